@@ -1,0 +1,95 @@
+"""The case store: create cases from reports and render them for officers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot import triage
+from bot.models import Case
+from bot.references import new_reference
+from bot.report import Report
+from bot.settings import Settings, get_settings
+
+
+def add_working_days(start: datetime, days: int) -> datetime:
+    """``days`` working days (Mon-Fri) after ``start``; bank holidays are not modelled."""
+    current = start
+    added = 0
+    while added < days:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            added += 1
+    return current
+
+
+def create_case(session: Session, report: Report, settings: Settings | None = None) -> Case:
+    """Write one case with a fresh unique reference, its risk and its response target."""
+    settings = settings or get_settings()
+    risk = triage.assess(report)
+    now = datetime.now(UTC)
+    days = settings.response_days_high if risk.level == "high" else settings.response_days_standard
+    data = report.model_dump()
+    for _ in range(10):
+        case = Case(
+            reference=new_reference(settings.reference_prefix),
+            created_at=now,
+            risk_level=risk.level,
+            risk_rank=risk.rank,
+            risk_reasons=risk.reasons,
+            due_by=add_working_days(now, days),
+            **data,
+        )
+        try:
+            with session.begin_nested():
+                session.add(case)
+                session.flush()
+            return case
+        except IntegrityError:  # reference collision: vanishingly rare, try another
+            continue
+    raise RuntimeError("could not allocate a unique case reference")
+
+
+def get_case(session: Session, reference: str) -> Case | None:
+    return session.scalar(select(Case).where(Case.reference == reference.upper()))
+
+
+def case_to_dict(case: Case) -> dict[str, Any]:
+    """The officer view of a case (field names fixed by the foundation issue)."""
+    return {
+        "reference": case.reference,
+        "created_at": case.created_at.isoformat(),
+        "status": case.status,
+        "channel": case.channel,
+        "reporter_role": case.reporter_role,
+        "narrative": case.narrative,
+        "strands": list(case.strands or []),
+        "incident_types": list(case.incident_types or []),
+        "occurred_on": case.occurred_on.isoformat() if case.occurred_on else None,
+        "occurred_time": case.occurred_time,
+        "ongoing": case.ongoing,
+        "location": {
+            "text": case.location_text,
+            "ward": case.location_ward,
+            "online": bool(case.location_online),
+        },
+        "perpetrator": case.perpetrator,
+        "housing": {"tenure": case.housing, "provider": case.housing_provider},
+        "injured": case.injured,
+        "danger_now": bool(case.danger_now),
+        "anonymous": bool(case.anonymous),
+        "contact": {
+            "method": case.contact_method,
+            "value": case.contact_value,
+            "safe_time": case.safe_contact_time,
+        },
+        "share_consent": bool(case.share_consent),
+        "risk": {"level": case.risk_level, "reasons": list(case.risk_reasons or [])},
+        "due_by": case.due_by.isoformat() if case.due_by else None,
+        "assigned_officer": case.assigned_officer.username if case.assigned_officer else None,
+        "outcome": case.outcome,
+    }

@@ -1,0 +1,219 @@
+"""SQLAlchemy 2 models. Alembic (migrations/) is the only way the schema changes.
+
+Sensitive free text and contact details use ``EncryptedText`` (encrypted at rest).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from bot import crypto
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC datetimes on SQLite and PostgreSQL alike."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class EncryptedText(TypeDecorator):
+    """Text encrypted with the settings' Fernet key ring before it reaches the database."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
+        return None if value is None else crypto.encrypt(value)
+
+    def process_result_value(self, value: str | None, dialect: Any) -> str | None:
+        return None if value is None else crypto.decrypt(value)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Officer(Base):
+    __tablename__ = "officers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="officer")
+    display_name: Mapped[str | None] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(255))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_queue", "status", "risk_rank", "created_at"),
+        Index("ix_cases_created", "created_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(24), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    channel: Mapped[str] = mapped_column(String(16), default="web", index=True)
+    conversation_id: Mapped[str | None] = mapped_column(String(80), index=True)
+
+    reporter_role: Mapped[str | None] = mapped_column(String(16))
+    narrative: Mapped[str | None] = mapped_column(EncryptedText)
+    strands: Mapped[list[str]] = mapped_column(JSON, default=list)
+    incident_types: Mapped[list[str]] = mapped_column(JSON, default=list)
+    occurred_on: Mapped[date | None] = mapped_column(Date)
+    occurred_time: Mapped[str | None] = mapped_column(String(8))
+    ongoing: Mapped[bool | None] = mapped_column(Boolean)
+    location_text: Mapped[str | None] = mapped_column(EncryptedText)
+    location_ward: Mapped[str | None] = mapped_column(String(64), index=True)
+    location_online: Mapped[bool] = mapped_column(Boolean, default=False)
+    perpetrator: Mapped[str | None] = mapped_column(String(16))
+    housing: Mapped[str | None] = mapped_column(String(32))
+    housing_provider: Mapped[str | None] = mapped_column(String(120))
+    injured: Mapped[bool | None] = mapped_column(Boolean)
+    danger_now: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=True)
+    contact_method: Mapped[str | None] = mapped_column(String(16))
+    contact_value: Mapped[str | None] = mapped_column(EncryptedText)
+    safe_contact_time: Mapped[str | None] = mapped_column(EncryptedText)
+    share_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    risk_level: Mapped[str] = mapped_column(String(16), default="standard", index=True)
+    risk_rank: Mapped[int] = mapped_column(Integer, default=0)  # high=2, medium=1: queue order
+    risk_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    due_by: Mapped[datetime | None] = mapped_column(index=True)
+    assigned_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), index=True)
+    outcome: Mapped[str | None] = mapped_column(String(64))
+    closed_at: Mapped[datetime | None] = mapped_column()
+    anonymised_at: Mapped[datetime | None] = mapped_column()
+
+    assigned_officer: Mapped[Officer | None] = relationship(lazy="joined")
+
+
+class CaseNote(Base):
+    __tablename__ = "case_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    text: Mapped[str | None] = mapped_column(EncryptedText)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CaseAction(Base):
+    """A recorded referral or enforcement action."""
+
+    __tablename__ = "case_actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # referral | enforcement
+    action: Mapped[str] = mapped_column(String(48))
+    detail: Mapped[str | None] = mapped_column(EncryptedText)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEvent(Base):
+    """Append-only: who read or changed which case, when, and what changed."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    officer_username: Mapped[str | None] = mapped_column(String(64), index=True)
+    case_reference: Mapped[str | None] = mapped_column(String(24), index=True)
+    action: Mapped[str] = mapped_column(String(48))
+    changes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class OutboundMessage(Base):
+    """A message to a resident: the transactional outbox the sender worker drains."""
+
+    __tablename__ = "outbound_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    to: Mapped[str | None] = mapped_column(EncryptedText)
+    body: Mapped[str | None] = mapped_column(EncryptedText)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    provider_sid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    error: Mapped[str | None] = mapped_column(String(255))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class InboundClaim(Base):
+    """One row per provider message id, claimed before processing (dedupe of retries/replays)."""
+
+    __tablename__ = "inbound_claims"
+
+    message_sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(16), default="processing")
+    response: Mapped[str | None] = mapped_column(EncryptedText)
+
+
+class OptOut(Base):
+    """Numbers (keyed hash) that replied STOP: never messaged again until START."""
+
+    __tablename__ = "opt_outs"
+
+    number_hash: Mapped[str] = mapped_column(String(80), primary_key=True)
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ChatSession(Base):
+    """Per-conversation gateway state: offered button payloads and what is being asked."""
+
+    __tablename__ = "chat_sessions"
+
+    conversation_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), default="web")
+    offered_payloads: Mapped[list[str]] = mapped_column(JSON, default=list)
+    expects_slot: Mapped[str | None] = mapped_column(String(32))
+    last_inbound_at: Mapped[datetime | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,0 +1,90 @@
+"""All configuration in one pydantic-settings class, read from the environment and `.env`.
+
+Settings are built on first use (``get_settings()``), never at import time, so tests can set the
+environment first. Default secrets are refused outside development.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEV_SECRET = "dev-only-change-me"  # noqa: S105 - the default refused outside development
+DEV_FIELD_KEY = "ZGV2LW9ubHktZmllbGQta2V5LWNoYW5nZS1tZS0zMmI="  # noqa: S105
+
+
+class Settings(BaseSettings):
+    """Every setting of TellOnce; names map to upper-case environment variables."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tellonce.db'}"
+    tracker_database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
+    redis_url: str | None = None
+
+    rasa_url: str = "http://127.0.0.1:5005"
+    action_server_url: str = "http://127.0.0.1:5055"
+    rasa_timeout_seconds: float = 10.0
+
+    secret_key: str = DEV_SECRET
+    pseudonym_key: str = DEV_SECRET
+    # Fernet keys, newest first; older keys still decrypt (rotation, see docs/security.md).
+    field_encryption_keys: list[str] = Field(default_factory=lambda: [DEV_FIELD_KEY])
+    access_token_minutes: int = 30
+
+    reference_prefix: str = "HF"
+    council_name: str = "Hammersmith & Fulham Council"
+    borough: str = "Hammersmith & Fulham"
+    response_days_high: int = 1
+    response_days_standard: int = 3
+
+    max_message_chars: int = 2000
+    reference_data_dir: Path = PROJECT_ROOT / "bot" / "reference_data"
+
+    retention_days_closed: int = 365 * 2
+
+    twilio_account_sid: str = ""
+    twilio_auth_token: str = ""
+    twilio_sms_number: str = ""
+    twilio_whatsapp_sender: str = ""
+    twilio_api_base_url: str | None = None
+    twilio_whatsapp_content_sid: str = ""
+    twilio_whatsapp_content_variables: str = "{}"
+    public_base_url: str = "http://127.0.0.1:8000"
+    trust_forwarded_headers: bool = False
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets(self) -> Settings:
+        """Outside development a default secret would let anyone forge tokens or read data."""
+        if self.environment != "development":
+            weak = [
+                name
+                for name, value in (
+                    ("SECRET_KEY", self.secret_key),
+                    ("PSEUDONYM_KEY", self.pseudonym_key),
+                )
+                if value == DEV_SECRET or len(value) < 32
+            ]
+            if DEV_FIELD_KEY in self.field_encryption_keys:
+                weak.append("FIELD_ENCRYPTION_KEYS")
+            if weak:
+                raise ValueError(
+                    f"refusing to start ({self.environment}) with default or short secrets: {', '.join(weak)}"
+                )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, built once on first use."""
+    return Settings()
