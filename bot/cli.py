@@ -1,0 +1,27 @@
+"""The ``tellonce`` command. Sub-commands live in small modules registered here."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(help="TellOnce: report hate crime and hate incidents, tell it once.",
+                  no_args_is_help=True)
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database schema up to date (Alembic is the only way the schema changes)."""
+    from bot.migrations import upgrade_head
+
+    upgrade_head()
+    typer.echo("database is up to date")
+
+
+def _register() -> None:
+    """Attach sub-command groups; imported lazily so ``tellonce --help`` stays fast."""
+    from bot import cli_officer
+
+    app.add_typer(cli_officer.app, name="officer")
+
+
+_register()

@@ -1,0 +1,36 @@
+"""``tellonce officer ...``: manage officer accounts."""
+
+from __future__ import annotations
+
+import typer
+from sqlalchemy import select
+
+from bot.db import session_scope
+from bot.models import Officer
+from bot.passwords import hash_password
+from bot.taxonomy import ROLES
+
+app = typer.Typer(help="Officer accounts.", no_args_is_help=True)
+
+
+@app.command("create")
+def create(
+    username: str = typer.Option(..., help="Login name"),
+    password: str = typer.Option(..., help="At least 12 characters", prompt=True, hide_input=True),
+    role: str = typer.Option("officer", help="officer | supervisor | admin"),
+    display_name: str | None = typer.Option(None, help="Name shown to residents"),
+    email: str | None = typer.Option(None),
+    phone: str | None = typer.Option(None),
+) -> None:
+    """Create an officer account (or fail clearly if it exists)."""
+    if role not in ROLES:
+        raise typer.BadParameter(f"role must be one of {', '.join(ROLES)}", param_hint="--role")
+    if len(password) < 12:
+        raise typer.BadParameter("password must be at least 12 characters", param_hint="--password")
+    with session_scope() as db:
+        if db.scalar(select(Officer).where(Officer.username == username)):
+            typer.echo(f"officer {username!r} already exists", err=True)
+            raise typer.Exit(1)
+        db.add(Officer(username=username, password_hash=hash_password(password), role=role,
+                       display_name=display_name or username, email=email, phone=phone))
+    typer.echo(f"created {role} {username}")

@@ -1,0 +1,103 @@
+"""Shared fixtures: test secrets, and a fresh migrated database per run on SQLite and, when
+TEST_DATABASE_URL is set, on PostgreSQL too (a new database created and dropped per run)."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from cryptography.fernet import Fernet
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import make_engine, reset_caches
+from bot.models import Base
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_KEYS = {
+    "ENVIRONMENT": "test",
+    "SECRET_KEY": secrets.token_urlsafe(48),
+    "PSEUDONYM_KEY": secrets.token_urlsafe(48),
+    "FIELD_ENCRYPTION_KEYS": json.dumps([Fernet.generate_key().decode()]),
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.update(TEST_KEYS)
+    reset_caches()
+
+
+def backends() -> list[str]:
+    return ["sqlite", "postgresql"] if os.environ.get("TEST_DATABASE_URL") else ["sqlite"]
+
+
+def migrate(url: str) -> None:
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT / "migrations"))
+    cfg.attributes["url"] = url
+    cfg.attributes["configure_logger"] = False
+    command.upgrade(cfg, "head")
+
+
+def create_fresh_database(backend: str, tmp_dir: Path) -> tuple[str, callable]:
+    """Return (url, drop) for a brand-new empty database of that backend."""
+    if backend == "sqlite":
+        path = tmp_dir / f"tellonce-{uuid.uuid4().hex[:8]}.db"
+        return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
+    admin_url = make_url(os.environ["TEST_DATABASE_URL"]).set(drivername="postgresql+psycopg")
+    name = f"tellonce_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return admin_url.set(database=name).render_as_string(hide_password=False), drop
+
+
+@pytest.fixture(scope="session", params=backends())
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh, migrated database for this run (one per backend), dropped afterwards."""
+    url, drop = create_fresh_database(request.param, tmp_path_factory.mktemp("db"))
+    migrate(url)
+    yield url
+    reset_caches()
+    drop()
+
+
+@pytest.fixture
+def db_url(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point settings at the test database and empty every table after the test."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    reset_caches()
+    yield database_url
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+    engine.dispose()
+    reset_caches()
+
+
+@pytest.fixture
+def session_factory(db_url: str) -> Iterator[sessionmaker[Session]]:
+    engine = make_engine(db_url)
+    yield sessionmaker(bind=engine, expire_on_commit=False)
+    engine.dispose()
+
+
+@pytest.fixture
+def db(session_factory: sessionmaker[Session]) -> Iterator[Session]:
+    with session_factory() as session:
+        yield session
