@@ -1,0 +1,5 @@
+"""POST /chat: the web chat relay (see the foundation issue)."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["chat"])

@@ -1,0 +1,56 @@
+"""The gateway application factory. Nothing is built at import time: ``create_app()`` reads
+settings and makes the engine, the Rasa client and the routers when called."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from sqlalchemy.orm import sessionmaker
+
+from api.conversation import Conversations
+from api.rasa_client import RasaClient
+from bot.db import make_engine
+from bot.logging import configure_logging
+from bot.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = make_engine(settings.database_url)
+        app.state.settings = settings
+        app.state.engine = engine
+        app.state.sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
+        app.state.conversations = Conversations(app.state.rasa, app.state.sessions)
+        try:
+            yield
+        finally:
+            await app.state.rasa.aclose()
+            engine.dispose()
+
+    app = FastAPI(
+        title="TellOnce gateway",
+        version="0.1.0",
+        description="Report hate crime and hate incidents to the council; officer case API.",
+        lifespan=lifespan,
+    )
+    _include_routers(app)
+    return app
+
+
+def _include_routers(app: FastAPI) -> None:
+    from api import chat, health, web
+    from api.officer import router as officer_router
+    from api.twilio import router as twilio_router
+
+    app.include_router(health.router)
+    app.include_router(chat.router)
+    app.include_router(officer_router)
+    app.include_router(twilio_router)
+    app.include_router(web.router)

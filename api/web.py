@@ -1,0 +1,5 @@
+"""GET /: the web chat page and its static files."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["web"])
