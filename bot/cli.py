@@ -19,9 +19,10 @@ def migrate() -> None:
 
 def _register() -> None:
     """Attach sub-command groups; imported lazily so ``tellonce --help`` stays fast."""
-    from bot import cli_officer
+    from bot import cli_officer, cli_run
 
     app.add_typer(cli_officer.app, name="officer")
+    app.command("run")(cli_run.run)
 
 
 _register()

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db import make_engine, reset_caches
 from bot.models import Base
 
+pytest_plugins = ["tests.e2e.fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 TEST_KEYS = {
     "ENVIRONMENT": "test",

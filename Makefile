@@ -1,0 +1,77 @@
+# TellOnce. `make run` and `make test` do all set-up on a fresh clone.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON310 ?=
+PYTHON312 ?=
+VENV      := .venv
+RASA_VENV := .venv-rasa
+PY        := $(VENV)/bin/python
+RASA      := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 $(RASA_VENV)/bin/rasa
+MODEL     := models/tellonce.tar.gz
+TRAINING  := config.yml $(shell find domain.yml domain data -name '*.yml' 2>/dev/null | sort)
+PYTEST_ARGS ?=
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: help run test setup migrate validate train test-rasa test-py eval bench crossval lint format clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+run: setup migrate $(MODEL) ## Start Rasa, the action server and the gateway (Ctrl-C stops all)
+	$(VENV)/bin/tellonce run
+
+test: setup $(MODEL) lint validate test-rasa test-py eval ## Set up, then the whole suite
+
+setup: $(VENV)/.installed $(RASA_VENV)/.installed ## Create both environments if missing or outdated
+
+$(VENV)/.installed: requirements/app.txt pyproject.toml
+	@py=$$(scripts/find-python.sh 3.12 "$(PYTHON312)") || exit 1; \
+	  [ -x $(PY) ] || $$py -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/app.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	@touch $@
+
+$(RASA_VENV)/.installed: requirements/rasa.txt
+	@py=$$(scripts/find-python.sh 3.10 "$(PYTHON310)") || exit 1; \
+	  [ -x $(RASA_VENV)/bin/python ] || $$py -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(RASA_VENV)/bin/python -m pip install --quiet -r requirements/rasa.txt
+	@touch $@
+
+migrate: $(VENV)/.installed ## Apply database migrations (DATABASE_URL, default SQLite under var/)
+	$(VENV)/bin/tellonce migrate
+
+validate: $(RASA_VENV)/.installed ## rasa data validate
+	$(RASA) data validate --fail-on-warnings
+
+train: $(MODEL) ## rasa train, only when the model is missing or the training data changed
+
+$(MODEL): $(RASA_VENV)/.installed $(TRAINING)
+	$(RASA) train --fixed-model-name tellonce --out models
+	@touch $@
+
+test-rasa: $(MODEL) ## rasa test on the test stories (fails on any prediction error)
+	$(RASA) test --stories tests/rasa --model $(MODEL) --fail-on-prediction-errors --out var/rasa-results
+
+test-py: $(VENV)/.installed $(MODEL) ## pytest: unit, API, e2e (real Rasa) and browser tests
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+eval: $(VENV)/.installed ## Narrative extraction precision/recall on the labelled set
+	$(PY) -m bot.extraction.evaluate
+
+bench: $(VENV)/.installed $(MODEL) ## Benchmarks (figures go in docs/benchmarks.md)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+crossval: $(RASA_VENV)/.installed ## NLU cross-validation
+	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out var/rasa-crossval
+
+lint: $(VENV)/.installed ## ruff
+	$(VENV)/bin/ruff check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+
+clean: ## Remove environments, models and local data
+	rm -rf $(VENV) $(RASA_VENV) models var .rasa

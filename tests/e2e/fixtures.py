@@ -1,0 +1,27 @@
+"""Plugin (registered in tests/conftest.py) providing ``live_stack``: the real Rasa server, action server and gateway, once per database backend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.settings import Settings
+from tests.conftest import backends, create_fresh_database, migrate
+from tests.e2e.stack import LiveStack, start_stack
+
+
+@pytest.fixture(scope="session", params=backends())
+def live_stack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
+    tmp = tmp_path_factory.mktemp(f"stack-{request.param}")
+    app_url, drop_app = create_fresh_database(request.param, tmp)
+    tracker_url, drop_tracker = create_fresh_database(request.param, tmp)
+    migrate(app_url)
+    settings = Settings(database_url=app_url, tracker_database_url=tracker_url)
+    live = start_stack(settings, tmp / "logs", request.param)
+    try:
+        yield live
+    finally:
+        live.stack.stop()
+        drop_app()
+        drop_tracker()

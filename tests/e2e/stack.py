@@ -1,0 +1,74 @@
+"""The real stack for end-to-end tests: Rasa (its own venv), the action server and the
+gateway on free 127.0.0.1 ports, with a fresh app database and tracker store per backend."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bot.launcher import MODEL, Stack
+from bot.settings import PROJECT_ROOT, Settings
+
+REFERENCE = re.compile(r"\bHF-[34679ACDEFGHJKMNPQRTUVWXY]{6,}\b")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveStack:
+    """A started stack plus helpers to talk to it as a resident and as an officer."""
+
+    def __init__(self, stack: Stack, settings: Settings, backend: str) -> None:
+        self.stack = stack
+        self.settings = settings
+        self.backend = backend
+        self.gateway_url = stack.gateway_url
+        self.rasa_url = stack.rasa_url
+        self.log_dir = stack.log_dir
+
+    def chat(self, sender: str, message: str) -> dict[str, Any]:
+        r = httpx.post(f"{self.gateway_url}/chat", json={"sender": sender, "message": message},
+                       timeout=60)
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    def create_officer(self, username: str, password: str, role: str = "supervisor") -> None:
+        env = {"DATABASE_URL": self.settings.database_url}
+        subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "bot.cli", "officer", "create", "--username", username,
+             "--password", password, "--role", role],
+            check=True, cwd=PROJECT_ROOT, env={**__import__("os").environ, **env},
+            capture_output=True,
+        )
+
+    def officer_token(self, username: str, password: str) -> str:
+        r = httpx.post(f"{self.gateway_url}/api/v1/auth/token",
+                       data={"username": username, "password": password}, timeout=30)
+        assert r.status_code == 200, r.text
+        return r.json()["access_token"]
+
+    def logs(self) -> str:
+        return "\n".join(p.read_text(errors="replace") for p in sorted(self.log_dir.glob("*.log")))
+
+
+def start_stack(settings: Settings, log_dir: Path, backend: str) -> LiveStack:
+    if not MODEL.exists():
+        raise RuntimeError(f"no trained model at {MODEL}: run `make train` first")
+    stack = Stack(settings, rasa_port=free_port(), action_port=free_port(),
+                  gateway_port=free_port(), log_dir=log_dir)
+    stack.start()
+    try:
+        stack.wait_ready(timeout=240)
+    except Exception:
+        stack.stop()
+        raise
+    return LiveStack(stack, settings, backend)

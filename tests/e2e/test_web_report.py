@@ -1,0 +1,88 @@
+"""A whole report through POST /chat against the real Rasa and action servers, read back
+through the officer API; then the logs of the run are checked for resident data."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import httpx
+import pytest
+
+from tests.e2e.resident import hold_report
+
+pytestmark = pytest.mark.e2e
+
+NARRATIVE = (
+    "Yesterday around 6pm on Uxbridge Road a man I didn't know shouted racist abuse at me "
+    "and told me to go back to my own country"
+)
+EMAIL = "zanele.resident@example.org"
+SAFE_TIME = "weekday evenings after 7"
+ANSWERS = {
+    "reporter_role": "it happened to me",
+    "narrative": NARRATIVE,
+    "strands": "race",
+    "incident_types": "verbal abuse",
+    "occurred_on": "yesterday",
+    "location": "Uxbridge Road",
+    "perpetrator": "a stranger",
+    "injured": "no",
+    "ongoing": "no",
+    "housing": "skip",
+    "anonymous": "no",
+    "contact_method": "email",
+    "contact_value": EMAIL,
+    "safe_contact_time": SAFE_TIME,
+    "share_consent": "yes",
+}
+BUTTONS = {
+    "reporter_role": "me",
+    "anonymous": "no",
+    "contact_method": "email",
+    "share_consent": "yes",
+    "confirm_summary": "yes",
+}
+
+
+def test_whole_web_report_reaches_the_officer_api(live_stack) -> None:
+    sender = f"e2e_{uuid.uuid4().hex[:12]}"
+    reference, transcript = hold_report(
+        lambda text: live_stack.chat(sender, text), ANSWERS, BUTTONS
+    )
+    first = " ".join(m["text"] for m in transcript[0]["messages"])
+    assert "999" in first, "the greeting must say it is not an emergency service"
+
+    live_stack.create_officer("e2e_supervisor", "correct horse battery staple")
+    token = live_stack.officer_token("e2e_supervisor", "correct horse battery staple")
+    headers = {"Authorization": f"Bearer {token}"}
+    base = live_stack.gateway_url
+
+    assert httpx.get(f"{base}/api/v1/cases/{reference}", timeout=10).status_code == 401
+    listing = httpx.get(f"{base}/api/v1/cases", headers=headers, timeout=10).json()
+    assert reference in [c["reference"] for c in listing["items"]]
+    case = httpx.get(f"{base}/api/v1/cases/{reference}", headers=headers, timeout=10).json()
+    assert case["channel"] == "web"
+    assert case["status"] == "new"
+    assert case["reporter_role"] == "victim"
+    assert "race" in case["strands"]
+    assert "verbal_abuse" in case["incident_types"]
+    assert "Uxbridge Road" in case["narrative"]
+    assert case["location"]["online"] is False
+    assert "uxbridge" in (case["location"]["text"] or "").lower()
+    assert case["perpetrator"] == "unknown"
+    assert case["anonymous"] is False
+    assert case["contact"] == {"method": "email", "value": EMAIL, "safe_time": SAFE_TIME}
+    assert case["share_consent"] is True
+    assert case["occurred_on"] is not None
+
+
+def test_logs_carry_no_resident_data(live_stack) -> None:
+    """Runs after the report above (same stack): nothing the resident typed is in any log."""
+    sender = f"e2e_{uuid.uuid4().hex[:12]}"
+    live_stack.chat(sender, "hi")
+    logs = live_stack.logs()
+    assert logs, "the stack wrote no logs at all"
+    for secret in (EMAIL, SAFE_TIME, "go back to my own country", "shouted racist abuse"):
+        assert secret not in logs, f"resident data in logs: {secret!r}"
+    assert not re.search(r"e2e_[0-9a-f]{12}", logs), "raw web sender ids must not be logged"
