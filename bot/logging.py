@@ -30,3 +30,6 @@ def configure_logging(level: int = logging.INFO) -> None:
     handler.addFilter(RedactingFilter())
     root.addHandler(handler)
     root.setLevel(level)
+    # Client libraries log every request URL at INFO; keep them to warnings.
+    for noisy in ("httpx", "httpcore", "twilio.http_client", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
