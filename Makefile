@@ -21,7 +21,7 @@ help: ## List the targets
 run: setup migrate $(MODEL) ## Start Rasa, the action server and the gateway (Ctrl-C stops all)
 	$(VENV)/bin/tellonce run
 
-test: setup $(MODEL) lint validate test-rasa test-py eval ## Set up, then the whole suite
+test: setup validate $(MODEL) test-rasa test-py eval lint ## Set up, then the whole suite
 
 setup: $(VENV)/.installed $(RASA_VENV)/.installed ## Create both environments if missing or outdated
 
