@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -54,6 +54,39 @@ def create_case(session: Session, report: Report, settings: Settings | None = No
     raise RuntimeError("could not allocate a unique case reference")
 
 
+# Statuses in which nobody has yet acted for the resident: past its target, such a case is overdue.
+UNCONTACTED_STATUSES = ("new", "triaged")
+
+
+def is_overdue(case: Case, now: datetime | None = None) -> bool:
+    """Past its response target (``due_by``) and not yet contacted: still ``new``/``triaged``,
+    no message queued to the resident (``contacted_at``), not closed."""
+    now = now or datetime.now(UTC)
+    return (
+        case.status in UNCONTACTED_STATUSES
+        and case.contacted_at is None
+        and case.due_by is not None
+        and case.due_by < now
+    )
+
+
+def overdue_clause(now: datetime | None = None) -> ColumnElement[bool]:
+    """``is_overdue`` as a SQL condition for queue filters (uses the ``due_by`` index)."""
+    now = now or datetime.now(UTC)
+    return and_(
+        Case.status.in_(UNCONTACTED_STATUSES),
+        Case.contacted_at.is_(None),
+        Case.due_by.is_not(None),
+        Case.due_by < now,
+    )
+
+
+def mark_contacted(case: Case, now: datetime | None = None) -> None:
+    """Record the first contact with the resident (a queued message, or work starting)."""
+    if case.contacted_at is None:
+        case.contacted_at = now or datetime.now(UTC)
+
+
 def get_case(session: Session, reference: str) -> Case | None:
     return session.scalar(select(Case).where(Case.reference == reference.upper()))
 
@@ -88,8 +121,13 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             "safe_time": case.safe_contact_time,
         },
         "share_consent": bool(case.share_consent),
-        "risk": {"level": case.risk_level, "reasons": list(case.risk_reasons or [])},
+        "risk": {
+            "level": case.risk_level,
+            "reasons": list(case.risk_reasons or []),
+            "suggest_cmarac": triage.suggests_cmarac(case.risk_level),
+        },
         "due_by": case.due_by.isoformat() if case.due_by else None,
+        "overdue": is_overdue(case),
         "assigned_officer": case.assigned_officer.username if case.assigned_officer else None,
         "outcome": case.outcome,
     }

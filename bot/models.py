@@ -19,8 +19,10 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import attributes as orm_attributes
 
 from bot import crypto
 
@@ -124,6 +126,8 @@ class Case(Base):
     outcome: Mapped[str | None] = mapped_column(String(64))
     closed_at: Mapped[datetime | None] = mapped_column()
     anonymised_at: Mapped[datetime | None] = mapped_column()
+    # First contact with the resident (message queued or work started): no longer overdue.
+    contacted_at: Mapped[datetime | None] = mapped_column()
 
     assigned_officer: Mapped[Officer | None] = relationship(lazy="joined")
 
@@ -217,3 +221,70 @@ class ChatSession(Base):
     expects_slot: Mapped[str | None] = mapped_column(String(32))
     last_inbound_at: Mapped[datetime | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CaseStrand(Base):
+    """(case, strand) pairs mirrored from ``Case.strands`` on every write, with the case's
+    ``created_at``: statistics count strands with a plain indexed GROUP BY (no JSON functions),
+    the same on SQLite and PostgreSQL, and the queue can filter by strand through an index."""
+
+    __tablename__ = "case_strands"
+    __table_args__ = (Index("ix_case_strands_strand_created", "strand", "created_at", "case_id"),)
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    strand: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class CaseIncidentType(Base):
+    """(case, incident type) pairs mirrored from ``Case.incident_types`` (see ``CaseStrand``)."""
+
+    __tablename__ = "case_incident_types"
+    __table_args__ = (
+        Index("ix_case_incident_types_type_created", "incident_type", "created_at", "case_id"),
+    )
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    incident_type: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+def facet_rows(case_id: int, created_at: datetime, strands: list[str] | None,
+               incident_types: list[str] | None) -> tuple[list[dict], list[dict]]:
+    """The side-table rows for one case (also used by bulk loaders that bypass the ORM)."""
+    return (
+        [{"case_id": case_id, "strand": s, "created_at": created_at}
+         for s in sorted(set(strands or []))],
+        [{"case_id": case_id, "incident_type": t, "created_at": created_at}
+         for t in sorted(set(incident_types or []))],
+    )
+
+
+def _sync_facets(connection: Any, case: Case, replace: bool) -> None:
+    strands, types = facet_rows(case.id, case.created_at, case.strands, case.incident_types)
+    if replace:
+        connection.execute(CaseStrand.__table__.delete().where(CaseStrand.case_id == case.id))
+        connection.execute(
+            CaseIncidentType.__table__.delete().where(CaseIncidentType.case_id == case.id)
+        )
+    if strands:
+        connection.execute(CaseStrand.__table__.insert(), strands)
+    if types:
+        connection.execute(CaseIncidentType.__table__.insert(), types)
+
+
+@event.listens_for(Case, "after_insert")
+def _case_inserted(_mapper: Any, connection: Any, case: Case) -> None:
+    _sync_facets(connection, case, replace=False)
+
+
+@event.listens_for(Case, "after_update")
+def _case_updated(_mapper: Any, connection: Any, case: Case) -> None:
+    state = orm_attributes.instance_state(case)
+    if any(state.attrs[name].history.has_changes()
+           for name in ("strands", "incident_types", "created_at")):
+        _sync_facets(connection, case, replace=True)

@@ -48,6 +48,15 @@ class Settings(BaseSettings):
     reference_data_dir: Path = PROJECT_ROOT / "bot" / "reference_data"
 
     retention_days_closed: int = 365 * 2
+    # Risk triage rules (reasons, levels, keyword lists): editable YAML.
+    triage_rules_path: Path = PROJECT_ROOT / "bot" / "config" / "triage.yml"
+    # Insight: a strand or ward is "rising" when its monthly average over the last
+    # `rising_recent_months` whole months is at least `rising_threshold_pct` % above its monthly
+    # average over the `rising_baseline_months` before, with >= `rising_min_cases` recent cases.
+    rising_recent_months: int = 3
+    rising_baseline_months: int = 12
+    rising_threshold_pct: float = 50.0
+    rising_min_cases: int = 3
 
     twilio_account_sid: str = ""
     twilio_auth_token: str = ""
