@@ -22,7 +22,13 @@ from bot.extraction import detect_danger
 from bot.models import ChatSession
 
 STOP_WORDS = {"stop", "cancel", "exit", "quit", "end", "stop please", "cancel report"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+EXPECT_KINDS = ("text", "date", "location", "choice", "yes_no", "none")
+# C0/C1 controls except tab and newlines, and lone UTF-16 surrogates (JSON can smuggle them in
+# as "\ud800"; they cannot be encoded to UTF-8 and would crash the call to Rasa).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Rasa strips the text it receives, then reads a leading "/" as intent syntax: so strip every
+# leading run of whitespace and slashes, not just the slashes.
+_INTENT_PREFIX = re.compile(r"^[\s/]+")
 
 
 @dataclass
@@ -51,12 +57,19 @@ class Turn:
 
 
 def clean_text(text: str) -> str:
-    """NFC-normalise, drop control characters, trim. Emoji and RTL text pass untouched."""
+    """NFC-normalise, drop control characters and lone surrogates, trim.
+
+    Emoji, right-to-left text and markup pass untouched: the page renders text, never HTML.
+    """
     return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
 
 
 def to_rasa_message(text: str, offered: list[str]) -> str:
-    """What Rasa receives for the resident's text."""
+    """What Rasa receives for the resident's text (``text`` already passed through clean_text).
+
+    Only a payload the bot offered in its last turn may reach Rasa as intent syntax; stop words
+    and danger-now become fixed intents; all other text loses any leading ``/``.
+    """
     if text in offered:
         return text  # a button the bot just offered
     lowered = text.lower().strip(" .!")
@@ -65,25 +78,38 @@ def to_rasa_message(text: str, offered: list[str]) -> str:
     if detect_danger(text):
         return "/danger_now" + json.dumps({"said": text[:2000]}, ensure_ascii=True)
     # Anything else is free text: never let it start with Rasa's intent prefix.
-    return text.lstrip("/").strip() or "…"
+    return _INTENT_PREFIX.sub("", text).strip() or "…"
+
+
+def _expects_from(custom: dict[str, Any]) -> Expects:
+    """Read ``{"expects": {...}}`` defensively: an unknown kind falls back to free text."""
+    raw = custom["expects"]
+    slot = raw.get("slot")
+    kind = raw.get("kind", "text")
+    return Expects(
+        slot=slot if isinstance(slot, str) and slot else None,
+        kind=kind if kind in EXPECT_KINDS else "text",
+    )
 
 
 def parse_rasa_output(raw: list[dict[str, Any]]) -> Turn:
+    """Rasa REST-channel output → messages, what the bot now asks for, and whether it ended."""
     messages: list[OutMessage] = []
     expects = Expects(slot=None, kind="text")
     ended = False
     for item in raw:
+        if not isinstance(item, dict):
+            continue
         custom = item.get("custom")
         if isinstance(custom, dict):
             if isinstance(custom.get("expects"), dict):
-                expects = Expects(
-                    slot=custom["expects"].get("slot"), kind=custom["expects"].get("kind", "text")
-                )
+                expects = _expects_from(custom)
             ended = ended or bool(custom.get("ended"))
-        if item.get("text"):
+        if isinstance(item.get("text"), str) and item["text"]:
             buttons = [
                 Button(title=str(b.get("title", "")), payload=str(b.get("payload", "")))
                 for b in item.get("buttons") or []
+                if isinstance(b, dict) and b.get("payload")
             ]
             messages.append(OutMessage(text=item["text"], buttons=buttons))
     if ended:

@@ -18,7 +18,9 @@ class RasaClient:
         self._base = base_url.rstrip("/")
         self._http = httpx.AsyncClient(timeout=timeout)
 
-    async def send(self, conversation_id: str, message: str, metadata: dict[str, Any]) -> list[dict]:
+    async def send(
+        self, conversation_id: str, message: str, metadata: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         try:
             response = await self._http.post(
                 f"{self._base}/webhooks/rest/webhook",
@@ -28,7 +30,15 @@ class RasaClient:
             raise RasaUnavailable(type(exc).__name__) from exc
         if response.status_code != 200:
             raise RasaUnavailable(f"rasa answered {response.status_code}")
-        return list(response.json() or [])
+        try:
+            body = response.json()
+        except ValueError as exc:  # a proxy's HTML error page, a truncated answer
+            raise RasaUnavailable("rasa answered something that is not JSON") from exc
+        if body is None:
+            return []
+        if not isinstance(body, list):
+            raise RasaUnavailable("rasa answered JSON that is not a list of messages")
+        return body
 
     async def healthy(self) -> bool:
         try:

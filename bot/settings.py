@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     response_days_standard: int = 3
 
     max_message_chars: int = 2000
+    # Where "Exit this page" on the web chat goes: a same-site path or an http(s) URL.
+    quick_exit_url: str = "/weather"
     reference_data_dir: Path = PROJECT_ROOT / "bot" / "reference_data"
 
     retention_days_closed: int = 365 * 2
