@@ -156,8 +156,16 @@ class CaseAction(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class AuditEvent(Base):
-    """Append-only: who read or changed which case, when, and what changed."""
+class AuditBase(DeclarativeBase):
+    """Separate metadata for the audit log, so nothing that wipes or rewrites the domain tables
+    (``Base.metadata``: test clean-up, retention, erasure) touches it. Database triggers reject
+    UPDATE and DELETE on ``audit_events`` (migration 0002)."""
+
+    type_annotation_map = Base.type_annotation_map
+
+
+class AuditEvent(AuditBase):
+    """Append-only: who read or changed which case, when, and what changed (no sensitive values)."""
 
     __tablename__ = "audit_events"
 

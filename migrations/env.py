@@ -5,14 +5,14 @@ from logging.config import fileConfig
 from alembic import context
 
 from bot.db import make_engine
-from bot.models import Base
+from bot.models import AuditBase, Base
 from bot.settings import get_settings
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
-target_metadata = Base.metadata
+target_metadata = [Base.metadata, AuditBase.metadata]  # the audit log has its own metadata
 
 
 def _url() -> str:

@@ -1,0 +1,95 @@
+"""The queue and case reads: ``GET /api/v1/cases`` and ``GET /api/v1/cases/{reference}``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query
+from sqlalchemy import select
+
+from api.deps import SessionDep
+from api.officer.auth import CaseWorker
+from api.officer.common import case_detail, case_summary, load_case
+from api.officer.errors import invalid, responses
+from api.officer.schemas import CaseList, CaseOut, RiskLevel, Status
+from bot import audit
+from bot.models import Officer
+from bot.queue import BadCursor, QueueFilters, queue_page
+from bot.taxonomy import INCIDENT_TYPES, STRANDS
+
+router = APIRouter(tags=["cases"])
+
+Reference = Annotated[str, Path(max_length=24, description="The case reference, e.g. HF-7K3M9Q")]
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value.replace(tzinfo=UTC) if value and value.tzinfo is None else value
+
+
+@router.get(
+    "/cases",
+    response_model=CaseList,
+    summary="The case queue: highest risk first, then oldest; filtered; keyset-paginated",
+    responses=responses(403),
+)
+def list_cases(
+    session: SessionDep,
+    officer: CaseWorker,
+    status: Status | None = None,
+    risk: RiskLevel | None = None,
+    strand: Literal[STRANDS] | None = None,  # type: ignore[valid-type]
+    incident_type: Literal[INCIDENT_TYPES] | None = None,  # type: ignore[valid-type]
+    ward: Annotated[str | None, Query(max_length=64)] = None,
+    assigned: Annotated[
+        str | None,
+        Query(alias="officer", max_length=64,
+              description="Assigned officer's username, `me`, or `none` for unassigned"),
+    ] = None,
+    overdue: bool | None = None,
+    created_from: Annotated[datetime | None, Query(alias="from",
+                                                   description="Created at or after")] = None,
+    created_to: Annotated[datetime | None, Query(alias="to", description="Created before")] = None,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 25,
+) -> Any:
+    """Officers see unassigned cases and their own; supervisors see every case."""
+    officer_id: int | None = None
+    if assigned == "me":
+        officer_id = officer.id
+    elif assigned == "none":
+        officer_id = 0
+    elif assigned:
+        officer_id = session.scalar(select(Officer.id).where(Officer.username == assigned))
+        if officer_id is None:
+            raise invalid(("query", "officer"), f"no officer named {assigned!r}", assigned)
+    filters = QueueFilters(
+        status=status, risk=risk, strand=strand, incident_type=incident_type, ward=ward,
+        officer_id=officer_id, overdue=overdue,
+        created_from=_aware(created_from), created_to=_aware(created_to),
+    )
+    now = datetime.now(UTC)
+    try:
+        page, next_cursor = queue_page(
+            session, filters, limit=limit, cursor=cursor, now=now,
+            visible_to=None if officer.role == "supervisor" else officer.id,
+        )
+    except BadCursor as exc:
+        raise invalid(("query", "cursor"), str(exc), cursor) from None
+    audit.record_reads(session, officer.username, "case.listed", [c.reference for c in page])
+    session.commit()
+    return {"items": [case_summary(c, now) for c in page], "next_cursor": next_cursor}
+
+
+@router.get(
+    "/cases/{reference}",
+    response_model=CaseOut,
+    summary="One case in full (the read is recorded in the audit log)",
+    responses=responses(403, 404),
+)
+def read_case(reference: Reference, session: SessionDep, officer: CaseWorker) -> Any:
+    case = load_case(session, reference, officer)
+    detail = case_detail(session, case)
+    audit.record(session, officer.username, "case.read", case.reference)
+    session.commit()
+    return detail

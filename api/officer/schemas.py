@@ -1,0 +1,111 @@
+"""Response and request models of the officer API (they make the OpenAPI document complete)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from bot.taxonomy import CASE_STATUSES, CHANNELS, RISK_LEVELS
+
+Status = Literal[CASE_STATUSES]  # type: ignore[valid-type]
+RiskLevel = Literal[RISK_LEVELS]  # type: ignore[valid-type]
+
+
+class Location(BaseModel):
+    text: str | None
+    ward: str | None
+    online: bool
+
+
+class Housing(BaseModel):
+    tenure: str | None
+    provider: str | None
+
+
+class Contact(BaseModel):
+    method: str | None
+    value: str | None
+    safe_time: str | None
+
+
+class Risk(BaseModel):
+    level: RiskLevel
+    reasons: list[str]
+
+
+class NoteOut(BaseModel):
+    id: int
+    officer: str | None
+    text: str | None
+    created_at: datetime
+
+
+class ActionOut(BaseModel):
+    id: int
+    kind: Literal["referral", "enforcement"]
+    action: str
+    label: str
+    detail: str | None
+    officer: str | None
+    created_at: datetime
+
+
+class CaseSummary(BaseModel):
+    """A queue row: enough to prioritise, nothing the resident said in their own words."""
+
+    reference: str
+    created_at: datetime
+    status: Status
+    channel: str = Field(description=f"One of {', '.join(CHANNELS)}")
+    strands: list[str]
+    incident_types: list[str]
+    ward: str | None
+    risk: Risk
+    due_by: datetime | None
+    overdue: bool
+    assigned_officer: str | None
+    anonymous: bool
+
+
+class CaseList(BaseModel):
+    items: list[CaseSummary]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null on the last page."
+    )
+
+
+class CaseOut(BaseModel):
+    """The whole case as the officer needs it (every read is audited)."""
+
+    reference: str
+    created_at: datetime
+    status: Status
+    channel: str
+    reporter_role: str | None
+    narrative: str | None
+    strands: list[str]
+    incident_types: list[str]
+    occurred_on: date | None
+    occurred_time: str | None
+    ongoing: bool | None
+    location: Location
+    perpetrator: str | None
+    housing: Housing
+    injured: bool | None
+    danger_now: bool
+    anonymous: bool
+    contact: Contact
+    share_consent: bool
+    risk: Risk
+    due_by: datetime | None
+    overdue: bool
+    assigned_officer: str | None
+    outcome: str | None
+    closed_at: datetime | None
+    suggested_actions: list[str] = Field(
+        description="Actions the rules suggest and nobody has recorded yet, e.g. referral:cmarac"
+    )
+    notes: list[NoteOut]
+    actions: list[ActionOut]

@@ -1,0 +1,164 @@
+"""Case workflow rules, pure and framework-free: statuses, transitions, actions, outcomes,
+response targets, and who may see or work a case.
+
+Every refusal is a :class:`WorkflowError` whose message is a sentence an officer can act on
+(the API turns it into a 409; access refusals into a 403).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+STATUSES = ("new", "triaged", "in_progress", "closed")
+# Forward one step at a time; a closed case can be reopened (back to in_progress).
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "new": ("triaged",),
+    "triaged": ("in_progress",),
+    "in_progress": ("closed",),
+    "closed": ("in_progress",),
+}
+OUTCOMES = (
+    "resolved",
+    "referred_to_police",
+    "enforcement_taken",
+    "victim_supported",
+    "no_further_action",
+    "resident_withdrew",
+    "unable_to_contact",
+    "other",
+)
+REFERRALS = {
+    "police": "Metropolitan Police",
+    "cmarac": "Community MARAC (CMARAC)",
+    "housing_provider": "Housing provider / registered social landlord",
+    "victim_support": "Victim Support",
+    "stop_hate_uk": "Stop Hate UK",
+}
+ENFORCEMENT = {
+    "warning_letter": "Warning letter",
+    "pspo_fixed_penalty": "PSPO fixed penalty notice",
+    "tenancy_action": "Tenancy action / possession proceedings",
+    "injunction": "Injunction",
+}
+ACTION_KINDS = {"referral": REFERRALS, "enforcement": ENFORCEMENT}
+# The response-target clock runs until someone is working the case with the resident.
+OVERDUE_STATUSES = ("new", "triaged")
+CASE_ROLES = ("officer", "supervisor")
+
+
+class WorkflowError(Exception):
+    """A request the case's current state does not allow (HTTP 409)."""
+
+
+class AccessDenied(Exception):
+    """The officer's role or relation to the case does not allow this (HTTP 403)."""
+
+
+class OfficerLike(Protocol):
+    id: int
+    username: str
+    role: str
+
+
+class CaseLike(Protocol):
+    status: str
+    assigned_officer_id: int | None
+    due_by: datetime | None
+    risk_level: str
+    share_consent: bool
+
+
+@dataclass(frozen=True)
+class Transition:
+    """What a status change does to the case's fields."""
+
+    status: str
+    outcome: str | None
+    closed: bool
+    reopened: bool
+
+
+def is_overdue(case: CaseLike, now: datetime) -> bool:
+    """Past its response target and nobody has started working it with the resident."""
+    return bool(case.due_by and case.status in OVERDUE_STATUSES and case.due_by < now)
+
+
+def check_transition(case: CaseLike, new_status: str, outcome: str | None) -> Transition:
+    """Validate ``case.status -> new_status``; raise WorkflowError with the reason if illegal."""
+    current = case.status
+    allowed = TRANSITIONS.get(current, ())
+    if new_status == current:
+        raise WorkflowError(f"The case is already {current}.")
+    if new_status not in allowed:
+        hint = " or ".join(allowed) or "nothing"
+        raise WorkflowError(
+            f"A case cannot move from {current} to {new_status}: from {current} it can only "
+            f"move to {hint} (new -> triaged -> in_progress -> closed; closed can be reopened)."
+        )
+    if new_status == "in_progress" and case.assigned_officer_id is None:
+        raise WorkflowError("Assign the case to an officer before starting work on it.")
+    closing = new_status == "closed"
+    if closing and not outcome:
+        raise WorkflowError("Closing a case needs an outcome.")
+    if not closing and outcome:
+        raise WorkflowError("An outcome is only recorded when closing a case.")
+    return Transition(new_status, outcome if closing else None, closing, current == "closed")
+
+
+def check_action(case: CaseLike, kind: str, action: str) -> None:
+    """A referral or enforcement action may be recorded on this case now."""
+    if action not in ACTION_KINDS.get(kind, {}):
+        known = ", ".join(ACTION_KINDS.get(kind, {})) or "none"
+        raise WorkflowError(f"{action!r} is not a {kind} action (known: {known}).")
+    if case.status == "closed":
+        raise WorkflowError("The case is closed: reopen it before recording actions.")
+    if kind == "referral" and not case.share_consent:
+        if not (action == "cmarac" and case.risk_level == "high"):
+            raise WorkflowError(
+                "The resident did not consent to sharing their report with partners, so it "
+                "cannot be referred (only a high-risk case may go to CMARAC without consent)."
+            )
+
+
+def check_can_read(officer: OfficerLike, case: CaseLike) -> None:
+    """Supervisors read every case; officers the open queue and their own cases."""
+    if officer.role == "supervisor":
+        return
+    if officer.role != "officer":
+        raise AccessDenied("Only officers and supervisors can see cases.")
+    if case.assigned_officer_id not in (None, officer.id):
+        raise AccessDenied("This case is assigned to another officer.")
+
+
+def check_can_work(officer: OfficerLike, case: CaseLike) -> None:
+    """Supervisors work every case; officers only cases assigned to them."""
+    check_can_read(officer, case)
+    if officer.role == "officer" and case.assigned_officer_id != officer.id:
+        raise AccessDenied("Claim this case (POST .../assign) before working on it.")
+
+
+def check_assign(
+    actor: OfficerLike, case: CaseLike, target: OfficerLike, target_active: bool
+) -> None:
+    """Officers may claim an unassigned case; supervisors assign any open case to anyone."""
+    check_can_read(actor, case)
+    if actor.role != "supervisor" and target.id != actor.id:
+        raise AccessDenied("Only supervisors can assign cases to other officers.")
+    if not target_active or target.role not in CASE_ROLES:
+        raise WorkflowError(f"{target.username} is not an active officer or supervisor.")
+    if case.status == "closed":
+        raise WorkflowError("The case is closed: reopen it before assigning it.")
+
+
+def suggested_actions(
+    risk_level: str, perpetrator: str | None, housing: str | None, recorded: set[str]
+) -> list[str]:
+    """Actions the rules suggest that nobody has recorded yet (``kind:action``)."""
+    wanted = []
+    if risk_level == "high":
+        wanted.append("referral:cmarac")
+    if perpetrator == "neighbour" and housing in ("council", "housing_association"):
+        wanted.append("referral:housing_provider")
+    return [w for w in wanted if w not in recorded]
