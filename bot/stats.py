@@ -1,0 +1,212 @@
+"""Insight: case counts by strand, incident type, ward, month or channel, and rising trends.
+
+Strands and incident types are counted from the ``case_strands`` / ``case_incident_types`` side
+tables (plain indexed GROUP BY: same SQL and speed on SQLite and PostgreSQL). Dates are UTC.
+
+"Rising" is the strategy's trigger for targeted training: a strand or ward whose monthly average
+over the last ``rising_recent_months`` whole months is at least ``rising_threshold_pct`` % above
+its monthly average over the ``rising_baseline_months`` before (and has at least
+``rising_min_cases`` recent cases, so one or two reports in a quiet ward are not a "trend").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import Integer, String, case, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
+
+from bot.models import Case, CaseIncidentType, CaseStrand
+from bot.settings import Settings
+
+GroupBy = Literal["strand", "incident_type", "ward", "month", "channel"]
+GROUPS: tuple[str, ...] = ("strand", "incident_type", "ward", "month", "channel")
+UNKNOWN = "unknown"
+
+
+class year_month(FunctionElement):  # noqa: N801 - reads like the SQL function it compiles to
+    """``YYYY-MM`` of a UTC timestamp column, in each dialect's own terms."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(year_month, "sqlite")
+def _year_month_sqlite(element: year_month, compiler: Any, **kw: Any) -> str:
+    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
+
+
+@compiles(year_month, "postgresql")
+def _year_month_pg(element: year_month, compiler: Any, **kw: Any) -> str:
+    return f"to_char({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC', 'YYYY-MM')"
+
+
+@dataclass(frozen=True)
+class Rising:
+    """One strand or ward flagged as rising, with the figures that flagged it."""
+
+    dimension: str
+    key: str
+    recent_cases: int
+    recent_monthly_average: float
+    baseline_monthly_average: float
+    change_pct: float | None  # None when the baseline had no cases at all
+
+
+def add_months(day: date, months: int) -> date:
+    """The first day of the month ``months`` after (or before) ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _at(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def _count_query(group_by: str, start: datetime | None, end: datetime | None):  # noqa: ANN202
+    if group_by == "strand":
+        key, created = CaseStrand.strand, CaseStrand.created_at
+    elif group_by == "incident_type":
+        key, created = CaseIncidentType.incident_type, CaseIncidentType.created_at
+    elif group_by == "ward":
+        key, created = Case.location_ward, Case.created_at
+    elif group_by == "channel":
+        key, created = Case.channel, Case.created_at
+    elif group_by == "month":
+        key, created = year_month(Case.created_at), Case.created_at
+    else:
+        raise ValueError(f"group_by must be one of {', '.join(GROUPS)}")
+    stmt = select(key.label("key"), func.count().label("n")).group_by(key)
+    if start is not None:
+        stmt = stmt.where(created >= start)
+    if end is not None:
+        stmt = stmt.where(created < end)
+    return stmt
+
+
+def counts(session: Session, group_by: str, start: datetime | None = None,
+           end: datetime | None = None) -> list[dict[str, Any]]:
+    """``[{"key", "count"}]`` for cases created in ``[start, end)``; most frequent first
+    (months in calendar order). A case with several strands counts once under each."""
+    rows = session.execute(_count_query(group_by, start, end)).all()
+    result = [{"key": key if key is not None else UNKNOWN, "count": n} for key, n in rows]
+    if group_by == "month":
+        return sorted(result, key=lambda r: r["key"])
+    return sorted(result, key=lambda r: (-r["count"], r["key"]))
+
+
+def total(session: Session, start: datetime | None = None, end: datetime | None = None) -> int:
+    stmt = select(func.count()).select_from(Case)
+    if start is not None:
+        stmt = stmt.where(Case.created_at >= start)
+    if end is not None:
+        stmt = stmt.where(Case.created_at < end)
+    return session.scalar(stmt) or 0
+
+
+def rising_window(settings: Settings, as_of: date) -> dict[str, date]:
+    """Whole months only: the recent window ends where the month after ``as_of`` begins when
+    ``as_of`` is a month's last day, otherwise at the start of ``as_of``'s month."""
+    anchor = add_months(as_of + timedelta(days=1), 0)
+    recent_from = add_months(anchor, -settings.rising_recent_months)
+    return {
+        "baseline_from": add_months(recent_from, -settings.rising_baseline_months),
+        "recent_from": recent_from,
+        "until": anchor,  # exclusive
+    }
+
+
+def _rising_for(session: Session, dimension: str, key: Any, created: Any,
+                window: dict[str, date], settings: Settings) -> list[Rising]:
+    recent_from = _at(window["recent_from"])
+    stmt = (
+        select(
+            key,
+            func.sum(case((created >= recent_from, 1), else_=0), type_=Integer),
+            func.count(),
+        )
+        .where(created >= _at(window["baseline_from"]), created < _at(window["until"]))
+        .where(key.is_not(None))
+        .group_by(key)
+    )
+    flagged = []
+    threshold = 1 + settings.rising_threshold_pct / 100
+    for value, recent, both in session.execute(stmt).all():
+        recent = int(recent or 0)
+        recent_avg = recent / settings.rising_recent_months
+        baseline_avg = (both - recent) / settings.rising_baseline_months
+        if recent < settings.rising_min_cases:
+            continue
+        if baseline_avg == 0 or recent_avg >= baseline_avg * threshold:
+            change = None if baseline_avg == 0 else round((recent_avg / baseline_avg - 1) * 100, 1)
+            flagged.append(Rising(dimension, value, recent, round(recent_avg, 2),
+                                  round(baseline_avg, 2), change))
+    return flagged
+
+
+def rising(session: Session, settings: Settings, as_of: date) -> list[Rising]:
+    """Strands and wards rising in the window ending at ``as_of`` (largest rise first)."""
+    window = rising_window(settings, as_of)
+    found = _rising_for(session, "strand", CaseStrand.strand, CaseStrand.created_at, window,
+                        settings)
+    found += _rising_for(session, "ward", Case.location_ward, Case.created_at, window, settings)
+    return sorted(found, key=lambda r: (r.change_pct is not None, -(r.change_pct or 0),
+                                        r.dimension, r.key))
+
+
+def compute(session: Session, settings: Settings, group_by: str, date_from: date | None = None,
+            date_to: date | None = None, today: date | None = None) -> dict[str, Any]:
+    """The whole ``GET /api/v1/stats`` answer: ``date_from``/``date_to`` are inclusive days."""
+    today = today or datetime.now(UTC).date()
+    start = _at(date_from) if date_from else None
+    end = _at(date_to + timedelta(days=1)) if date_to else None
+    window = rising_window(settings, date_to or today)
+    return {
+        "from": date_from.isoformat() if date_from else None,
+        "to": date_to.isoformat() if date_to else None,
+        "group_by": group_by,
+        "total_cases": total(session, start, end),
+        "counts": counts(session, group_by, start, end),
+        "rising": [asdict(r) for r in rising(session, settings, date_to or today)],
+        "rising_rule": {
+            "recent_from": window["recent_from"].isoformat(),
+            "baseline_from": window["baseline_from"].isoformat(),
+            "until": window["until"].isoformat(),
+            "recent_months": settings.rising_recent_months,
+            "baseline_months": settings.rising_baseline_months,
+            "threshold_pct": settings.rising_threshold_pct,
+            "min_cases": settings.rising_min_cases,
+        },
+    }
+
+
+CSV_COLUMNS = ("section", "dimension", "key", "count", "recent_monthly_average",
+               "baseline_monthly_average", "change_pct")
+
+
+def _cell(value: Any) -> Any:
+    """Neutralise spreadsheet formulas (CSV injection) in text cells."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def to_csv(result: dict[str, Any]) -> str:
+    """The same figures as one CSV table: ``count`` rows, then ``rising`` rows."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in result["counts"]:
+        writer.writerow(["count", result["group_by"], _cell(row["key"]), row["count"], "", "", ""])
+    writer.writerow(["total", result["group_by"], "all cases", result["total_cases"], "", "", ""])
+    for r in result["rising"]:
+        writer.writerow(["rising", r["dimension"], _cell(r["key"]), r["recent_cases"],
+                         r["recent_monthly_average"], r["baseline_monthly_average"],
+                         "" if r["change_pct"] is None else r["change_pct"]])
+    return out.getvalue()
