@@ -3,10 +3,11 @@
 
 from fastapi import APIRouter
 
-from api.officer import auth, cases
+from api.officer import auth, cases, stats
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(auth.router)
 router.include_router(cases.router)
 
 # Insight (api/officer/stats.py, owned by the stats engineer): include its router here.
+router.include_router(stats.router)
