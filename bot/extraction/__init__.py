@@ -1,16 +1,36 @@
-"""Narrative understanding (placeholder interface; the extraction issue replaces the body)."""
+"""Narrative understanding: read a resident's account once and fill the case fields it answers.
+
+Public API (docs/architecture.md, "Extraction contract"). Importing this package is cheap: spaCy
+and dateparser load on the first call that needs them (``get_pipeline()``), never at import.
+"""
 
 from __future__ import annotations
 
-import re
-
-_DANGER = re.compile(
-    r"\b(outside my (door|house|flat)|(has|got|with) a (knife|gun|weapon)|going to (kill|hurt|stab)|"
-    r"(kill|hurt) me|right now|help me now|in danger)\b",
-    re.IGNORECASE,
+from bot.extraction.danger import detect_danger
+from bot.extraction.extract import FIELDS, extract
+from bot.extraction.parsers import (
+    is_skip,
+    parse_date,
+    parse_incident_types,
+    parse_location,
+    parse_perpetrator,
+    parse_reporter_role,
+    parse_strands,
+    parse_yes_no,
 )
+from bot.extraction.pipeline import get_pipeline
 
-
-def detect_danger(text: str) -> bool:
-    """True when the text says someone is in danger now."""
-    return bool(_DANGER.search(text or ""))
+__all__ = [
+    "FIELDS",
+    "detect_danger",
+    "extract",
+    "get_pipeline",
+    "is_skip",
+    "parse_date",
+    "parse_incident_types",
+    "parse_location",
+    "parse_perpetrator",
+    "parse_reporter_role",
+    "parse_strands",
+    "parse_yes_no",
+]

@@ -1,0 +1,175 @@
+"""Who reports, what kind of hate, what happened, who did it, injuries, repeat: rules on words.
+
+Every function takes normalised lower-case text (``normalize(text).lower()``) and is cheap. The
+rules are tuned on the tuning part of tests/data/narratives.yml only; the held-out part measures
+how well they generalise (docs/extraction.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extraction.lexicon import INCIDENT_RES, STRAND_RES, masked_strands
+from bot.taxonomy import INCIDENT_TYPES, STRANDS
+
+_REL = (r"(?:son|daughter|brother|sister|mum|mother|mom|dad|father|wife|husband|partner|boyfriend|"
+        r"girlfriend|friend|mate|client|child|kid|kids|children|grandson|granddaughter|grandmother|"
+        r"grandma|nan|nana|gran|grandad|grandfather|uncle|aunt|auntie|cousin|nephew|niece|flatmate|"
+        r"housemate|colleague|pupil|student|tenant|resident|service user|neighbour|neighbours|"
+        r"stepson|stepdaughter|family|boy|girl|baby|sons|daughters|brothers|sisters|parents|"
+        r"carer|patient|customer|employee|member of staff|learner|young person)")
+_THIRD_STRONG = re.compile(
+    r"\b(on behalf of|reporting (this |it )?for|report(ing)? (this |it )?on behalf|"
+    rf"i'?m (his|her|their|a|the) ({_REL}|carer|support worker|key worker|social worker|teacher|"
+    r"care worker|keyworker|personal assistant|pa|advocate|youth worker|manager|landlord|guardian)|"
+    r"i am (his|her|their|a|the) (carer|support worker|key worker|social worker|teacher|care worker|"
+    r"keyworker|advocate|youth worker|guardian)|"
+    r"(i|we) (care|look) (for|after) (him|her|them|my)|as (his|her|their) (carer|teacher|mum|dad|parent|"
+    r"support worker|key worker|social worker|advocate))\b"
+)
+_THIRD_REL = re.compile(
+    rf"\bmy {_REL}(?:'s)?( \w+){{0,3}} (was|were|is|has been|have been|had|got|gets|keeps|keep|came home|"
+    r"told me|said|is being|are being|has had|being)\b|"
+    rf"\b(someone|they|he|she|people|a man|a woman|a group|some \w+) (\w+ ){{0,3}}(at|to|on|towards|"
+    rf"about|after) my {_REL}\b|\b(attacked|punched|hit|kicked|called|abused|threatened|pushed|followed|"
+    rf"bullied|harassed|targeted|spat at|insulted|mocked|chased) my {_REL}\b"
+)
+_WITNESS = re.compile(
+    r"\b(i|we) (saw|watched|witnessed|noticed|could see|was watching|were watching|heard (a|some|two|"
+    r"the|this|these|them|him|her|someone|people)|spotted)\b|\bwitness\w*\b|\b(i|we) (was|were) "
+    r"(a )?(passer|bystander)"
+)
+_ME = re.compile(
+    r"\b(me|myself|us|we|our)\b|\bmy (car|house|flat|home|door|front door|window|windows|hijab|"
+    r"headscarf|turban|face|head|arm|wife and i|husband and i|shop|bag|phone|wall|fence|garden|"
+    r"kippah|wheelchair|guide dog|hair|body|family|post|posts|photo|photos|account|page|video|"
+    r"car's|property|business|stall|restaurant|van|bike|letterbox)\b|\bi (was|got|am|'m|have been|"
+    r"had|keep|get) (called|attacked|punched|hit|pushed|spat|abused|threatened|followed|"
+    r"harassed|targeted|assaulted|kicked|told|shouted|insulted|bullied|mocked|chased|being)\b"
+)
+_FIRST = re.compile(r"\b(i|i'm|i've|me|my|we|us|our)\b")
+
+_NEIGHBOUR = re.compile(
+    r"\b(neighbou?rs?\w*|next door|next-door|the (people|man|woman|family|guy|lady|bloke|kids|lads|"
+    r"couple|tenants?) (upstairs|downstairs|above|below|opposite|across the (hall|landing|road|street|"
+    r"corridor))|(lives?|living) (above|below|opposite|next door|upstairs|downstairs|on my (floor|landing))|"
+    r"upstairs flat|downstairs flat|flat (no\.? ?)?\d+\w?|number \d+ (opposite|next door|across)|"
+    r"(same|my|our) (building|block|landing|corridor) (is|are|has|have|keeps?|been|who)|"
+    r"from (my|our|the same) (building|block|landing))\b"
+)
+_KNOWN = re.compile(
+    r"\bmy (ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|landlord|landlady|boss|manager|"
+    r"supervisor|colleague|coworker|co-worker|colleagues|classmate|classmates|teacher|tutor|lecturer|"
+    r"former friend|old friend|friend|friends|flatmate|housemate|cousin|uncle|aunt|brother-in-law|"
+    r"sister-in-law|in-laws|stepdad|stepmum|partner's|family|relative|relatives|carer|"
+    r"(son|daughter|kids|children|child)'s (classmates?|teacher|friends?|school))\b|"
+    r"\b(a|some|two|three|the|this|these) (girls?|boys?|kids?|lads?|students?|pupils?|parents?|mums?|dads?|"
+    r"teachers?) (from|at|in) (my|his|her|their|our|the) (school|class|college|work|year|uni|university|"
+    r"nursery|office|gym|mosque|church)|\b(someone|somebody|people|a man|a woman|a guy) (i|we|he|she|they) "
+    r"(know|knew|recogni[sz]ed?)\b|\b(i|we|he|she|they) (know|knew|recogni[sz]ed?) (him|her|them|who)\b|"
+    r"\b(kids|boys|girls|pupils|students|children|lads) (in|from|at) (his|her|my|their|the) (class|school|"
+    r"year|college)\b|\b(his|her|their|my) (classmates?|teacher|boss|manager|colleagues?|coworkers?|"
+    r"landlord|ex|friends?)\b|\bat work\b.{0,40}\b(colleague|manager|boss|supervisor)\b|\b(colleague|coworker|"
+    r"manager|boss|supervisor|landlord|landlady|classmate)\b|\bformer (partner|friend|employer)\b|"
+    r"\b(a|the) (regular|shopkeeper|owner of|security guard|bus driver|driver|staff|member of staff)\b"
+    r"(?=.{0,60}\b(always|every|knows|regular)\b)|\bi used to (work|go out|live) with\b"
+)
+_UNKNOWN = re.compile(
+    r"\b(strangers?|(did ?n'?t|don'?t|never) (know|seen|recogni[sz]e) (him|her|them|who|the)|"
+    r"(had )?never seen (him|her|them|before)|random\w*|unknown|no idea who|anonymous|"
+    r"(a|an|one|two|three|four|five|some|several|couple of|group of|gang of|bunch of|load of|few) "
+    r"(\w+ ){0,2}(man|woman|men|women|guy|guys|bloke|blokes|lad|lads|boy|boys|girl|girls|teenagers?|"
+    r"teens|youths?|kids|people|person|driver|cyclist|passenger|passengers|customer|shopper|"
+    r"couple|youngsters|males?|females?|group|gang|account|accounts|profile|user|users|fans?|"
+    r"drinkers?|schoolkids|school kids|students|pupils)|someone|somebody|a fake|the driver|"
+    r"the (man|woman|guy|bloke|lad|boy|girl|passenger|cyclist|group|gang)|some ?one|people)\b"
+)
+_INJURED_NO = re.compile(
+    r"\b(not|wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t get|did not get|wasn'?t badly|never got|no one|"
+    r"nobody|none of us|without being|luckily not|thankfully not|not physically) (\w+ )?(hurt|injured)|"
+    r"\bno (injur\w+|one (was |got )?(hurt|injured)|physical harm|marks?)\b|\bunhurt\b|\buninjured\b|"
+    r"\bnot hurt\b|\b(i'?m|we'?re|he'?s|she'?s|they'?re) (ok|okay|fine|alright) physically\b|"
+    r"\bdidn'?t touch (me|him|her|us|them)\b|\bnever touched\b|\bno one touched\b"
+)
+_INJURED_YES = re.compile(
+    r"\b(injur(ed|y|ies)|bleeding|bled|bruis\w*|black eye|concussion|stitches|fractur\w*|sprain\w*|"
+    r"a&e|a and e|hospital|paramedics?|ambulance|swollen|swelling|cut (my|his|her|their|open)|"
+    r"(cut|split|busted|fat) lip|broken (nose|arm|rib|ribs|tooth|teeth|wrist|jaw|finger|leg|glasses)|"
+    r"(nose|arm|rib|tooth|wrist|jaw|finger|leg) (is |was )?(broken|bleeding|cut)|"
+    r"(was|were|got|been|am|is|are|'m|'s|left|quite|badly|really) (\w+ )?(hurt|hurting|in pain)|"
+    r"hurt (my|his|her|their) \w+|(it|that) hurt|lump on|scratches|grazes?|grazed|knocked out|"
+    r"unconscious|needed treatment|treated for|first aid|sore|aching|still hurts|teeth out)\b"
+)
+_ONGOING_NO = re.compile(r"\b(first time|one[- ]off|only once|never happened before|the only time|"
+                         r"hasn'?t happened (since|before|again)|never seen (him|her|them) again)\b")
+_ONGOING_YES = re.compile(
+    r"\b(again|keeps?|kept|every (day|night|week|time|morning|evening|weekend|month)|all the time|"
+    r"for (weeks|months|years|ages|a long time|a while|over a year|\w+ (weeks|months|years))|since|"
+    r"still (happening|going on|doing|does|do|is|are|keep|continu\w*)|ongoing|repeatedly|repeated|"
+    r"not the first time|(second|third|fourth|fifth|\d+(th|rd|nd)) time|many times|several times|"
+    r"lots of times|loads of times|few times|times now|constant\w*|always|on and off|months|"
+    r"regularly|most days|most nights|daily|nightly|weekly|every other|over and over|continu\w*|"
+    r"happened before|happens a lot|has been \w+ing|have been \w+ing|'ve been \w+ing|'s been \w+ing|"
+    r"more and more|again and again|each time|whenever|every single)\b"
+)
+
+
+def strands(low: str) -> list[str]:
+    """Hate strands named or implied (slurs included, masked or not)."""
+    found = {s for s, rx in STRAND_RES.items() if rx.search(low)} | masked_strands(low)
+    if len(found) > 1:
+        found.discard("other")
+    return [s for s in STRANDS if s in found]
+
+
+def incident_types(low: str) -> list[str]:
+    """What was done: several types may apply."""
+    found = {t for t, rx in INCIDENT_RES.items() if rx.search(low)}
+    if len(found) > 1:
+        found.discard("other")
+    return [t for t in INCIDENT_TYPES if t in found]
+
+
+def reporter_role(low: str) -> str | None:
+    """victim | witness | third_party | None when the text does not say."""
+    if _THIRD_STRONG.search(low):
+        return "third_party"
+    me = _ME.search(low)
+    if _THIRD_REL.search(low) and not re.search(r"\b(me and my|my \w+ and (i|me)|we were|both of us|at us|"
+                                                 r"to us|(at|to|on) me)\b", low):
+        return "third_party"
+    if _WITNESS.search(low) and not re.search(r"\b(at|to|on|towards|after|follow\w*|hit|punch\w*|push\w*|"
+                                              r"call\w*) (me|us)\b|\bmy (car|house|flat|door|hijab)\b", low):
+        return "witness"
+    if me or _FIRST.search(low):
+        return "victim"
+    return None
+
+
+def perpetrator(low: str) -> str | None:
+    """neighbour | known | unknown | None: who did it, as far as the text says."""
+    if _NEIGHBOUR.search(low):
+        return "neighbour"
+    if _KNOWN.search(low):
+        return "known"
+    if _UNKNOWN.search(low):
+        return "unknown"
+    return None
+
+
+def injured(low: str) -> bool | None:
+    """True/False when the text says whether anyone was hurt; None when it does not."""
+    if _INJURED_NO.search(low):
+        return False
+    if _INJURED_YES.search(low):
+        return True
+    return None
+
+
+def ongoing_words(low: str) -> bool | None:
+    """Words that say it is repeated or still happening (True) or a one-off (False)."""
+    if _ONGOING_NO.search(low):
+        return False
+    if _ONGOING_YES.search(low):
+        return True
+    return None

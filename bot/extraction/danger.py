@@ -1,0 +1,78 @@
+"""Danger *now*: the words that must interrupt any conversation with 999.
+
+Runs on every message, so it is plain regular expressions (microseconds, no model). It must
+catch every present danger ("he's outside my door", "they've got a knife", "theyre tryin 2 get
+in") yet not fire on a past event told in the account ("last week he threatened to kill me"):
+an interruption in the middle of a calm report is a real cost, a missed danger is worse. So a
+clause that speaks of the past counts only if it also says "now".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extraction.normalize import normalize
+
+_SUBJ = r"(he|she|they|someone|somebody|some ?one|people|a man|a woman|men|a group|the group|a gang|the gang|" \
+        r"my neighbou?rs?|the neighbou?rs?|my ex|his mates|their mates|those lads|the lads|them|guys?|he and|lads)"
+_BE = r"(?:'s|'re|\s+is|\s+are|\s+r|\s+am|\s+still|\s+now)"
+
+# Always danger, whatever the tense around them.
+_URGENT = re.compile(
+    r"\b(help me now|help me please|please help me|help\s*!|help\s+help|call (the )?police|call 999|"
+    r"right now|at the moment he|i'?m (in danger|not safe|hiding|scared for my life|terrified)|"
+    r"in danger|i am (in danger|not safe|hiding)|locked (myself|ourselves|us) in|hiding (in|from)|"
+    r"(i'?m|i am) (going to|about to) (be|get) (hurt|killed|attacked|beaten|stabbed|jumped)|"
+    r"(is|are|'s|'re) (going to|about to) (kill|hurt|stab|attack|beat|get) (me|us|my)|"
+    r"(he|she|they)('ll| will) kill (me|us) (if|when|tonight|today)|"
+    r"(trying|tryna) to (get|break|force (his|her|their) way) in|"
+    r"(is|are|'s|'re) (breaking|kicking|smashing|banging|hammering) (in|down|on)|"
+    r"(kicking|banging|hammering|pounding) on (my|the|our) (door|window)s? (now|right now)|"
+    r"(is|are|'s|'re) (still )?(following|chasing|coming (for|after)) (me|us)|"
+    r"(he|she|they)('s|'re| is| are)? ?(here|back) (now|again)|"
+    r"(is|are|'s|'re) (here|back|downstairs|upstairs|in (my|the|our) (house|flat|garden|building|hallway|stairwell))\b(?! last)|"
+    r"happening (now|right now)|still happening now|this is happening)\b",
+)
+
+# Someone is at the door / outside: danger if not told as past.
+_PRESENCE = re.compile(
+    rf"\b{_SUBJ}{_BE}\s+(?:still\s+|now\s+|standing\s+|waiting\s+|hanging about\s+|hanging around\s+)?"
+    r"(outside|at (my|the|our) (door|window|gate|flat|house)|in (my|our|the) (garden|building|hallway|house|flat|stairwell)|"
+    r"downstairs|upstairs|waiting|standing|here)",
+)
+_OUTSIDE_NOW = re.compile(
+    r"\b(outside|at) (my|our|the) (door|front door|window|flat|house|home|room|gate)\b.{0,20}\b(now|right now)\b|"
+    r"\b(now|right now)\b.{0,20}\b(outside|at) (my|our|the) (door|front door|window|flat|house|home|room|gate)\b"
+)
+# Weapons in the present.
+_WEAPON = re.compile(
+    r"\b(has|have|'s got|'ve got|got|holding|waving|with|carrying|pulled out|pulling out|brandishing)\s+"
+    r"(a |an |his |her |their |some )?(knife|knives|gun|machete|blade|weapon|bat|baseball bat|hammer|"
+    r"axe|crowbar|bottle|screwdriver|acid)\b",
+)
+_PAST = re.compile(
+    r"\b(yesterday|last (week|month|night|year|time|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|summer|winter|spring|autumn)|ago|was|were|had|used to|back in|in (january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)|on (monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|the other (day|night)|once|previously|before|earlier this year|"
+    r"said|told|threatened|pulled)\b"
+)
+_NOW = re.compile(r"\b(now|right now|still|currently|at the moment|again today|tonight|today|as we speak|"
+                  r"as i type|as i write|this minute|help)\b")
+_CLAUSE = re.compile(r"[.!?;\n]+|\bbut\b|\band then\b")
+
+
+def _clause_danger(clause: str) -> bool:
+    if _URGENT.search(clause) or _OUTSIDE_NOW.search(clause):
+        return True
+    if _PRESENCE.search(clause) or _WEAPON.search(clause):
+        return not _PAST.search(clause) or bool(_NOW.search(clause))
+    return False
+
+
+def detect_danger(text: str | None) -> bool:
+    """True when the message says someone is in danger now (never raises, any input)."""
+    if not text or not isinstance(text, str):
+        return False
+    lowered = normalize(text).lower()
+    return any(_clause_danger(c) for c in _CLAUSE.split(lowered) if c and c.strip())

@@ -1,0 +1,141 @@
+"""When it happened: date phrases found by pattern, resolved by dateparser against the report time.
+
+dateparser is given only the short phrases we found ("last thursday", "14/11"), not whole
+messages: that is both faster (about a millisecond each) and safer (it reads a date into almost
+anything). UK order: 12/11 is 12 November. Dates in the future move back (a weekday means the
+last one, "3rd March" said in February means last year's).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|lunch time))?"
+DATE_RE = re.compile(
+    r"\b(?:(?P<since>since|from|started|starting|began|beginning)\s+(?:on\s+|in\s+|about\s+|around\s+)?)?(?P<d>"
+    r"the day before yesterday|yesterday" + _PART + r"|today|tonight|this (?:morning|afternoon|evening)|"
+    r"earlier today|last night|"
+    rf"(?:last|this past|this|on|past)\s+{_DAYS}{_PART}|{_DAYS}{_PART}(?:\s+just gone)?|"
+    r"(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) ago|"
+    r"(?:last|this) (?:week|weekend|month)|"
+    rf"{_ORD}(?: of)? {_MONTHS}(?:,? \d{{4}})?|{_MONTHS} {_ORD}(?:,? \d{{4}})?|"
+    r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:on )?the " + _ORD + r"(?! (?:floor|time|bus))"
+    r")\b",
+    re.IGNORECASE,
+)
+TIME_RE = re.compile(
+    r"\b(?:(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)\s*(?P<ap>am|pm|a\.m\.|p\.m\.)?|(?P<h2>\d{1,2})\s*(?P<ap2>am|pm|a\.m\.|p\.m\.)|"
+    r"(?P<word>midnight|midday|noon)|(?:about|around|at|after|before|approx\.?|roughly|gone|just after|just before) (?P<h3>\d{1,2})(?![:.]\d|\d|%| ?(?:days?|weeks?|months?|years?|people|men|women|of|lads|times|minutes|mins|hours|bus|pounds|quid))"
+    r"(?: o'?clock)?(?P<part> (?:in the|at) (?:morning|afternoon|evening|night))?"
+    r"|(?P<half>half|quarter) (?P<rel>past|to) (?P<h4>\d{1,2}))\b",
+    re.IGNORECASE,
+)
+def warm_up() -> None:
+    """Load dateparser's English data now, so the first report is not slow."""
+    resolve("last thursday", datetime(2026, 1, 7, 12, 0))
+    resolve("3rd march", datetime(2026, 1, 7, 12, 0))
+
+
+def resolve(phrase: str, now: datetime) -> date | None:
+    """A date phrase -> the date it means at ``now`` (never in the future)."""
+    phrase = re.sub(r"\s+just gone$", "", phrase.lower().strip())
+    phrase = re.sub(r"^(on|this past|past)\s+", "", phrase)
+    phrase = re.sub(r"^the (\d)", r"\1", phrase)
+    today = now.date()
+    if phrase in ("today", "tonight", "earlier today") or phrase.startswith("this ") and \
+            phrase.split()[1] in ("morning", "afternoon", "evening"):
+        return today
+    if phrase == "the day before yesterday":
+        return today - timedelta(days=2)
+    if phrase.startswith("yesterday") or phrase == "last night":
+        return today - timedelta(days=1)
+    if phrase == "last weekend":
+        return today - timedelta(days=(today.weekday() - 5) % 7 or 7)
+    if re.fullmatch(r"this week(end)?", phrase):
+        return today
+    core = re.sub(r"\s+(morning|afternoon|evening|night|lunchtime|lunch time)$", "", phrase)
+    if re.fullmatch(r"\d{1,2}/\d{1,2}", core):
+        core = f"{core}/{now.year}"
+    try:
+        from dateparser import parse
+
+        found = parse(core, languages=["en"], settings={
+            "RELATIVE_BASE": now.replace(tzinfo=None), "PREFER_DATES_FROM": "past",
+            "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    if found is None:
+        return None
+    day = found.date()
+    if day > today:
+        if re.search(_DAYS, core):
+            day -= timedelta(days=7)
+        else:
+            try:
+                day = day.replace(year=day.year - 1)
+            except ValueError:
+                day -= timedelta(days=365)
+    if phrase.startswith("last ") and re.search(_DAYS, phrase) and day == today:
+        day -= timedelta(days=7)
+    return day
+
+
+def _clock(m: re.Match[str], before: str = "") -> str | None:
+    if m.group("word"):
+        return {"midnight": "00:00", "midday": "12:00", "noon": "12:00"}[m.group("word").lower()]
+    if m.group("half"):
+        hour = int(m.group("h4"))
+        minute = 30 if m.group("half").lower() == "half" else (15 if m.group("rel").lower() == "past" else 45)
+        if m.group("rel").lower() == "to":
+            hour -= 1
+        if 1 <= hour < 7 or hour == 0:
+            hour += 12
+        return f"{hour % 24:02d}:{minute:02d}" if 0 <= hour < 24 else None
+    hour_s = m.group("h") or m.group("h2") or m.group("h3")
+    hour, minute = int(hour_s), int(m.group("m") or 0)
+    ap = (m.group("ap") or m.group("ap2") or "").lower().replace(".", "")
+    part = (m.group("part") or "").lower()
+    if ap == "pm" or any(p in part for p in ("afternoon", "evening")) or ("night" in part and hour >= 6):
+        if hour < 12:
+            hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    elif m.group("h3") and not ap and not part and 1 <= hour <= 6:
+        hour += 12  # "about 6" in a report means the evening far more often than dawn
+    elif m.group("h3") and not ap and 7 <= hour <= 11 and re.search(r"night|evening", before):
+        hour += 12
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        return None
+    if m.group("h") and not ap and m.group("m") and "." in m.group(0) and hour < 7:
+        return None  # "2.30" with no am/pm is more likely a price or a score than a time
+    return f"{hour:02d}:{minute:02d}"
+
+
+def find_times(text: str) -> list[tuple[int, str]]:
+    """(position, "HH:MM") for every clock time said."""
+    out = []
+    for m in TIME_RE.finditer(text):
+        clock = _clock(m, text[max(0, m.start() - 30):m.start()].lower())
+        if clock:
+            out.append((m.start(), clock))
+    return out
+
+
+def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, date, bool]]:
+    """(position, date, is_start_of_period) for the date phrases in the text."""
+    out: list[tuple[int, date, bool]] = []
+    for m in DATE_RE.finditer(text):
+        if len(out) >= limit:
+            break
+        phrase = m.group("d")
+        if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}", phrase) and "." in phrase:
+            continue  # "2.30" is a time or a price, not 2 March
+        day = resolve(phrase, now)
+        if day is not None and day.year > 1900:
+            out.append((m.start(), day, bool(m.group("since"))))
+    return out

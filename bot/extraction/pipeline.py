@@ -1,0 +1,139 @@
+"""The spaCy pipeline: blank English tokenizer + sentencizer + place EntityRuler + our place finder.
+
+Built from code and the YAML in bot/reference_data, never downloaded. ``get_pipeline()`` builds it
+on first use and caches it (about half a second, most of it importing spaCy).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from bot.extraction.places import load_places, ruler_patterns
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_LOCK = threading.Lock()
+_NLP: Language | None = None
+
+PREPS = ["on", "in", "at", "near", "outside", "off", "along", "down", "up", "by", "from", "round",
+         "around", "opposite", "inside", "into", "onto", "behind", "across", "past", "towards", "to"]
+STOP = ["the", "a", "an", "my", "our", "his", "her", "their", "your", "this", "that", "same", "main",
+        "no", "one", "any", "other", "which", "every", "each", "all", "some", "long", "right", "wrong",
+        "best", "way", "took", "take", "i", "he", "she", "they", "we", "it", "me", "him", "them", "us",
+        "was", "were", "is", "are", "and", "but", "or", "so", "then", "when", "just", "in", "on", "at",
+        "to", "of", "for", "with", "by", "near", "outside", "called", "said", "shouted", "back", "first",
+        "last", "next", "front", "old", "new", "whole", "middle", "end", "top", "bottom", "high", "half",
+        "what", "there", "here", "not", "because", "while", "after", "before", "walking", "going",
+        "coming", "home", "work", "school", "out", "up", "down", "off", "over", "into", "again"]
+ROAD_SUFFIX = ["road", "rd", "rd.", "street", "st", "st.", "avenue", "ave", "ave.", "lane", "ln",
+               "grove", "gardens", "gdns", "terrace", "place", "close", "crescent", "square", "sq",
+               "walk", "mews", "row", "parade", "court", "drive", "hill", "broadway", "green", "way",
+               "bridge", "embankment", "market", "common", "park", "station", "church", "mosque",
+               "synagogue", "gurdwara", "temple", "school", "academy", "college", "library",
+               "hospital", "centre", "center", "estate", "house", "tower", "mansions", "wharf"]
+# Suffixes safe enough to accept after lower-case words ("on askew rd", "the maystar estate").
+LOWER_SUFFIX = ["road", "rd", "rd.", "street", "st", "st.", "avenue", "ave", "lane", "gardens",
+                "terrace", "crescent", "estate", "mews", "gdns", "broadway"]
+GENERIC = ["mosque", "church", "synagogue", "gurdwara", "temple", "mandir", "bus", "tube", "train",
+           "overground", "station", "park", "playground", "school", "shop", "supermarket", "pub",
+           "bar", "club", "nightclub", "gym", "library", "hospital", "surgery", "doctors", "pharmacy",
+           "chemist", "cafe", "café", "restaurant", "takeaway", "launderette", "laundrette", "market",
+           "lift", "stairwell", "stairs", "staircase", "corridor", "landing", "college", "university",
+           "nursery", "garage", "barbers", "salon", "platform", "pavement", "underpass", "mall",
+           "estate", "canal", "towpath", "river", "stadium", "office", "cinema", "theatre", "pool",
+           "carpark", "bus stop", "car park", "community centre", "leisure centre", "sports centre",
+           "post office", "job centre", "jobcentre", "high street", "high st", "petrol station",
+           "off licence", "corner shop", "chicken shop", "kebab shop", "train station",
+           "tube station", "bus station", "bus shelter", "shopping centre", "play area", "youth club",
+           "community hall", "food bank", "swimming pool", "street", "road", "car", "taxi", "uber",
+           "workplace", "block", "building", "hallway", "entrance", "alleyway", "alley", "beach"]
+HOME = ["house", "flat", "home", "door", "front door", "building", "block", "doorstep", "window",
+        "gate", "garden", "car", "street", "road", "balcony", "stairs", "hallway", "corridor", "workplace",
+        "work", "shop", "school", "driveway", "letterbox", "front garden", "back garden", "landing"]
+
+
+def _phrase(words: str) -> list[dict[str, Any]]:
+    return [{"LOWER": w} for w in words.split()]
+
+
+def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
+    """Token patterns for places that no list holds."""
+    title = {"IS_TITLE": True, "LOWER": {"NOT_IN": STOP}}
+    low = {"IS_ALPHA": True, "LOWER": {"NOT_IN": STOP + PREPS}}
+    road = [
+        [title, {"ORTH": "'s", "OP": "?"}, {"IS_TITLE": True, "OP": "{0,2}"},
+         {"LOWER": {"IN": ROAD_SUFFIX}}],
+        [{"LOWER": {"IN": PREPS}}, {"LOWER": "the", "OP": "?"}, low, {"ORTH": "'s", "OP": "?"},
+         {"IS_ALPHA": True, "LOWER": {"NOT_IN": STOP}, "OP": "?"}, {"LOWER": {"IN": LOWER_SUFFIX}}],
+    ]
+    generic = [[{"LOWER": {"IN": PREPS}}, {"LOWER": {"IN": ["the", "a", "this", "that", "our", "my"]}},
+                {"LOWER": {"IN": ["local", "same", "big", "little", "small", "nearest"]}, "OP": "?"},
+                *_phrase(g)] for g in GENERIC]
+    bus = [[{"LOWER": {"IN": ["the", "a"]}}, {"LOWER": "number", "OP": "?"}, {"LIKE_NUM": True},
+            {"LOWER": {"IN": ["bus", "night"]}, "OP": "?"}],
+           [{"LOWER": {"IN": ["bus", "route"]}}, {"LIKE_NUM": True}]]
+    home = [[{"LOWER": {"IN": ["outside", "at", "on", "in", "near", "by", "through", "from"]}},
+             {"LOWER": {"IN": ["my", "our", "his", "her", "their", "the"]}}, *_phrase(h)] for h in HOME]
+    home += [[{"LOWER": "at"}, {"LOWER": "home"}], [{"LOWER": "at"}, {"LOWER": "work"}],
+             [{"LOWER": "at"}, {"LOWER": "school"}], [{"LOWER": "in"}, {"LOWER": "class"}]]
+    online = [[{"LOWER": "online"}], [{"LOWER": "social"}, {"LOWER": "media"}],
+              [{"LOWER": "group"}, {"LOWER": "chat"}], [{"LOWER": "on"}, {"ORTH": "X"}],
+              [{"LOWER": {"IN": ["dm", "dms"]}}], [{"LOWER": "the"}, {"LOWER": "comments"}]]
+    return {"ROAD": road, "GENERIC": generic, "BUS": bus, "HOME": home, "ONLINE": online}
+
+
+def _make_place_finder(nlp: Language) -> Any:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Span
+
+    matcher = Matcher(nlp.vocab)
+    for label, pats in _matcher_patterns().items():
+        matcher.add(label, pats, greedy="LONGEST")
+    strip = set(PREPS) | {"the", "a", "this", "that", "local", "number"}
+
+    def place_finder(doc: Doc) -> Doc:
+        """Put every place mention (known names + patterns) in doc.spans['places']."""
+        spans: list[Span] = [Span(doc, e.start, e.end, label=e.label_) for e in doc.ents]
+        for match_id, start, end in matcher(doc):
+            label = nlp.vocab.strings[match_id]
+            if label != "ONLINE":
+                while start < end - 1 and doc[start].lower_ in strip and label in ("ROAD", "BUS"):
+                    start += 1
+                if label in ("GENERIC", "HOME") and doc[start].lower_ in PREPS:
+                    start += 1
+            spans.append(Span(doc, start, end, label=label))
+        doc.spans["places"] = spans
+        return doc
+
+    return place_finder
+
+
+def build_pipeline() -> Language:
+    """A fresh pipeline (tests may build their own; the app uses get_pipeline())."""
+    import spacy
+    from spacy.language import Language
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(ruler_patterns(load_places()))
+    if not Language.has_factory("tellonce_places"):
+        Language.factory("tellonce_places", func=lambda nlp, name: _make_place_finder(nlp))
+    nlp.add_pipe("tellonce_places")
+    return nlp
+
+
+def get_pipeline() -> Language:
+    """The process-wide pipeline, built once (thread-safe)."""
+    global _NLP
+    if _NLP is None:
+        with _LOCK:
+            if _NLP is None:
+                _NLP = build_pipeline()
+                from bot.extraction.dates import warm_up
+
+                warm_up()
+    return _NLP

@@ -1,0 +1,106 @@
+"""Where it happened: known borough places from editable YAML, plus patterns for the rest.
+
+Known names (wards, stations, parks, areas, estates, roads, venues, online platforms) become
+EntityRuler phrase patterns matched on lower case, with and without apostrophes. Roads, estates,
+shops and places of worship that no list holds ("on Askew Road", "outside the mosque", "in tesco
+on king st") are found by token patterns in ``pipeline.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.extraction.normalize import fold
+
+KNOWN_LISTS = {
+    "wards": "WARD", "stations": "STATION", "parks": "PARK", "areas": "AREA", "estates": "ESTATE",
+    "roads": "ROAD", "venues": "VENUE", "shops": "SHOP", "online_platforms": "ONLINE",
+}
+# Display form for platform names typed in lower case.
+_PLATFORM_FIX = {"whatsapp": "WhatsApp", "tiktok": "TikTok", "youtube": "YouTube",
+                 "linkedin": "LinkedIn", "playstation network": "PlayStation Network"}
+
+
+@dataclass(frozen=True)
+class PlaceData:
+    """The borough's places: names by label, and the ward of each known place (folded keys)."""
+
+    names: dict[str, list[str]]
+    wards: dict[str, str]
+    ward_names: tuple[str, ...]
+
+
+def _reference_dir() -> Path:
+    from bot.settings import get_settings
+
+    return Path(get_settings().reference_data_dir)
+
+
+@lru_cache(maxsize=4)
+def load_places(path: Path | None = None) -> PlaceData:
+    """Read lbhf_places.yml once (the council edits it; restart to reload)."""
+    path = path or (_reference_dir() / "lbhf_places.yml")
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    names = {label: [str(n) for n in raw.get(key) or []] for key, label in KNOWN_LISTS.items()}
+    wards = {fold(w): str(w) for w in raw.get("wards") or []}
+    for place, ward in (raw.get("place_wards") or {}).items():
+        wards[fold(str(place))] = str(ward)
+    return PlaceData(names=names, wards=wards, ward_names=tuple(str(w) for w in raw.get("wards") or []))
+
+
+def spelling_variants(name: str) -> set[str]:
+    """Lower-case spellings residents type: with or without apostrophes, '&' or 'and'."""
+    low = name.lower().strip()
+    out = {low, low.replace("'", ""), low.replace("&", "and")}
+    out.add(low.replace("'", "").replace("&", "and"))
+    # "bishops park" -> also "bishop's park"
+    out |= {re.sub(r"(\w)s\b", r"\1's", v, count=1) for v in list(out) if "'" not in v}
+    if low.startswith("the "):
+        out |= {v[4:] for v in list(out)}
+    return {v for v in out if v}
+
+
+def ruler_patterns(data: PlaceData) -> list[dict[str, Any]]:
+    """EntityRuler phrase patterns (matched on LOWER) for every known place name."""
+    patterns: list[dict[str, Any]] = []
+    for label, names in data.names.items():
+        for name in names:
+            if label == "ONLINE" and len(name) < 3:
+                continue  # "X" alone is too ambiguous; "on X" is matched by a token pattern
+            for variant in spelling_variants(name):
+                patterns.append({"label": label, "pattern": variant, "id": name})
+    return patterns
+
+
+def ward_of(place_text: str, data: PlaceData) -> str | None:
+    """The ward for a place text, when the YAML knows it (exact, then trailing 'station' etc.)."""
+    key = fold(place_text)
+    if key in data.wards:
+        return data.wards[key]
+    key = re.sub(r"\b(station|tube|overground|stop|bus station|estate|park|green|road|street)$", "", key).strip()
+    key = re.sub(r"^(the|outside|near|in|at|on)\s+", "", key).strip()
+    return data.wards.get(key)
+
+
+def platform_display(name: str) -> str:
+    """'whatsapp group' -> 'WhatsApp group' for read-backs."""
+    low = name.lower()
+    for raw, fixed in _PLATFORM_FIX.items():
+        if low.startswith(raw):
+            return fixed + name[len(raw):]
+    return name[:1].upper() + name[1:]
+
+
+def display(text: str) -> str:
+    """Title-case a place typed all in lower case ("king st" -> "King St"); else keep it."""
+    if text and text == text.lower():
+        keep = {"the", "on", "in", "at", "near", "by", "of", "off", "outside", "and", "my", "our", "a"}
+        words = text.split(" ")
+        return " ".join(w if w in keep and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return text
