@@ -132,6 +132,10 @@ class Case(Base):
     assigned_officer: Mapped[Officer | None] = relationship(lazy="joined")
 
 
+# The queue's order (risk high first, then oldest, then id): keyset pages are range scans.
+Index("ix_cases_risk_age", Case.risk_rank.desc(), Case.created_at, Case.id)
+
+
 class CaseNote(Base):
     __tablename__ = "case_notes"
 

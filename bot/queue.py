@@ -13,11 +13,11 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, String, and_, cast, not_, or_, select
+from sqlalchemy import Select, and_, exists, not_, or_, select
 from sqlalchemy.orm import Session
 
-from bot.models import Case
-from bot.workflow import OVERDUE_STATUSES
+from bot.cases import overdue_clause
+from bot.models import Case, CaseIncidentType, CaseStrand
 
 
 class BadCursor(ValueError):
@@ -56,15 +56,6 @@ def decode_cursor(cursor: str) -> tuple[int, datetime, int]:
     return rank, (when if when.tzinfo else when.replace(tzinfo=UTC)), case_id
 
 
-def _json_list_has(column, value: str):  # noqa: ANN001, ANN202 - SQL expression helper
-    """A JSON list of vocabulary words contains ``value`` (works on SQLite and PostgreSQL)."""
-    return cast(column, String).like(f'%"{value}"%')
-
-
-def overdue_clause(now: datetime):  # noqa: ANN201 - SQL expression
-    return and_(Case.status.in_(OVERDUE_STATUSES), Case.due_by.is_not(None), Case.due_by < now)
-
-
 def filtered(filters: QueueFilters, now: datetime, visible_to: int | None = None) -> Select:
     """The filtered (unordered) selection; ``visible_to`` limits it to unassigned or that id's."""
     stmt = select(Case)
@@ -78,9 +69,11 @@ def filtered(filters: QueueFilters, now: datetime, visible_to: int | None = None
     if f.risk:
         stmt = stmt.where(Case.risk_level == f.risk)
     if f.strand:
-        stmt = stmt.where(_json_list_has(Case.strands, f.strand))
+        stmt = stmt.where(exists().where(CaseStrand.case_id == Case.id,
+                                         CaseStrand.strand == f.strand))
     if f.incident_type:
-        stmt = stmt.where(_json_list_has(Case.incident_types, f.incident_type))
+        stmt = stmt.where(exists().where(CaseIncidentType.case_id == Case.id,
+                                         CaseIncidentType.incident_type == f.incident_type))
     if f.ward:
         stmt = stmt.where(Case.location_ward == f.ward)
     if f.officer_id == 0:

@@ -43,8 +43,6 @@ ENFORCEMENT = {
     "injunction": "Injunction",
 }
 ACTION_KINDS = {"referral": REFERRALS, "enforcement": ENFORCEMENT}
-# The response-target clock runs until someone is working the case with the resident.
-OVERDUE_STATUSES = ("new", "triaged")
 CASE_ROLES = ("officer", "supervisor")
 
 
@@ -78,11 +76,6 @@ class Transition:
     outcome: str | None
     closed: bool
     reopened: bool
-
-
-def is_overdue(case: CaseLike, now: datetime) -> bool:
-    """Past its response target and nobody has started working it with the resident."""
-    return bool(case.due_by and case.status in OVERDUE_STATUSES and case.due_by < now)
 
 
 def check_transition(case: CaseLike, new_status: str, outcome: str | None) -> Transition:

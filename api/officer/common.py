@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.officer.errors import conflict, forbidden, not_found
-from bot import workflow
-from bot.cases import case_to_dict, get_case
+from bot import triage, workflow
+from bot.cases import case_to_dict, get_case, is_overdue
 from bot.models import Case, CaseAction, CaseNote, Officer
 
 
@@ -38,9 +38,8 @@ def _usernames(session: Session, ids: set[int | None]) -> dict[int, str]:
     return {i: u for i, u in rows}
 
 
-def case_detail(session: Session, case: Case, now: datetime | None = None) -> dict[str, Any]:
+def case_detail(session: Session, case: Case) -> dict[str, Any]:
     """The full officer view: the stored case plus workflow state, notes and actions."""
-    now = now or datetime.now(UTC)
     notes = list(session.scalars(select(CaseNote).where(CaseNote.case_id == case.id)
                                  .order_by(CaseNote.id)))
     actions = list(session.scalars(select(CaseAction).where(CaseAction.case_id == case.id)
@@ -49,7 +48,6 @@ def case_detail(session: Session, case: Case, now: datetime | None = None) -> di
     recorded = {f"{a.kind}:{a.action}" for a in actions}
     data = case_to_dict(case)
     data.update(
-        overdue=workflow.is_overdue(case, now),
         closed_at=case.closed_at,
         suggested_actions=workflow.suggested_actions(
             case.risk_level, case.perpetrator, case.housing, recorded
@@ -78,9 +76,10 @@ def case_summary(case: Case, now: datetime) -> dict[str, Any]:
         "strands": list(case.strands or []),
         "incident_types": list(case.incident_types or []),
         "ward": case.location_ward,
-        "risk": {"level": case.risk_level, "reasons": list(case.risk_reasons or [])},
+        "risk": {"level": case.risk_level, "reasons": list(case.risk_reasons or []),
+                 "suggest_cmarac": triage.suggests_cmarac(case.risk_level)},
         "due_by": case.due_by,
-        "overdue": workflow.is_overdue(case, now),
+        "overdue": is_overdue(case, now),
         "assigned_officer": case.assigned_officer.username if case.assigned_officer else None,
         "anonymous": bool(case.anonymous),
     }

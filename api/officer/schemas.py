@@ -33,6 +33,7 @@ class Contact(BaseModel):
 class Risk(BaseModel):
     level: RiskLevel
     reasons: list[str]
+    suggest_cmarac: bool = Field(description="High risk: the rules suggest a CMARAC referral")
 
 
 class NoteOut(BaseModel):
