@@ -23,6 +23,9 @@ def _register() -> None:
 
     app.add_typer(cli_officer.app, name="officer")
     app.command("run")(cli_run.run)
+    from bot import cli_outbox
+
+    app.add_typer(cli_outbox.app, name="outbox")
 
 
 _register()

@@ -195,6 +195,9 @@ class OutboundMessage(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
     provider_sid: Mapped[str | None] = mapped_column(String(64), unique=True)
     error: Mapped[str | None] = mapped_column(String(255))
+    # Keyed hash of ``to`` (matchable, not readable) and how it went out: text | template.
+    to_hash: Mapped[str | None] = mapped_column(String(80), index=True)
+    sent_as: Mapped[str | None] = mapped_column(String(16))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -69,6 +69,13 @@ class Settings(BaseSettings):
     twilio_whatsapp_content_variables: str = "{}"
     public_base_url: str = "http://127.0.0.1:8000"
     trust_forwarded_headers: bool = False
+    # Outbound (officer messages): the outbox worker. Run it with `tellonce outbox run`, or set
+    # OUTBOX_WORKER_IN_GATEWAY to run it in a background thread of the gateway.
+    outbox_worker_in_gateway: bool = False
+    outbox_poll_seconds: float = 2.0
+    outbox_max_attempts: int = 5
+    # First line of every outbound message: neutral, so a lock-screen preview reveals nothing.
+    outbound_first_line: str = "A message from {council_name}."
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:

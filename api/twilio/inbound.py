@@ -1,0 +1,162 @@
+"""POST /twilio/messages: SMS and WhatsApp messages in, TwiML reply out, in the same response.
+
+Order matters: signature (else 403, nothing touched), then the MessageSid claim (at most once),
+then carrier keywords (STOP must work whatever the conversation is doing), then the turn.
+The number is only ever hashed (conversation id, opt-out key) or stored encrypted.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from anyio import to_thread
+from fastapi import APIRouter, Request, Response
+from twilio.twiml.messaging_response import MessagingResponse
+
+from api.conversation import Conversations
+from api.twilio import claims, state
+from api.twilio.signature import is_valid
+from bot import signposting
+from bot.crypto import pseudonym
+from bot.messaging import keywords
+from bot.messaging.keywords import Keyword
+from bot.messaging.optout import normalise_number
+from bot.messaging.render import option_index, render_parts
+
+log = logging.getLogger("tellonce.twilio")
+router = APIRouter()
+_SID = re.compile(r"^[A-Za-z0-9]{2,64}$")
+
+
+@dataclass
+class Inbound:
+    """One webhook's essentials (the number stays in memory, never logged)."""
+
+    sid: str
+    channel: str  # sms | whatsapp
+    number: str
+    body: str
+    num_media: int
+
+    @property
+    def conversation_id(self) -> str:
+        prefix = "wa" if self.channel == "whatsapp" else "s"
+        return f"{prefix}-{pseudonym(self.number, self.channel)}"
+
+
+def twiml(parts: list[str]) -> str:
+    reply = MessagingResponse()
+    for part in parts:
+        reply.message(part)
+    return str(reply)
+
+
+def _xml(body: str) -> Response:
+    return Response(content=body, media_type="application/xml")
+
+
+def parse(form: dict[str, str]) -> Inbound | None:
+    sid = form.get("MessageSid") or form.get("SmsSid") or ""
+    sender = form.get("From") or ""
+    number = normalise_number(sender)
+    if not _SID.match(sid) or len(number) < 4:
+        return None
+    channel = "whatsapp" if sender.lower().startswith("whatsapp:") else "sms"
+    try:
+        num_media = int(form.get("NumMedia") or 0)
+    except ValueError:
+        num_media = 0
+    return Inbound(sid, channel, number, form.get("Body") or "", num_media)
+
+
+@router.post("/messages", response_class=Response,
+             responses={200: {"content": {"application/xml": {}}}, 403: {}})
+async def messages(request: Request) -> Response:
+    """Twilio's incoming-message webhook for the SMS number and the WhatsApp sender."""
+    form = await request.form()
+    settings = request.app.state.settings
+    if not is_valid(request, form, settings):
+        log.warning("twilio signature rejected path=/twilio/messages")
+        return Response(status_code=403)
+    msg = parse({k: str(v) for k, v in form.items()})
+    if msg is None:
+        return Response(status_code=400)
+    sessions = request.app.state.sessions
+    claimed, stored = await to_thread.run_sync(claims.claim, sessions, msg.sid)
+    if claimed is claims.ClaimState.DONE:
+        return _xml(stored or twiml([]))
+    if claimed is claims.ClaimState.BUSY:
+        return _xml(twiml([]))
+    try:
+        reply = twiml(await handle(request.app.state.conversations, sessions, settings, msg))
+    except Exception as exc:  # release so a retry can succeed; say something safe meanwhile
+        await to_thread.run_sync(claims.release, sessions, msg.sid)
+        log.error("twilio message failed sid=%s error=%s", msg.sid, type(exc).__name__)
+        return _xml(twiml([_sorry(msg.channel)]))
+    await to_thread.run_sync(claims.complete, sessions, msg.sid, reply)
+    log.info("twilio message sid=%s channel=%s", msg.sid, msg.channel)
+    return _xml(reply)
+
+
+def _sorry(channel: str) -> str:
+    text = ("Sorry, I couldn't take that in just now. Please send it again in a minute. "
+            + signposting.emergency_text())
+    return render_parts([(text, [])], channel)[0]
+
+
+async def handle(conversations: Conversations, sessions, settings, msg: Inbound) -> list[str]:  # noqa: ANN001
+    """The reply parts for one claimed message."""
+    kw = keywords.classify(msg.body)
+    opted_out = await to_thread.run_sync(state.is_opted_out, sessions, msg.number)
+
+    def reply(pairs: list[tuple[str, list[str]]]) -> list[str]:
+        return render_parts(pairs, msg.channel)
+
+    if kw is Keyword.OPT_OUT:
+        await to_thread.run_sync(state.set_opted_out, sessions, msg.number, True)
+        await _end_quietly(conversations, msg)
+        return reply([(keywords.opt_out_text(), [])])
+    if kw is Keyword.OPT_IN and opted_out:
+        await to_thread.run_sync(state.set_opted_out, sessions, msg.number, False)
+        return reply([(keywords.opt_in_text(), [])])
+    if kw is Keyword.HELP:
+        return reply([(keywords.help_text(settings), [])])
+    if opted_out:
+        return []  # the resident said STOP: nothing is sent until START
+    if kw is Keyword.EXIT:
+        turn = await conversations.turn(msg.conversation_id, msg.channel, "exit",
+                                        {"contact_hint": msg.channel})
+        pairs = [(m.text, []) for m in turn.messages]
+        return reply([*pairs, (keywords.exit_text(msg.channel), [])])
+    if msg.num_media > 0 and not msg.body.strip():
+        await to_thread.run_sync(state.touch, sessions, msg.conversation_id, msg.channel)
+        return reply([(keywords.media_only_text(), [])])
+    text = await _map_option(sessions, msg)
+    turn = await conversations.turn(msg.conversation_id, msg.channel, text,
+                                    {"contact_hint": msg.channel})
+    await to_thread.run_sync(state.after_turn, sessions, msg.conversation_id, msg.channel,
+                             msg.number)
+    pairs = [(m.text, [b.title for b in m.buttons]) for m in turn.messages]
+    if msg.num_media > 0:
+        pairs.append((keywords.media_note(), []))
+    return reply(pairs)
+
+
+async def _map_option(sessions, msg: Inbound) -> str:  # noqa: ANN001
+    """"2" → the payload offered as option 2 last turn; anything else passes through."""
+    offered = await to_thread.run_sync(state.offered_payloads, sessions, msg.conversation_id)
+    index = option_index(msg.body)
+    if index is not None and index < len(offered):
+        return offered[index]
+    return msg.body
+
+
+async def _end_quietly(conversations: Conversations, msg: Inbound) -> None:
+    """STOP also ends any report in progress; Rasa being down must not block the opt-out."""
+    try:
+        await conversations.turn(msg.conversation_id, msg.channel, "stop",
+                                 {"contact_hint": msg.channel})
+    except Exception as exc:
+        log.warning("could not end conversation after opt-out error=%s", type(exc).__name__)

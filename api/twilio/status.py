@@ -1,0 +1,43 @@
+"""POST /twilio/status: delivery callbacks for messages the outbox sent (shown on the case)."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from anyio import to_thread
+from fastapi import APIRouter, Request, Response
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.twilio.signature import is_valid
+from bot.messaging.status import apply_callback
+
+log = logging.getLogger("tellonce.twilio")
+router = APIRouter()
+
+
+def _apply(sessions: sessionmaker[Session], sid: str, status: str, code: str | None) -> bool:
+    """A callback can beat the worker's own write of the sid by milliseconds: look a few times."""
+    for delay in (0.0, 0.1, 0.3, 0.6):
+        time.sleep(delay)
+        with sessions() as db, db.begin():
+            if apply_callback(db, sid, status, code):
+                return True
+    return False
+
+
+@router.post("/status", status_code=204, response_class=Response, responses={403: {}})
+async def status(request: Request) -> Response:
+    """Twilio's status callback (queued, sent, delivered, undelivered, failed, read)."""
+    form = await request.form()
+    if not is_valid(request, form, request.app.state.settings):
+        log.warning("twilio signature rejected path=/twilio/status")
+        return Response(status_code=403)
+    sid = str(form.get("MessageSid") or form.get("SmsSid") or "")
+    message_status = str(form.get("MessageStatus") or form.get("SmsStatus") or "")
+    code = str(form.get("ErrorCode") or "") or None
+    if not sid:
+        return Response(status_code=400)
+    found = await to_thread.run_sync(_apply, request.app.state.sessions, sid, message_status, code)
+    log.info("twilio status sid=%s status=%s known=%s", sid, message_status, found)
+    return Response(status_code=204)
