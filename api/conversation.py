@@ -72,13 +72,13 @@ def to_rasa_message(text: str, offered: list[str]) -> str:
     """
     if text in offered:
         return text  # a button the bot just offered
-    lowered = text.lower().strip(" .!")
-    if lowered in STOP_WORDS:
+    free = _INTENT_PREFIX.sub("", text).strip()
+    if free.lower().strip(" .!") in STOP_WORDS:
         return "/stop"
     if detect_danger(text):
         return "/danger_now" + json.dumps({"said": text[:2000]}, ensure_ascii=True)
     # Anything else is free text: never let it start with Rasa's intent prefix.
-    return _INTENT_PREFIX.sub("", text).strip() or "…"
+    return free or "…"
 
 
 def _expects_from(custom: dict[str, Any]) -> Expects:
