@@ -26,6 +26,10 @@ def _register() -> None:
     from bot import cli_outbox
 
     app.add_typer(cli_outbox.app, name="outbox")
+    from bot import cli_retention, cli_seed
+
+    app.add_typer(cli_retention.app, name="retention")
+    app.command("seed")(cli_seed.seed)
 
 
 _register()

@@ -86,6 +86,9 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_queue", "status", "risk_rank", "created_at"),
         Index("ix_cases_created", "created_at", "id"),
+        # insight: covering indexes for counts and rising trends by ward / channel over time
+        Index("ix_cases_ward_created", "location_ward", "created_at"),
+        Index("ix_cases_channel_created", "channel", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -250,7 +253,7 @@ class CaseStrand(Base):
         ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
     )
     strand: Mapped[str] = mapped_column(String(32), primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime] = mapped_column()
 
 
 class CaseIncidentType(Base):
@@ -265,7 +268,7 @@ class CaseIncidentType(Base):
         ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
     )
     incident_type: Mapped[str] = mapped_column(String(32), primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime] = mapped_column()
 
 
 def facet_rows(case_id: int, created_at: datetime, strands: list[str] | None,

@@ -1,0 +1,151 @@
+"""Retention and erasure of residents' personal data.
+
+- Retention: closed cases older than ``settings.retention_days_closed`` (counted from
+  ``closed_at``) are anonymised: the narrative, place text, contact details, free text in notes,
+  action details and message bodies are removed, and the conversation's events are deleted from
+  Rasa's tracker store. What statistics need (strands, incident types, ward, dates, channel,
+  risk, status, outcome, which actions were taken) stays, so counts do not change.
+- Erasure on request (a supervisor, ``DELETE /api/v1/cases/{ref}``): the same removal for one
+  case at once, recorded in the audit log without content.
+
+The tracker store is cleaned *before* the case is changed: if it fails, nothing is marked done
+and the run (or the request) can be repeated; deleting twice is harmless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from bot import tracker_store
+from bot.models import AuditEvent, Case, CaseAction, CaseNote, ChatSession, OutboundMessage
+from bot.settings import Settings
+
+# Personal data on the case row, and what it becomes.
+CASE_SCRUB: dict[str, Any] = {
+    "narrative": None,
+    "location_text": None,
+    "contact_value": None,
+    "safe_contact_time": None,
+    "housing_provider": None,
+    "occurred_time": None,
+    "conversation_id": None,
+}
+_BATCH = 500
+
+
+@dataclass
+class Scrubbed:
+    """What was removed (counts only: a report must never repeat personal data)."""
+
+    cases: int = 0
+    notes: int = 0
+    action_details: int = 0
+    messages: int = 0
+    tracker_events: int = 0
+
+    def add(self, other: Scrubbed) -> None:
+        for name, value in asdict(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+
+def _scrub(session: Session, case_ids: list[int], conversation_ids: list[str],
+           now: datetime) -> Scrubbed:
+    """Remove personal data from these cases and everything hanging off them (no commit)."""
+    done = Scrubbed(cases=len(case_ids))
+    done.notes = session.execute(
+        update(CaseNote).where(CaseNote.case_id.in_(case_ids), CaseNote.text.is_not(None))
+        .values(text=None)
+    ).rowcount or 0
+    done.action_details = session.execute(
+        update(CaseAction).where(CaseAction.case_id.in_(case_ids), CaseAction.detail.is_not(None))
+        .values(detail=None)
+    ).rowcount or 0
+    # A message that never went out must not go out empty: it is cancelled.
+    session.execute(
+        update(OutboundMessage)
+        .where(OutboundMessage.case_id.in_(case_ids), OutboundMessage.status == "pending")
+        .values(status="cancelled")
+    )
+    done.messages = session.execute(
+        update(OutboundMessage)
+        .where(OutboundMessage.case_id.in_(case_ids),
+               or_(OutboundMessage.body.is_not(None), OutboundMessage.to.is_not(None)))
+        .values(body=None, to=None)
+    ).rowcount or 0
+    session.execute(
+        update(Case).where(Case.id.in_(case_ids))
+        .values(**CASE_SCRUB, anonymised_at=now, updated_at=now)
+        .execution_options(synchronize_session="fetch")
+    )
+    if conversation_ids:
+        session.execute(
+            ChatSession.__table__.delete().where(ChatSession.conversation_id.in_(conversation_ids))
+        )
+    return done
+
+
+def due_for_anonymisation(settings: Settings, now: datetime):  # noqa: ANN201 - SQL select
+    """Closed, not yet anonymised, closed before the retention cut-off."""
+    cutoff = now - timedelta(days=settings.retention_days_closed)
+    return (
+        select(Case.id, Case.conversation_id)
+        .where(Case.status == "closed", Case.anonymised_at.is_(None),
+               func.coalesce(Case.closed_at, Case.updated_at) < cutoff)
+        .order_by(Case.id)
+    )
+
+
+def run_retention(session: Session, settings: Settings, now: datetime | None = None,
+                  dry_run: bool = False) -> tuple[Scrubbed, datetime]:
+    """Anonymise every closed case past the retention period, committing batch by batch.
+
+    Returns the counts and the cut-off. Tracker events of those conversations older than the
+    cut-off are deleted (newer ones belong to a later conversation from the same sender)."""
+    now = now or datetime.now(UTC)
+    cutoff = now - timedelta(days=settings.retention_days_closed)
+    total = Scrubbed()
+    if dry_run:
+        rows = session.execute(due_for_anonymisation(settings, now)).all()
+        total.cases = len(rows)
+        return total, cutoff
+    while True:
+        rows = session.execute(due_for_anonymisation(settings, now).limit(_BATCH)).all()
+        if not rows:
+            return total, cutoff
+        ids = [r.id for r in rows]
+        conversations = [r.conversation_id for r in rows if r.conversation_id]
+        events = tracker_store.delete_conversations(settings.tracker_database_url,
+                                                    conversations, before=cutoff)
+        batch = _scrub(session, ids, conversations, now)
+        batch.tracker_events = events
+        session.execute(insert(AuditEvent), [
+            {"at": now, "officer_username": None, "case_reference": ref,
+             "action": "case.anonymised", "changes": {"reason": "retention"}}
+            for ref in session.scalars(select(Case.reference).where(Case.id.in_(ids)))
+        ])
+        session.commit()
+        total.add(batch)
+
+
+def erase_case(session: Session, case: Case, settings: Settings,
+               officer: str | None = None) -> Scrubbed:
+    """Erase one resident's personal data on request (the caller commits).
+
+    The case row stays, emptied of personal data, so the reference still resolves and the
+    anonymous counts still add up; the audit log records who erased it and how much was
+    removed, never what. All of the conversation's tracker events are deleted."""
+    now = datetime.now(UTC)
+    conversations = [case.conversation_id] if case.conversation_id else []
+    events = tracker_store.delete_conversations(settings.tracker_database_url, conversations)
+    done = _scrub(session, [case.id], conversations, now)
+    done.tracker_events = events
+    session.add(AuditEvent(at=now, officer_username=officer, case_reference=case.reference,
+                           action="case.erased", changes=asdict(done)))
+    session.flush()
+    session.refresh(case)
+    return done
