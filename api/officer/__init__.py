@@ -3,11 +3,27 @@
 
 from fastapi import APIRouter
 
-from api.officer import auth, cases, stats
+from api.officer import (
+    admin,
+    audit,
+    auth,
+    cases,
+    erasure,
+    messages,
+    referral,
+    stats,
+    workflow,
+)
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(auth.router)
 router.include_router(cases.router)
+router.include_router(workflow.router)
+router.include_router(audit.router)
+router.include_router(referral.router)
+router.include_router(messages.router)
+router.include_router(erasure.router)
+router.include_router(admin.router)
 
 # Insight (api/officer/stats.py, owned by the stats engineer): include its router here.
 router.include_router(stats.router)

@@ -8,6 +8,9 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from bot.taxonomy import CASE_STATUSES, CHANNELS, RISK_LEVELS
+from bot.workflow import ENFORCEMENT, OUTCOMES, REFERRALS
+
+ACTIONS = (*REFERRALS, *ENFORCEMENT)
 
 Status = Literal[CASE_STATUSES]  # type: ignore[valid-type]
 RiskLevel = Literal[RISK_LEVELS]  # type: ignore[valid-type]
@@ -110,3 +113,32 @@ class CaseOut(BaseModel):
     )
     notes: list[NoteOut]
     actions: list[ActionOut]
+
+
+class AssignIn(BaseModel):
+    """Who takes the case; omit the body to claim it yourself."""
+
+    officer: str = Field(min_length=1, max_length=64, description="The officer's username")
+
+
+class NoteIn(BaseModel):
+    text: str = Field(min_length=1, max_length=5000, pattern=r"\S")
+
+
+class StatusIn(BaseModel):
+    """new -> triaged -> in_progress -> closed (outcome required); closed -> in_progress reopens."""
+
+    status: Status
+    outcome: Literal[OUTCOMES] | None = Field(  # type: ignore[valid-type]
+        default=None, description="Required when closing; not allowed otherwise"
+    )
+
+
+class ActionIn(BaseModel):
+    """A referral to a partner or an enforcement action against a perpetrator."""
+
+    kind: Literal["referral", "enforcement"]
+    action: Literal[ACTIONS] = Field(  # type: ignore[valid-type]
+        description="referral: " + ", ".join(REFERRALS) + "; enforcement: " + ", ".join(ENFORCEMENT)
+    )
+    detail: str | None = Field(default=None, max_length=2000)

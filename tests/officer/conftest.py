@@ -19,6 +19,7 @@ from bot.report import Report
 from bot.settings import get_settings
 from bot.tokens import create_access_token
 
+RANKS = {"standard": 0, "medium": 1, "high": 2}
 PASSWORD = "correct horse battery staple"  # noqa: S105 - test credential
 
 
@@ -68,7 +69,9 @@ def auth() -> Callable[[Officer], dict[str, str]]:
 
 @pytest.fixture
 def make_case(session_factory: sessionmaker[Session]) -> Callable[..., Case]:
-    def make(assigned: Officer | None = None, **fields: Any) -> Case:
+    def make(assigned: Officer | None = None, risk: str | None = None,
+             stored: dict[str, Any] | None = None, **fields: Any) -> Case:
+        """A case from a report; ``risk`` and ``stored`` (column values) override afterwards."""
         defaults: dict[str, Any] = {
             "reporter_role": "victim",
             "narrative": "A man shouted racist abuse at me on Uxbridge Road",
@@ -87,6 +90,10 @@ def make_case(session_factory: sessionmaker[Session]) -> Callable[..., Case]:
             case = create_case(s, Report(**{**defaults, **fields}))
             if assigned is not None:
                 case.assigned_officer_id = assigned.id
+            if risk is not None:
+                case.risk_level, case.risk_rank = risk, RANKS[risk]
+            for column, value in (stored or {}).items():
+                setattr(case, column, value)
             s.commit()
             s.refresh(case)
             return case

@@ -1,0 +1,77 @@
+"""Messaging the resident: ``POST``/``GET /api/v1/cases/{ref}/messages``.
+
+Messages are queued as ``pending`` outbox rows (bot/outbox.py) and delivered by the Twilio
+worker; the listing shows each one's delivery status.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, status
+from pydantic import BaseModel, Field
+
+from api.deps import SessionDep, SettingsDep
+from api.officer.auth import CaseWorker
+from api.officer.cases import Reference
+from api.officer.common import load_case
+from api.officer.errors import conflict, responses
+from bot import audit
+from bot.outbox import CannotMessage, message_dict, messages_for_case, queue_message
+
+router = APIRouter(tags=["messages"])
+
+
+class MessageIn(BaseModel):
+    text: str = Field(min_length=1, max_length=1000, pattern=r"\S",
+                      description="Your words; your name and direct contact details are added")
+
+
+class MessageOut(BaseModel):
+    id: int
+    channel: str
+    status: str = Field(description="pending, claimed, retrying, queued, sent, delivered, "
+                                    "undelivered, failed, cancelled, ...")
+    body: str | None = Field(description="Exactly what the resident receives")
+    officer: str | None
+    sent_as: str | None
+    error: str | None
+    attempts: int
+    created_at: datetime
+    updated_at: datetime | None
+
+
+@router.post(
+    "/cases/{reference}/messages",
+    response_model=MessageOut,
+    status_code=status.HTTP_201_CREATED,
+    summary="Queue a message to the resident on the channel they chose (409 if they cannot be "
+            "messaged, e.g. anonymous)",
+    responses=responses(403, 404, 409),
+)
+def send_message(reference: Reference, body: MessageIn, session: SessionDep,
+                 settings: SettingsDep, officer: CaseWorker) -> Any:
+    case = load_case(session, reference, officer, work=True)
+    try:
+        row = queue_message(session, case, body.text, settings)
+    except CannotMessage as exc:
+        raise conflict(str(exc)) from None
+    audit.record(session, officer.username, "message.queued", case.reference,
+                 audit.redact({"message_id": row.id, "channel": row.channel, "body": row.body}))
+    session.commit()
+    return message_dict(row, case.assigned_officer.username if case.assigned_officer else None)
+
+
+@router.get(
+    "/cases/{reference}/messages",
+    response_model=list[MessageOut],
+    summary="Messages to the resident on this case, with delivery status",
+    responses=responses(403, 404),
+)
+def list_messages(reference: Reference, session: SessionDep, officer: CaseWorker) -> Any:
+    case = load_case(session, reference, officer)
+    items = messages_for_case(session, case)
+    audit.record(session, officer.username, "case.messages_read", case.reference)
+    session.commit()
+    return items

@@ -1,0 +1,127 @@
+"""``GET /api/v1/cases/{ref}/referral?to=<partner>``: the referral packet (JSON or HTML)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel
+
+from api.deps import SessionDep, SettingsDep
+from api.officer.auth import CaseWorker
+from api.officer.cases import Reference
+from api.officer.common import load_case
+from api.officer.errors import forbidden, responses
+from api.officer.referral_html import render
+from bot import audit
+from bot.referral import NoConsent, build_packet
+from bot.workflow import REFERRALS
+
+router = APIRouter(tags=["referrals"])
+Partner = Literal[tuple(REFERRALS)]  # type: ignore[valid-type]
+
+
+class Named(BaseModel):
+    key: str
+    name: str
+
+
+class PreparedBy(BaseModel):
+    name: str
+    email: str | None
+    phone: str | None
+    organisation: str
+
+
+class PacketLocation(BaseModel):
+    text: str | None
+    ward: str | None
+    online: bool
+
+
+class PacketRisk(BaseModel):
+    level: str
+    reasons: list[str]
+
+
+class PacketHousing(BaseModel):
+    tenure: str | None
+    provider: str | None
+
+
+class ResidentContact(BaseModel):
+    method: str
+    value: str | None
+    safe_time: str | None
+
+
+class ReferralPacket(BaseModel):
+    """Only what the resident consented to share; no internal notes or actions."""
+
+    reference: str
+    recipient: Named
+    prepared_at: datetime
+    prepared_by: PreparedBy
+    consent: str
+    reported_at: datetime
+    channel: str
+    reporter_role: str | None
+    account: str | None
+    hostility: list[str]
+    incident_types: list[str]
+    occurred_on: date | None
+    occurred_time: str | None
+    ongoing: bool | None
+    location: PacketLocation
+    perpetrator: str | None
+    injured: bool | None
+    risk: PacketRisk
+    housing: PacketHousing | None
+    anonymous: bool
+    resident_contact: ResidentContact | None
+
+
+def _wants_html(request: Request, fmt: str | None) -> bool:
+    if fmt is not None:
+        return fmt == "html"
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept and "application/json" not in accept
+
+
+@router.get(
+    "/cases/{reference}/referral",
+    response_model=ReferralPacket,
+    summary="The referral packet for a partner (JSON; printable HTML with Accept: text/html "
+            "or format=html). 403 without the resident's consent to share.",
+    responses={
+        200: {"content": {"text/html": {"schema": {"type": "string"}}},
+              "description": "The packet"},
+        **responses(403, 404),
+    },
+)
+def referral_packet(
+    reference: Reference,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    officer: CaseWorker,
+    to: Annotated[Partner, Query(description="Who the packet is for")],
+    fmt: Annotated[Literal["json", "html"] | None, Query(alias="format")] = None,
+) -> Any:
+    case = load_case(session, reference, officer, work=True)
+    try:
+        packet = build_packet(case, to, officer, settings)
+    except NoConsent as exc:
+        raise forbidden(str(exc)) from None
+    html = _wants_html(request, fmt)
+    audit.record(session, officer.username, "case.referral_packet", case.reference,
+                 {"to": to, "format": "html" if html else "json"})
+    session.commit()
+    headers = {"Cache-Control": "no-store"}
+    if html:
+        return HTMLResponse(render(packet), headers=headers)
+    body = ReferralPacket.model_validate(packet).model_dump(mode="json")
+    return JSONResponse(jsonable_encoder(body), headers=headers)
