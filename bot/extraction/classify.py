@@ -15,7 +15,7 @@ from bot.taxonomy import INCIDENT_TYPES, STRANDS
 _REL = (r"(?:son|daughter|brother|sister|mum|mother|mom|dad|father|wife|husband|partner|boyfriend|"
         r"girlfriend|friend|mate|client|child|kid|kids|children|grandson|granddaughter|grandmother|"
         r"grandma|nan|nana|gran|grandad|grandfather|uncle|aunt|auntie|cousin|nephew|niece|flatmate|"
-        r"housemate|colleague|pupil|student|tenant|resident|service user|neighbour|neighbours|"
+        r"housemate|colleague|pupil|student|tenant|resident|service user|pupils|students|"
         r"stepson|stepdaughter|family|boy|girl|baby|sons|daughters|brothers|sisters|parents|"
         r"carer|patient|customer|employee|member of staff|learner|young person)")
 _THIRD_STRONG = re.compile(
@@ -24,15 +24,17 @@ _THIRD_STRONG = re.compile(
     r"care worker|keyworker|personal assistant|pa|advocate|youth worker|manager|landlord|guardian)|"
     r"i am (his|her|their|a|the) (carer|support worker|key worker|social worker|teacher|care worker|"
     r"keyworker|advocate|youth worker|guardian)|"
+    r"(calling|writing|messaging|texting|contacting you|emailing|here) (for|about|on behalf of) my|"
     r"(i|we) (care|look) (for|after) (him|her|them|my)|as (his|her|their) (carer|teacher|mum|dad|parent|"
     r"support worker|key worker|social worker|advocate))\b"
 )
 _THIRD_REL = re.compile(
-    rf"\bmy {_REL}(?:'s)?( \w+){{0,3}} (was|were|is|has been|have been|had|got|gets|keeps|keep|came home|"
-    r"told me|said|is being|are being|has had|being)\b|"
+    rf"\bmy (\w+ ){{0,2}}{_REL}(?:'s)?( \w+){{0,3}} (was|were|is|has been|have been|had|got|gets|keeps|"
+    r"keep|came home|told me|said|is being|are being|has had|being|rang|called me)\b|"
     rf"\b(someone|they|he|she|people|a man|a woman|a group|some \w+) (\w+ ){{0,3}}(at|to|on|towards|"
-    rf"about|after) my {_REL}\b|\b(attacked|punched|hit|kicked|called|abused|threatened|pushed|followed|"
-    rf"bullied|harassed|targeted|spat at|insulted|mocked|chased) my {_REL}\b"
+    rf"about|after) my {_REL}\b|\b(attacked|punched|hit|kicked|call(ed|ing)|abused|threatened|pushed|"
+    rf"followed|bullied|harassed|targeted|spat at|insulted|mocked|chased) my (\w+ ){{0,2}}({_REL}|\d+ ?"
+    r"(year|yr)s? old)\b"
 )
 _WITNESS = re.compile(
     r"\b(i|we) (saw|watched|witnessed|noticed|could see|was watching|were watching|heard (a|some|two|"
@@ -60,16 +62,16 @@ _NEIGHBOUR = re.compile(
 _KNOWN = re.compile(
     r"\bmy (ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|landlord|landlady|boss|manager|"
     r"supervisor|colleague|coworker|co-worker|colleagues|classmate|classmates|teacher|tutor|lecturer|"
-    r"former friend|old friend|friend|friends|flatmate|housemate|cousin|uncle|aunt|brother-in-law|"
-    r"sister-in-law|in-laws|stepdad|stepmum|partner's|family|relative|relatives|carer|"
-    r"(son|daughter|kids|children|child)'s (classmates?|teacher|friends?|school))\b|"
+    r"former friend|old friend|flatmate|housemate|brother-in-law|"
+    r"sister-in-law|in-laws|stepdad|stepmum|partner's|"
+    r"(son|daughter|kids|children|child)'s (classmates?|friends?))\b|"
     r"\b(a|some|two|three|the|this|these) (girls?|boys?|kids?|lads?|students?|pupils?|parents?|mums?|dads?|"
     r"teachers?) (from|at|in) (my|his|her|their|our|the) (school|class|college|work|year|uni|university|"
     r"nursery|office|gym|mosque|church)|\b(someone|somebody|people|a man|a woman|a guy) (i|we|he|she|they) "
     r"(know|knew|recogni[sz]ed?)\b|\b(i|we|he|she|they) (know|knew|recogni[sz]ed?) (him|her|them|who)\b|"
     r"\b(kids|boys|girls|pupils|students|children|lads) (in|from|at) (his|her|my|their|the) (class|school|"
-    r"year|college)\b|\b(his|her|their|my) (classmates?|teacher|boss|manager|colleagues?|coworkers?|"
-    r"landlord|ex|friends?)\b|\bat work\b.{0,40}\b(colleague|manager|boss|supervisor)\b|\b(colleague|coworker|"
+    r"year|college)\b|\b(his|her|their|my) (classmates?|boss|manager|colleagues?|coworkers?|"
+    r"landlord|ex)\b|\bat work\b.{0,40}\b(colleague|manager|boss|supervisor)\b|\b(colleague|coworker|"
     r"manager|boss|supervisor|landlord|landlady|classmate)\b|\bformer (partner|friend|employer)\b|"
     r"\b(a|the) (regular|shopkeeper|owner of|security guard|bus driver|driver|staff|member of staff)\b"
     r"(?=.{0,60}\b(always|every|knows|regular)\b)|\bi used to (work|go out|live) with\b"
@@ -81,12 +83,16 @@ _UNKNOWN = re.compile(
     r"(\w+ ){0,2}(man|woman|men|women|guy|guys|bloke|blokes|lad|lads|boy|boys|girl|girls|teenagers?|"
     r"teens|youths?|kids|people|person|driver|cyclist|passenger|passengers|customer|shopper|"
     r"couple|youngsters|males?|females?|group|gang|account|accounts|profile|user|users|fans?|"
-    r"drinkers?|schoolkids|school kids|students|pupils)|someone|somebody|a fake|the driver|"
-    r"the (man|woman|guy|bloke|lad|boy|girl|passenger|cyclist|group|gang)|some ?one|people)\b"
+    r"drinkers?|schoolkids|school kids|students|pupils|security guard|parent|cashier|shop assistant|"
+    r"taxi driver|bus driver|delivery driver|players?|gamers?|cyclists?)|someone|somebody|a fake|"
+    r"the driver|other (girls|boys|kids|children|pupils|students|people|passengers|players)|"
+    r"the (same )?(man|woman|guy|bloke|lad|lads|boy|boys|girl|girls|passenger|cyclist|group|gang|men|"
+    r"women|youths|kids|teenagers)|some ?one|people|pupils|youths|teenagers)\b"
 )
 _INJURED_NO = re.compile(
     r"\b(not|wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t get|did not get|wasn'?t badly|never got|no one|"
-    r"nobody|none of us|without being|luckily not|thankfully not|not physically) (\w+ )?(hurt|injured)|"
+    r"nobody|none of us|neither of us|without being|luckily not|thankfully not|not physically) (\w+ )?(hurt|injured)|"
+    r"\b(it|they|he|she) missed( me| us| him| her)?\b|"
     r"\bno (injur\w+|one (was |got )?(hurt|injured)|physical harm|marks?)\b|\bunhurt\b|\buninjured\b|"
     r"\bnot hurt\b|\b(i'?m|we'?re|he'?s|she'?s|they'?re) (ok|okay|fine|alright) physically\b|"
     r"\bdidn'?t touch (me|him|her|us|them)\b|\bnever touched\b|\bno one touched\b"
@@ -98,10 +104,13 @@ _INJURED_YES = re.compile(
     r"(nose|arm|rib|tooth|wrist|jaw|finger|leg) (is |was )?(broken|bleeding|cut)|"
     r"(was|were|got|been|am|is|are|'m|'s|left|quite|badly|really) (\w+ )?(hurt|hurting|in pain)|"
     r"hurt (my|his|her|their) \w+|(it|that) hurt|lump on|scratches|grazes?|grazed|knocked out|"
-    r"unconscious|needed treatment|treated for|first aid|sore|aching|still hurts|teeth out)\b"
+    r"unconscious|needed treatment|treated for|first aid|sore|aching|still hurts|teeth out|"
+    r"scraped|(lip|nose|eye|head|face|arm|cheek|knee|knees|hand|hands) (was |is |were |are )?(split|cut|"
+    r"swollen|bleeding|broken|bruised|grazed))\b"
 )
 _ONGOING_NO = re.compile(r"\b(first time|one[- ]off|only once|never happened before|the only time|"
-                         r"hasn'?t happened (since|before|again)|never seen (him|her|them) again)\b")
+                         r"hasn'?t happened (since|before|again)|never seen (him|her|them) again|nothing since|"
+                         r"not since|nothing (else )?has happened since|no (problems|trouble) since)\b")
 _ONGOING_YES = re.compile(
     r"\b(again|keeps?|kept|every (day|night|week|time|morning|evening|weekend|month)|all the time|"
     r"for (weeks|months|years|ages|a long time|a while|over a year|\w+ (weeks|months|years))|since|"
@@ -116,7 +125,8 @@ _ONGOING_YES = re.compile(
 
 def strands(low: str) -> list[str]:
     """Hate strands named or implied (slurs included, masked or not)."""
-    found = {s for s, rx in STRAND_RES.items() if rx.search(low)} | masked_strands(low)
+    found = {s for s, rx in STRAND_RES.items() if rx.search(low)}
+    found |= masked_strands(low, found)
     if len(found) > 1:
         found.discard("other")
     return [s for s in STRANDS if s in found]
@@ -125,9 +135,17 @@ def strands(low: str) -> list[str]:
 def incident_types(low: str) -> list[str]:
     """What was done: several types may apply."""
     found = {t for t, rx in INCIDENT_RES.items() if rx.search(low)}
-    if len(found) > 1:
-        found.discard("other")
     return [t for t in INCIDENT_TYPES if t in found]
+
+
+_HAS_REL = re.compile(rf"\bmy (\w+ ){{0,2}}{_REL}\b|\bmy \d+ ?(year|yr)s? old\b")
+_THEM_OBJ = re.compile(r"\b(at|to|on|towards|call(ed|ing|s)?|told|pushed|hit|punched|attacked|"
+                       r"grabbed|followed|mocked|filmed|spat at|abused|threatened) (him|her|them)\b|"
+                       r"\b(him|her) (a|an)\b|\b(his|her) (hijab|turban|kippah|kufi|niqab|wheelchair|"
+                       r"chair|guide dog|face|head|arm)\b")
+_US = re.compile(r"\b(me and my|my \w+ and (i|me)|we were|both of us|us|we|(at|to|on|called) me|me a)\b")
+_PRESENT_SCENE = re.compile(r"\bthere'?s (a|an|some|two|three) (\w+ )?(man|woman|men|women|group|gang|lads|"
+                            r"boys|people|guy|bloke)\b")
 
 
 def reporter_role(low: str) -> str | None:
@@ -135,14 +153,16 @@ def reporter_role(low: str) -> str | None:
     if _THIRD_STRONG.search(low):
         return "third_party"
     me = _ME.search(low)
-    if _THIRD_REL.search(low) and not re.search(r"\b(me and my|my \w+ and (i|me)|we were|both of us|at us|"
-                                                 r"to us|(at|to|on) me)\b", low):
+    if (_THIRD_REL.search(low) or (_HAS_REL.search(low) and _THEM_OBJ.search(low))) \
+            and not _US.search(low):
         return "third_party"
     if _WITNESS.search(low) and not re.search(r"\b(at|to|on|towards|after|follow\w*|hit|punch\w*|push\w*|"
                                               r"call\w*) (me|us)\b|\bmy (car|house|flat|door|hijab)\b", low):
         return "witness"
     if me or _FIRST.search(low):
         return "victim"
+    if _PRESENT_SCENE.search(low):
+        return "witness"
     return None
 
 

@@ -31,7 +31,9 @@ _URGENT = re.compile(
     r"(is|are|'s|'re) (still )?(following|chasing|coming (for|after)) (me|us)|"
     r"(he|she|they)('s|'re| is| are)? ?(here|back) (now|again)|"
     r"(is|are|'s|'re) (here|back|downstairs|upstairs|in (my|the|our) (house|flat|garden|building|hallway|stairwell))\b(?! last)|"
-    r"happening (now|right now)|still happening now|this is happening)\b",
+    r"happening (now|right now)|still happening now|this is happening|"
+    r"(come|coming|be) back (tonight|later|today|soon) (and|to) (kill|hurt|stab|get|attack|burn|beat)|"
+    r"(kill|hurt|stab|attack|burn|get) (me|us) (tonight|today|later today))\b",
 )
 
 # Someone is at the door / outside: danger if not told as past.

@@ -73,10 +73,16 @@ def extract(text: str | None, now: datetime | None = None) -> dict[str, Any]:
     words = classify.ongoing_words(low)
     result["ongoing"] = True if several else words
     result["location"] = locate(doc)
+    result["danger_now"] = detect_danger(norm)
+    if "online_abuse" in result["incident_types"]:
+        result["location"]["online"] = True
+    if result["danger_now"]:
+        result["reporter_role"] = result["reporter_role"] or "victim"
+        if not result["incident_types"]:
+            result["incident_types"] = ["threats"]
     if result["location"]["online"] and "online_abuse" not in result["incident_types"]:
         result["incident_types"] = [*result["incident_types"], "online_abuse"]
         result["incident_types"].sort(key=lambda t: classify.INCIDENT_TYPES.index(t))
     result["perpetrator"] = classify.perpetrator(low)
     result["injured"] = classify.injured(low)
-    result["danger_now"] = detect_danger(norm)
     return result

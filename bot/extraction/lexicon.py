@@ -19,13 +19,19 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"refugee\w*", r"asylum", r"\bgypsy\b", r"\bgypsies\b", r"\btraveller\w*", r"\bpikey\w*",
         r"\bchink\w*", r"\bwog\w*", r"\bcoon\w*", r"\bspic\w*", r"\bcovid\b.*\b(chinese|asian)",
         r"my accent", r"\bnationality\b", r"\beast(ern)? european", r"\bbrown\b", r"\bcountry\b",
+        r"\bgo (back )?home\b", r"\bpoles?\b", r"\bblacks\b", r"\birish\b", r"\bnigerian\w*", r"\bpakistani\w*",
+        r"\bbangladeshi\w*", r"\bturkish\b", r"\bkurd\w*", r"\beritrean\w*", r"\balbanian\w*", r"\bjamaican\w*",
+        r"\bcaribbean\b", r"\blithuanian\w*", r"\bbulgarian\w*", r"\bportuguese\b", r"\bbrazilian\w*",
+        r"\bafghan\w*", r"\bsyrian\w*", r"\biraqi\w*", r"\bsudanese\b", r"\bghanaian\w*", r"\bfilipin\w*",
+        r"\bvietnamese\b", r"\bjapanese\b", r"\bkorean\b", r"\bchinese virus\b", r"\bkung flu\b",
+        r"\bnot your kind\b", r"\broma\b",
     ],
     "religion": [
         r"muslim\w*", r"islam\w*", r"\bmosque\w*", r"hijab\w*", r"niqab\w*", r"burqa\w*", r"headscarf",
         r"head scarf", r"\bjew\w*", r"antisemit\w*", r"anti-semit\w*", r"synagogue\w*", r"kippah",
         r"yarmulke", r"\bsikh\w*", r"turban\w*", r"gurdwara\w*", r"\bhindu\w*", r"\btemple\b",
         r"christian\w*", r"\bchurch\w*", r"religio\w*", r"\bterroris\w*", r"\bbomber\b",
-        r"\ballah\b", r"\bquran\b", r"\bkoran\b", r"\bpray\w*", r"\bbeard\b.*\b(muslim|terror)",
+        r"\ballah\b", r"\bkufi\b", r"\bquran\b", r"\bkoran\b", r"\bpray\w*", r"\bbeard\b.*\b(muslim|terror)",
         r"\bkike\w*", r"\bfaith\b", r"\bramadan\b", r"\beid\b", r"\bmuzzie\w*", r"\braghead\w*",
         r"\bcross\b.*\bneck", r"\bbuddhis\w*", r"star of david",
     ],
@@ -58,7 +64,8 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bslut\w*", r"\bwhore\w*", r"\bslag\w*", r"\bbitch\w*", r"catcall\w*", r"wolf[- ]whistl\w*",
         r"\bupskirt\w*", r"women (don'?t|shouldn'?t|can'?t|belong)", r"\bmisandr\w*",
         r"\bflash(ed|ing)\b", r"sexual comments", r"rate (my|her) (body|tits)", r"\bcunt\b.*\bwom[ae]n\b",
-        r"\bhate wom[ae]n\b", r"\bgender\b(?! identity)", r"\bfeminis\w*",
+        r"\bhate wom[ae]n\b", r"\bgender\b(?! identity)", r"\bfeminis\w*", r"\b(women|girls) like (me|us|her|you)\b",
+        r"\bbecause (i'?m|she'?s|i am|she is) a (woman|girl)\b", r"\basking for it\b",
         r"go back to the kitchen", r"make me a sandwich",
     ],
     "alternative_subculture": [
@@ -96,7 +103,11 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"\btaunt\w*", r"\bsaid\b.*\b(go back|paki|terrorist|retard|fag|gay|tranny|slut|it)\b",
         r"\bchant\w*", r"\bjeer\w*", r"\bmonkey noises\b", r"\bmade .{0,20}noises\b", r"\blaughed at\b",
         r"\bcatcall\w*", r"\bnasty comments?\b", r"\bcomments? about\b", r"\bsaid (that )?(i|we|he|she|they) should\b",
-        r"\btold (me|him|her|us|them) to go\b", r"\bgo back to\b", r"\bn[- ]?word\b", r"\bsh(ou|u)ted\b",
+        r"\btold (me|him|her|us|them) to (go|take|get|leave|shut|fuck)\b", r"\bgo back to\b", r"\bn[- ]?word\b",
+        r"\bsh(ou|u)ted\b", r"\bpeople like (you|me|him|her|us|them)\b", r"\bsaid ['\"]",
+        r"\bsaying (i'?m|i am|he'?s|she'?s|they'?re|you'?re|we'?re) (an? )?\w+", r"\bjokes? about\b",
+        r"\bimitat\w*", r"\bmaking fun\b", r"\bmade fun\b", r"\bmak\w* comments\b",
+        r"\bsaid (that )?([a-z]+ ){1,3}(should|shouldn'?t|are|were|belong|don'?t belong|can'?t)\b",
     ],
     "threats": [
         r"\bthreat\w*", r"\bkill (me|you|him|her|us|them|all)\b", r"\b(going to|gonna|will|i'?ll|we'?ll) (kill|hurt|stab|burn|get|beat|batter|do)\b",
@@ -104,27 +115,36 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"\bknife\b", r"\bgun\b", r"\bmachete\b", r"\bintimidat\w*", r"\bwarned (me|him|her|us)\b",
         r"\bmenac\w*", r"\bwe know where (you|u) live", r"\bknows? where (i|we|you|she|he) live",
         r"\bbricks? through\b", r"\bdeath\b", r"\bpetrol\b", r"\bi'?ll (find|get) you\b", r"\bregret\b",
+        r"\b(would|will|'d|'ll) '?(burn|bomb|kill|stab|hurt|attack|shoot|smash|torch|firebomb|fix|sort|get|evict|batter|beat)\b",
+        r"\bsort (you|me|him|her|us|them) out\b", r"\bshould (all )?(die|burn|hang|be (killed|shot|hanged|gassed|bombed|burn[te]d?|attacked|deported))\b",
+        r"\b(swerv\w*|drove|driving|drive) (at|towards) (me|us|him|her|them)\b",
     ],
     "physical_assault": [
         r"\bpunch\w*", r"\bkick(ed|ing)? (me|him|her|us|them|my)\b", r"\bhit (me|him|her|us|them|my)\b", r"\bslap\w*",
         r"\bpush(ed|ing)? (me|him|her|us|them|my)\b", r"\bshov\w*", r"\bassault\w*", r"\battack\w*",
         r"\bspat (at|on|in)\b", r"\bspit (at|on|in)\b", r"\bspitting\b", r"\bbeat (me|him|her|us|them) up\b",
         r"\bbeaten\b", r"\bgrabb?ed\b", r"\bpulled (off )?(my|her|his) (hijab|headscarf|turban|hair|scarf|wig|kippah)",
-        r"\bthrew .{0,30}\b(at|over) (me|him|her|us|them)\b", r"\bthrown at\b", r"\bheadbutt\w*",
+        r"\b(threw|throwing|throws|throw|thrown|chuck\w*|lobb\w*) .{0,30}\b(at|over) (me|him|her|us|them|my (head|face))\b",
+        r"\bthrown at\b", r"\bheadbutt\w*", r"\bpoured .{0,20}\b(on|over) (me|him|her|us|them)\b",
+        r"\b(ripped|pulled|tore|yanked|grabbed|snatched|pulling|tugg\w*) (off |at )?(my|her|his|their) (hijab|headscarf|turban|hair|scarf|wig|kippah|kufi|niqab|burqa|veil|bum|breasts?|arm)\b",
+        r"\bpull(ed|ing)? at (it|my|her|his)\b",
         r"\bstabb?ed\b", r"\bstrangl\w*", r"\bchok(ed|ing)\b", r"\btripped (me|him|her)\b",
         r"\bknocked (me|him|her|them) (down|over|off)", r"\bbit (me|him|her)\b", r"\bhurt (me|him|her|us)\b",
         r"\bglassed\b", r"\bbottled\b", r"\bscratched (me|him|her|my face)\b", r"\bpunched\b", r"\bbeat up\b",
-        r"\bhit (with|by)\b", r"\bknocked\b.{0,20}\bout\b", r"\bphysical\w*", r"\bthrew (an? )?(egg|drink|bottle|stone|brick|coffee)",
+        r"\bhit (with|by)\b", r"\bknocked\b.{0,20}\bout\b", r"\bphysical\w*", r"\bjumped\b",
     ],
     "property_damage": [
         r"\bsmash\w*", r"\bbroke(n)? (my|our|the|his|her) (window|door|car|windscreen|fence|gate|letterbox|lock|bike)",
         r"\bgraffiti\w*", r"\bspray[- ]?paint\w*", r"\bsprayed\b", r"\bscratch(ed)? .{0,20}\b(car|door|paint)",
         r"\bkeyed\b", r"\bvandal\w*", r"\bdamag\w*", r"\bslash\w* .{0,20}\btyres?", r"\btyres? (slashed|let down)",
         r"\begged\b", r"\bset fire\b", r"\bset on fire\b", r"\barson\b", r"\bburnt\b", r"\bburned (down|out)\b",
-        r"\bwrote .{0,40}\bon (my|our|the|his|her) (door|wall|car|house|fence|shop)\b", r"\bdaubed\b",
+        r"\bdaubed\b",
         r"\bpainted .{0,30}\bon\b", r"\bkicked (in|down) (my|our|the) door", r"\bbrick through\b", r"\bripped (down|up)\b",
         r"\btore (down|up)\b", r"\bdestroy\w*", r"\bdented\b", r"\bcracked (my|our|the) (window|windscreen)",
         r"\bwindows? (was |were )?(broken|smashed|put in)", r"\bswastika\w*", r"\bstole\b", r"\bstolen\b",
+        r"\beggs? at (my|our|the|his|her) (house|window|windows|door|car|flat|shop)\b",
+        r"\bkicked (his|her|my|their|our) (\w+ )?(bag|sleeping bag|belongings|things|stuff|door|bike|scooter|car|bins?)\b",
+        r"\bwrote .{0,40}\bon (my|our|the|his|her) (\w+ )?(door|wall|car|house|fence|shop|lift|van|window|shutter)\b",
     ],
     "online_abuse": [
         r"\bonline\b", r"\binstagram\b", r"\bfacebook\b", r"\btiktok\b", r"\btik tok\b", r"\btwitter\b",
@@ -133,21 +153,23 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"\bcomments? (on|under) (my|her|his|our|the) (post|photo|video|page)", r"\bposted\b", r"\btrolled\b",
         r"\btroll\w*", r"\bxbox\b", r"\bplaystation\b", r"\bonline game\w*", r"\bfake (account|profile)\w*",
         r"\bemails?\b", r"\btext messages?\b", r"\bsent me (messages|texts|voice notes)\b", r"\bvoice notes?\b",
-        r"\bnextdoor app\b", r"\bon (the )?nextdoor\b", r"\bon x\b", r"\btwitch\b",
+        r"\bnextdoor\b", r"\bon x\b", r"\btwitch\b", r"\bvoice chat\b", r"\bsteam\b",
     ],
     "harassment": [
         r"\bharass\w*", r"\bfollow(ed|ing|s)? (me|him|her|us|them|my)\b", r"\bstalk\w*", r"\bkeeps? (on )?\w+ing\b",
-        r"\bkept \w+ing\b", r"\bevery (day|night|week|morning|evening|time)\b", r"\ball the time\b",
+        r"\bevery (day|night|week|morning|evening|time)\b", r"\ball the time\b", r"\bmost (nights|days|mornings|evenings|weekends)\b",
+        r"\bhappens? (all the time|a lot|every)\b",
         r"\bwon'?t (leave|stop)\b", r"\bfor (weeks|months|years)\b", r"\brepeated\w*", r"\bconstant\w*",
         r"\bnotes? (through|under|on) (my|our|the) (door|letterbox)", r"\bthrough (my|our|the) letterbox\b",
-        r"\bbang\w* on (the|my|our) (walls?|ceiling|floor|door)", r"\bstar(ed|ing|es) at\b", r"\bglar\w*",
+        r"\bbang\w* on (the|my|our) (walls?|ceiling|floor)", r"\bstar(ed|ing|es) at\b", r"\bglar\w*",
         r"\bwaits? for (me|us|him|her)\b", r"\bblock(ed|ing|s)? (my|our|the) (way|path|door)",
         r"\bdog (mess|poo|poop|dirt)\b", r"\bbullying\b", r"\bbull(y|ies|ied)\b", r"\bpicking on\b",
         r"\bcamera\w* at (my|our)\b", r"\bfilm(ed|ing) (me|us|him|her)\b", r"\bsince (january|february|march|april|may|june|july|august|september|october|november|december|last|the summer|we moved|i moved)",
         r"\bagain and again\b", r"\bongoing\b", r"\bhounded\b", r"\bpester\w*",
     ],
     "other": [
-        r"\brefused (to serve|service|entry|to let)\b", r"\bwouldn'?t serve\b", r"\bturned away\b",
+        r"\brefused (to serve|service|entry|to let|to take|to carry|to allow|to pick)\b",
+        r"\bthrew (me|us|him|her|them) out\b", r"\bwouldn'?t serve\b", r"\bturned away\b",
         r"\bstickers?\b", r"\bleaflets?\b", r"\bposters?\b", r"\bflyers?\b", r"\bbanner\b",
         r"\bexcluded\b", r"\bdiscriminat\w*", r"\bignored (me|us)\b.{0,20}\b(served|queue)",
         r"\bkicked (me|us|him|her) (out|off)\b", r"\bthrown out\b", r"\bwouldn'?t let (me|us|him|her) (on|in)\b",
@@ -172,12 +194,16 @@ def _masked_matches(token: str, word: str) -> bool:
     return all(t == "*" or t == w for t, w in zip(token, word, strict=True))
 
 
-def masked_strands(lowered: str) -> set[str]:
-    """Strands of asterisk-masked slurs in lower-cased text."""
+def masked_strands(lowered: str, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Strands of asterisk-masked slurs in lower-cased text.
+
+    A mask can fit slurs of several strands ("p***"): a strand the text names otherwise wins,
+    else the first in MASKED_SLURS order (race, religion, ...).
+    """
     found: set[str] = set()
     for match in _MASKED.finditer(lowered):
         token = match.group(1)
-        for strand, words in MASKED_SLURS.items():
-            if any(_masked_matches(token, w) for w in words):
-                found.add(strand)
+        fits = [s for s, words in MASKED_SLURS.items() if any(_masked_matches(token, w) for w in words)]
+        if fits:
+            found.add(next((s for s in fits if s in known), fits[0]))
     return found

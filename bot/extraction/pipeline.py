@@ -19,7 +19,8 @@ _LOCK = threading.Lock()
 _NLP: Language | None = None
 
 PREPS = ["on", "in", "at", "near", "outside", "off", "along", "down", "up", "by", "from", "round",
-         "around", "opposite", "inside", "into", "onto", "behind", "across", "past", "towards", "to"]
+         "around", "opposite", "inside", "into", "onto", "behind", "across", "past", "towards", "to",
+         "through", "under"]
 STOP = ["the", "a", "an", "my", "our", "his", "her", "their", "your", "this", "that", "same", "main",
         "no", "one", "any", "other", "which", "every", "each", "all", "some", "long", "right", "wrong",
         "best", "way", "took", "take", "i", "he", "she", "they", "we", "it", "me", "him", "them", "us",
@@ -69,8 +70,8 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
         [{"LOWER": {"IN": PREPS}}, {"LOWER": "the", "OP": "?"}, low, {"ORTH": "'s", "OP": "?"},
          {"IS_ALPHA": True, "LOWER": {"NOT_IN": STOP}, "OP": "?"}, {"LOWER": {"IN": LOWER_SUFFIX}}],
     ]
-    generic = [[{"LOWER": {"IN": PREPS}}, {"LOWER": {"IN": ["the", "a", "this", "that", "our", "my"]}},
-                {"LOWER": {"IN": ["local", "same", "big", "little", "small", "nearest"]}, "OP": "?"},
+    generic = [[{"LOWER": {"IN": PREPS}}, {"LOWER": {"IN": ["the", "a", "this", "that"]}},
+                {"IS_ALPHA": True, "LOWER": {"NOT_IN": STOP + PREPS}, "OP": "?"},
                 *_phrase(g)] for g in GENERIC]
     bus = [[{"LOWER": {"IN": ["the", "a"]}}, {"LOWER": "number", "OP": "?"}, {"LIKE_NUM": True},
             {"LOWER": {"IN": ["bus", "night"]}, "OP": "?"}],

@@ -81,6 +81,8 @@ def ruler_patterns(data: PlaceData) -> list[dict[str, Any]]:
 def ward_of(place_text: str, data: PlaceData) -> str | None:
     """The ward for a place text, when the YAML knows it (exact, then trailing 'station' etc.)."""
     key = fold(place_text)
+    for short, full in (("st", "street"), ("rd", "road"), ("ave", "avenue"), ("gdns", "gardens")):
+        key = re.sub(rf"\b{short}$", full, key)
     if key in data.wards:
         return data.wards[key]
     key = re.sub(r"\b(station|tube|overground|stop|bus station|estate|park|green|road|street)$", "", key).strip()
