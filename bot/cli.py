@@ -22,6 +22,9 @@ def _register() -> None:
     from bot import cli_officer, cli_run
 
     app.add_typer(cli_officer.app, name="officer")
+    from bot import cli_keys
+
+    app.add_typer(cli_keys.app, name="keys")
     app.command("run")(cli_run.run)
     from bot import cli_outbox
 
@@ -30,6 +33,9 @@ def _register() -> None:
 
     app.add_typer(cli_retention.app, name="retention")
     app.command("seed")(cli_seed.seed)
+    from bot import cli_extract
+
+    app.command("extract")(cli_extract.extract_command)
 
 
 _register()

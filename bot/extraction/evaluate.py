@@ -177,7 +177,7 @@ def below_target(figures: dict[str, dict[str, float]]) -> list[str]:
 
 
 def report(path: Path, verbose: bool = False) -> tuple[str, bool]:
-    """The printed report and whether every target is met on the whole set and on each part."""
+    """The printed report, and whether every target is met on the whole set and the tuning part."""
     items = load(path)
     parts = sorted({p for p, _, _ in items}, key=lambda p: (p != "tuning", p))
     lines, ok = [], True
@@ -191,7 +191,8 @@ def report(path: Path, verbose: bool = False) -> tuple[str, bool]:
                               for k, v in values.items())
             lines.append(f"  {name:<15} {shown}")
         missed = below_target(figures)
-        ok = ok and not missed
+        if part != "held_out":  # held-out figures are reported, never tuned for nor enforced
+            ok = ok and not missed
         lines.append("  targets: " + ("all met" if not missed else "MISSED " + "; ".join(missed)))
         if verbose and part != "all":
             for name, t in tallies.items():

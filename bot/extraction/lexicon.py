@@ -184,6 +184,11 @@ def _compile(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
 
 STRAND_RES = _compile(STRAND_PATTERNS)
 INCIDENT_RES = _compile(INCIDENT_PATTERNS)
+# Swear words a mask can also stand for; a mask that fits one counts as a slur only when it names.
+SWEARS = ["fuck", "fucks", "fucking", "fucker", "shit", "cunt", "piss", "pissed", "arse", "dick",
+          "twat", "wank", "wanker", "bastard", "prick", "crap", "bollocks", "bloody", "damn"]
+_NAMING = re.compile(r"\b(a|an|you|ur|your|dirty|stupid|fucking|bloody|little|filthy|those|them|"
+                     r"all|fat|ugly|f\*+ing|effing|called|you're|youre|go home|like a)\s*$")
 _MASKED = re.compile(r"(?<![\w*])([a-z][a-z*]*\*[a-z*]*)(?![\w*])")
 
 
@@ -204,6 +209,10 @@ def masked_strands(lowered: str, known: set[str] | frozenset[str] = frozenset())
     for match in _MASKED.finditer(lowered):
         token = match.group(1)
         fits = [s for s, words in MASKED_SLURS.items() if any(_masked_matches(token, w) for w in words)]
+        if fits and any(_masked_matches(token, w) for w in SWEARS):
+            # "f*** off" is a swear; "a f***" / "dirty p***" names someone: keep only the latter.
+            if not _NAMING.search(lowered[max(0, match.start() - 12):match.start()]):
+                fits = [s for s in fits if s in known]
         if fits:
             found.add(next((s for s in fits if s in known), fits[0]))
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.extraction.places import PlaceData, display, load_places, platform_display, ward_of
+from bot.extraction.places import PlaceData, load_places, platform_display, ward_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -20,6 +20,21 @@ RANK = {"ROAD": 3, "ESTATE": 3, "STATION": 3, "PARK": 3, "VENUE": 3, "SHOP": 3, 
 _JOIN = {"on", "in", "at", "near", "by", "off", "outside", "opposite", "of", ",", "the", "along",
          "next", "to", "just", "round", "around", "behind", "-", "in front", "front", "from"}
 _LIVE = {"live", "lives", "living", "lived", "moved", "from"}
+_NAMED = {"ROAD", "ESTATE", "STATION", "PARK", "VENUE", "SHOP", "WARD", "AREA"}
+_SMALL = {"'s", "of", "and", "the", "on", "&"}
+
+
+def _text(doc: Doc, start: int, end: int, members: list[Span]) -> str:
+    """The group's words as typed, with names typed in lower case capitalised ("King St")."""
+    named = {i for s in members if s.label_ in _NAMED and s.text == s.text.lower()
+             for i in range(s.start, s.end)}
+    words = []
+    for tok in doc[start:end]:
+        word = tok.text
+        if tok.i in named and word not in _SMALL:
+            word = word[:1].upper() + word[1:]
+        words.append(word + tok.whitespace_)
+    return "".join(words).strip(" ,")
 
 
 def _groups(spans: list[Span], doc: Doc) -> list[tuple[int, int, list[Span]]]:
@@ -57,7 +72,7 @@ def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
         groups = _groups(physical, doc)
         best = max(groups, key=lambda g: (_score(g, doc), -g[0]))
         start, end, members = best
-        text = display(doc[start:end].text.strip(" ,"))
+        text = _text(doc, start, end, members)
         for span in sorted(members, key=lambda s: -RANK.get(s.label_, 0)):
             ward = ward_of(span.text, data) or ward
             if ward:

@@ -15,6 +15,7 @@ from bot.extraction.dates import find_dates, find_times, resolve
 from bot.extraction.normalize import normalize
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
+_PREPS = {"on", "in", "at", "near", "outside", "by", "off", "along", "opposite", "inside", "from"}
 _SKIP = re.compile(
     r"^\W*(skip( it| this| that| please| question)?|pass|next|no idea|not sure|unsure|unknown|"
     r"n/?a|i? ?(do ?n'?t|do not|dont) know|i? ?(do ?n'?t|do not) remember|can'?t remember|"
@@ -75,6 +76,8 @@ def parse_yes_no(text: str | None) -> bool | None:
     low = _norm(text)
     if not low or is_skip(low):
         return None
+    if isinstance(text, str) and text.strip().lower().strip(".!") in ("n", "y"):
+        return text.strip().lower().startswith("y")  # SMS "n" must not read as "and"
     if _NO.match(low):
         return False
     if _YES.match(low):
@@ -138,7 +141,9 @@ def parse_location(text: str | None) -> dict[str, Any] | None:
     norm = normalize(text if isinstance(text, str) else "")
     if not norm.strip() or is_skip(norm):
         return None
-    doc = get_pipeline()(norm if len(norm.split()) > 3 else f"at {norm}")
+    first = norm.split()[0].lower()
+    # A bare answer ("the laundrette") gets the preposition an account would have had.
+    doc = get_pipeline()(norm if first in _PREPS or len(norm.split()) > 12 else f"at {norm}")
     found = locate(doc)
     if found["text"] is None and not found["online"]:
         words = norm.strip(" .!?")

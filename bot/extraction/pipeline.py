@@ -56,6 +56,9 @@ HOME = ["house", "flat", "home", "door", "front door", "building", "block", "doo
         "work", "shop", "school", "driveway", "letterbox", "front garden", "back garden", "landing"]
 
 
+_AFTER_NAME = {"station", "tube", "overground", "estate", "market", "library", "park", "bus"}
+
+
 def _phrase(words: str) -> list[dict[str, Any]]:
     return [{"LOWER": w} for w in words.split()]
 
@@ -97,7 +100,12 @@ def _make_place_finder(nlp: Language) -> Any:
 
     def place_finder(doc: Doc) -> Doc:
         """Put every place mention (known names + patterns) in doc.spans['places']."""
-        spans: list[Span] = [Span(doc, e.start, e.end, label=e.label_) for e in doc.ents]
+        spans: list[Span] = []
+        for ent in doc.ents:
+            end = ent.end
+            if ent.label_ != "ONLINE" and end < len(doc) and doc[end].lower_ in _AFTER_NAME:
+                end += 1  # "shepherds bush station", "white city estate"
+            spans.append(Span(doc, ent.start, end, label=ent.label_))
         for match_id, start, end in matcher(doc):
             label = nlp.vocab.strings[match_id]
             if label != "ONLINE":

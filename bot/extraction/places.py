@@ -98,11 +98,3 @@ def platform_display(name: str) -> str:
             return fixed + name[len(raw):]
     return name[:1].upper() + name[1:]
 
-
-def display(text: str) -> str:
-    """Title-case a place typed all in lower case ("king st" -> "King St"); else keep it."""
-    if text and text == text.lower():
-        keep = {"the", "on", "in", "at", "near", "by", "of", "off", "outside", "and", "my", "our", "a"}
-        words = text.split(" ")
-        return " ".join(w if w in keep and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
-    return text

@@ -1,0 +1,61 @@
+"""The issue's accuracy targets on the labelled narratives (tests/data/narratives_*.yml)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.extraction.evaluate import TARGETS, below_target, load, metrics, score
+from bot.taxonomy import INCIDENT_TYPES, STRANDS
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def items() -> list[tuple[str, datetime, dict]]:
+    return load(DATA)
+
+
+def test_the_set_is_big_and_varied(items):
+    assert len(items) >= 80
+    held_out = [i for i in items if i[0] == "held_out"]
+    assert len(held_out) >= 25
+    strands = {s for _, _, i in items for s in i.get("strands", [])}
+    types = {t for _, _, i in items for t in i.get("types", [])}
+    assert strands == set(STRANDS)
+    assert types == set(INCIDENT_TYPES)
+    roles = {i.get("role") for _, _, i in items}
+    assert {"victim", "witness", "third_party", None} <= roles
+    assert sum(bool(i.get("danger")) for _, _, i in items) >= 5
+    assert sum(bool(i.get("online")) for _, _, i in items) >= 5
+
+
+def test_ids_are_unique(items):
+    ids = [i["id"] for _, _, i in items]
+    assert len(ids) == len(set(ids))
+
+
+def test_targets_met_on_the_whole_set(items):
+    figures = metrics(score(items))
+    assert below_target(figures) == []
+
+
+def test_targets_met_on_the_tuning_part(items):
+    figures = metrics(score([i for i in items if i[0] == "tuning"]))
+    assert below_target(figures) == []
+
+
+def test_held_out_figures_are_computed_for_every_target(items):
+    """Held-out figures are reported (docs/extraction.md), not asserted against the targets."""
+    figures = metrics(score([i for i in items if i[0] == "held_out"]))
+    for key, (metric, _minimum) in TARGETS.items():
+        assert 0.0 <= figures[key.strip()][metric] <= 1.0
+
+
+def test_below_target_names_a_missed_field():
+    figures = {"strands": {"f1": 0.5}}
+    missed = below_target(figures)
+    assert any(m.startswith("strands f1") for m in missed)
+    assert any(m.startswith("danger_now recall") for m in missed)
