@@ -1,0 +1,116 @@
+"""The report form's one validation action: it reads the answer to the question being asked,
+pre-fills from the account, and decides which question comes next (only what is missing)."""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.common import channel_of, intent_of, is_fresh_answer, now_of, off_loop, slots_of
+from bot.conversation.answers import Answer, interpret
+from bot.conversation.flow import placeholder, required_slots
+from bot.conversation.questions import retry_hint
+
+log = logging.getLogger(__name__)
+ALWAYS_INTERRUPT = {"stop", "danger_now"}
+
+
+class RetryingFormValidation(FormValidationAction, ABC):
+    """A form validation action that interprets each answer itself and never asks the same
+    question a third time: after ``max_failures`` answers it could not understand, it files the
+    slot's placeholder and moves on (the report still goes in)."""
+
+    max_failures = 2
+
+    @abstractmethod
+    async def understand(
+        self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any] | None:
+        """Slot updates for the latest message as an answer to ``slot``; None if not understood."""
+
+    def retry_text(self, slot: str, tracker: Tracker) -> str:
+        hint = retry_hint(slot, dict(tracker.slots))
+        return f"Sorry, I didn't quite get that. {hint}"
+
+    def give_up_text(self, slot: str) -> str:
+        return (
+            "No problem, I'll leave that out and we'll carry on. If you'd rather talk to "
+            "someone, Stop Hate UK is there 24/7 on 0800 138 1625."
+        )
+
+    def is_interruption(self, slot: str, tracker: Tracker) -> bool:
+        """Messages the form leaves to the rules (stop, danger, questions about the service)."""
+        intent, confidence = intent_of(tracker)
+        if intent in ALWAYS_INTERRUPT:
+            return True
+        if not (intent or "").startswith("faq_") or confidence < 0.6:
+            return False
+        text = (tracker.latest_message or {}).get("text") or ""
+        if text.startswith("/"):
+            return True
+        # Inside the free account only a short question counts as a question about the service.
+        return slot != "narrative" or ("?" in text and len(text.split()) <= 15)
+
+    def failed(
+        self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        attempts = dict(tracker.get_slot("attempts") or {})
+        attempts[slot] = attempts.get(slot, 0) + 1
+        if attempts[slot] >= self.max_failures:
+            dispatcher.utter_message(text=self.give_up_text(slot))
+            return {slot: placeholder(slot), "attempts": attempts, "picked": [], "correcting": None}
+        dispatcher.utter_message(text=self.retry_text(slot, tracker))
+        return {slot: None, "attempts": attempts}
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        slot = tracker.get_slot("requested_slot")
+        updates: dict[str, Any] = {}
+        if slot and is_fresh_answer(tracker):
+            if self.is_interruption(slot, tracker):
+                return []  # nothing validated: Rasa rejects the form and the rules answer
+            result = await self.understand(slot, dispatcher, tracker)
+            if result is None:
+                updates = self.failed(slot, dispatcher, tracker)
+            else:
+                updates = result
+                attempts = dict(tracker.get_slot("attempts") or {})
+                if attempts.pop(slot, None) is not None:
+                    updates["attempts"] = attempts
+        tracker.slots.update(updates)
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        next_slot = next((s for s in required if tracker.slots.get(s) is None), None)
+        return [SlotSet(k, v) for k, v in updates.items()] + [SlotSet("requested_slot", next_slot)]
+
+
+class ValidateReportForm(RetryingFormValidation):
+    """``validate_report_form``: the TellOnce report."""
+
+    def name(self) -> str:
+        return "validate_report_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        return required_slots(slots_of(tracker))
+
+    async def understand(
+        self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any] | None:
+        answer = Answer.from_message(tracker.latest_message or {})
+        # Extraction (spaCy) and date parsing are CPU work: keep them off the event loop.
+        return await off_loop(
+            interpret, slot, answer, slots_of(tracker), channel_of(tracker), now_of(tracker)
+        )

@@ -1,0 +1,111 @@
+"""Submitting writes one real case (SQLite, and PostgreSQL when TEST_DATABASE_URL is set) and
+tells the resident the reference, what happens next and when, and where to get support."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from actions.submit import ActionSubmitReport
+from bot.models import Case
+from tests.actions.driver import ANSWERED, make_tracker, message, run
+
+REFERENCE = re.compile(r"\bHF-[34679ACDEFGHJKMNPQRTUVWXY]{6,}\b")
+
+
+def submit(slots: dict, channel: str = "web") -> tuple[list[dict], list[dict]]:
+    tracker = make_tracker(slots, message("/affirm", channel=channel), active_loop=None)
+    return run(ActionSubmitReport(), tracker)
+
+
+def texts(messages: list[dict]) -> str:
+    return " ".join(m.get("text") or "" for m in messages)
+
+
+def test_submit_writes_the_case_with_the_right_fields(db_url, db) -> None:
+    slots = {
+        **ANSWERED,
+        "narrative": "A man shouted racist abuse at me on King Street",
+        "occurred_time": "18:00",
+        "anonymous": False,
+        "contact_method": "email",
+        "contact_value": "sam@example.org",
+        "safe_contact_time": "weekday evenings after 7",
+        "ongoing": "unknown",
+        "confirm_summary": "yes",
+    }
+    messages, events = submit(slots)
+    reference = REFERENCE.search(texts(messages)).group(0)
+    case = db.scalar(select(Case).where(Case.reference == reference))
+    assert case is not None
+    assert case.conversation_id == "w-test"
+    assert case.channel == "web"
+    assert case.reporter_role == "victim"
+    assert case.narrative == "A man shouted racist abuse at me on King Street"
+    assert case.strands == ["race"] and case.incident_types == ["verbal_abuse"]
+    assert case.occurred_on.isoformat() == "2026-11-24" and case.occurred_time == "18:00"
+    assert case.ongoing is None  # skipped, so not said
+    assert case.location_text == "King Street" and case.location_online is False
+    assert case.perpetrator == "unknown"
+    assert case.anonymous is False
+    assert (case.contact_method, case.contact_value) == ("email", "sam@example.org")
+    assert case.safe_contact_time == "weekday evenings after 7"
+    assert case.share_consent is True
+    assert "by email within 3 working days" in texts(messages)
+    assert "Stop Hate UK" in texts(messages) and "Crimestoppers" in texts(messages)
+    assert "101" in texts(messages) and "report-it.org.uk" in texts(messages)
+    assert messages[-1]["custom"] == {"ended": True}
+    assert {"event": "reset_slots", "timestamp": None} in events
+
+
+def test_high_risk_promises_one_working_day(db_url, db) -> None:
+    slots = {**ANSWERED, "incident_types": ["physical_assault"], "injured": True}
+    messages, _ = submit(slots)
+    assert "within 1 working day." in texts(messages)
+    assert db.scalar(select(Case)).risk_level == "high"
+
+
+def test_anonymous_report_explains_no_updates(db_url, db) -> None:
+    messages, _ = submit({**ANSWERED, "anonymous": True, "contact_method": "email"})
+    assert "can't update you unless you come back with your reference" in texts(messages)
+    case = db.scalar(select(Case))
+    assert case.anonymous is True and case.contact_method is None
+
+
+def test_witness_is_offered_bystander_advice(db_url, db) -> None:
+    messages, _ = submit({**ANSWERED, "reporter_role": "witness"})
+    payloads = [b["payload"] for m in messages for b in m.get("buttons") or []]
+    assert "/faq_bystander" in payloads
+    assert messages[-1]["custom"] == {"ended": True}
+
+
+def test_this_number_is_stored_for_the_gateway_to_fill(db_url, db) -> None:
+    slots = {**ANSWERED, "anonymous": False, "contact_method": "sms", "contact_value": "this_number",
+             "safe_contact_time": "any time"}
+    submit(slots, channel="sms")
+    case = db.scalar(select(Case))
+    assert case.channel == "sms" and case.contact_value == "this_number"
+
+
+def test_neighbour_housing_is_kept(db_url, db) -> None:
+    slots = {**ANSWERED, "perpetrator": "neighbour", "housing": "housing_association",
+             "housing_provider": "Peabody"}
+    submit(slots)
+    case = db.scalar(select(Case))
+    assert (case.housing, case.housing_provider) == ("housing_association", "Peabody")
+
+
+def test_a_database_failure_keeps_the_answers_and_says_sorry(monkeypatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////nonexistent-dir/no/such.db")
+    from bot.db import reset_caches
+
+    reset_caches()
+    try:
+        messages, events = submit(dict(ANSWERED))
+    finally:
+        monkeypatch.undo()
+        reset_caches()
+    assert "couldn't save your report" in texts(messages)
+    assert events == []  # nothing reset: "Try again" resubmits
+    assert not REFERENCE.search(texts(messages))
