@@ -19,12 +19,13 @@ def _parse_now(value: str | None) -> datetime | None:
     try:
         return datetime.fromisoformat(value)
     except ValueError as exc:
-        raise typer.BadParameter("use ISO format, e.g. 2026-11-25T10:00:00", param_hint="--now") from exc
+        raise typer.BadParameter("use ISO format, e.g. 2026-11-25T10:00:00",
+                                 param_hint="--now") from exc
 
 
 def extract_command(
     text: str | None = typer.Argument(None, help="The account; omit to read one per line on stdin"),
-    now: str | None = typer.Option(None, help="Moment of reporting (ISO), default: the current time"),
+    now: str | None = typer.Option(None, help="Moment of reporting (ISO); default: now"),
 ) -> None:
     """Print the fields extracted from an account as one JSON object (one per line for stdin)."""
     from bot.extraction import extract, get_pipeline
@@ -35,5 +36,5 @@ def extract_command(
         return
     get_pipeline()  # load once before the first line
     for line in sys.stdin:
-        line = line.rstrip("\r\n")  # a blank line still gets its (empty) object: output stays aligned
+        line = line.rstrip("\r\n")  # a blank line still gets its (empty) object: lines align
         typer.echo(json.dumps(extract(line, now=moment), ensure_ascii=False))

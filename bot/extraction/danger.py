@@ -13,13 +13,15 @@ import re
 
 from bot.extraction.normalize import normalize
 
-_SUBJ = r"(he|she|they|someone|somebody|some ?one|people|a man|a woman|men|a group|the group|a gang|the gang|" \
-        r"my neighbou?rs?|the neighbou?rs?|my ex|his mates|their mates|those lads|the lads|them|guys?|he and|lads)"
+_SUBJ = (r"(he|she|they|someone|somebody|some ?one|people|a man|a woman|men|a group|the group|"
+         r"a gang|the gang|my neighbou?rs?|the neighbou?rs?|my ex|his mates|their mates|those lads|"
+         r"the lads|them|guys?|he and|lads)")
 _BE = r"(?:'s|'re|\s+is|\s+are|\s+r|\s+am|\s+still|\s+now)"
 
 # Always danger, whatever the tense around them.
 _URGENT = re.compile(
-    r"\b(help me now|help me please|please help me|help\s*!|help\s+help|call (the )?police|call 999|"
+    r"\b(help me now|help me please|please help me|help\s*!|help\s+help|call (the )?police|"
+    r"call 999|"
     r"right now|at the moment he|i'?m (in danger|not safe|hiding|scared for my life|terrified)|"
     r"in danger|i am (in danger|not safe|hiding)|locked (myself|ourselves|us) in|hiding (in|from)|"
     r"(i'?m|i am) (going to|about to) (be|get) (hurt|killed|attacked|beaten|stabbed|jumped)|"
@@ -30,36 +32,52 @@ _URGENT = re.compile(
     r"(kicking|banging|hammering|pounding) on (my|the|our) (door|window)s? (now|right now)|"
     r"(is|are|'s|'re) (still )?(following|chasing|coming (for|after)) (me|us)|"
     r"(he|she|they)('s|'re| is| are)? ?(here|back) (now|again)|"
-    r"(is|are|'s|'re) (here|back|downstairs|upstairs|in (my|the|our) (house|flat|garden|building|hallway|stairwell))\b(?! last)|"
+    r"(is|are|'s|'re) (here|back|downstairs|upstairs|in (my|the|our) (house|flat|garden|building|"
+    r"hallway|stairwell))\b(?! last)|"
+    r""
     r"happening (now|right now)|still happening now|this is happening|"
-    r"(come|coming|be) back (tonight|later|today|soon) (and|to) (kill|hurt|stab|get|attack|burn|beat)|"
+    r"(come|coming|be) back (tonight|later|today|soon) (and|to) (kill|hurt|stab|get|attack|burn|"
+    r"beat)|"
     r"(kill|hurt|stab|attack|burn|get) (me|us) (tonight|today|later today))\b",
 )
 
 # Someone is at the door / outside: danger if not told as past.
 _PRESENCE = re.compile(
-    rf"\b{_SUBJ}{_BE}\s+(?:still\s+|now\s+|standing\s+|waiting\s+|hanging about\s+|hanging around\s+)?"
-    r"(outside|at (my|the|our) (door|window|gate|flat|house)|in (my|our|the) (garden|building|hallway|house|flat|stairwell)|"
+    rf"\b{_SUBJ}{_BE}\s+(?:still\s+|now\s+|standing\s+|waiting\s+|hanging about\s+|"
+    rf"hanging around\s+)?"
+    r"(outside|at (my|the|our) (door|window|gate|flat|house)|in (my|our|the) (garden|building|"
+    r"hallway|house|flat|stairwell)|"
+    r""
     r"downstairs|upstairs|waiting|standing|here)",
 )
 _OUTSIDE_NOW = re.compile(
-    r"\b(outside|at) (my|our|the) (door|front door|window|flat|house|home|room|gate)\b.{0,20}\b(now|right now)\b|"
-    r"\b(now|right now)\b.{0,20}\b(outside|at) (my|our|the) (door|front door|window|flat|house|home|room|gate)\b"
+    r"\b(outside|at) (my|our|the) (door|front door|window|flat|house|home|room|"
+    r"gate)\b.{0,20}\b(now|right now)\b|"
+    r""
+    r"\b(now|right now)\b.{0,20}\b(outside|at) (my|our|the) (door|front door|window|flat|house|"
+    r"home|room|gate)\b"
 )
 # Weapons in the present.
 _WEAPON = re.compile(
-    r"\b(has|have|'s got|'ve got|got|holding|waving|with|carrying|pulled out|pulling out|brandishing)\s+"
-    r"(a |an |his |her |their |some )?(knife|knives|gun|machete|blade|weapon|bat|baseball bat|hammer|"
+    r"\b(has|have|'s got|'ve got|got|holding|waving|with|carrying|pulled out|pulling out|"
+    r"brandishing)\s+"
+    r"(a |an |his |her |their |some )?(knife|knives|gun|machete|blade|weapon|bat|baseball bat|"
+    r"hammer|"
     r"axe|crowbar|bottle|screwdriver|acid)\b",
 )
 _PAST = re.compile(
-    r"\b(yesterday|last (week|month|night|year|time|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|summer|winter|spring|autumn)|ago|was|were|had|used to|back in|in (january|february|march|"
+    r"\b(yesterday|last (week|month|night|year|time|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|"
+    r"sunday|summer|winter|spring|autumn)|ago|was|were|had|used to|back in|in (january|february|"
+    r"march|"
     r"april|may|june|july|august|september|october|november|december)|on (monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)|the other (day|night)|once|previously|before|earlier this year|"
+    r"thursday|friday|saturday|sunday)|the other (day|night)|once|previously|before|"
+    r"earlier this year|"
+    r""
     r"said|told|threatened|pulled)\b"
 )
-_NOW = re.compile(r"\b(now|right now|still|currently|at the moment|again today|tonight|today|as we speak|"
+_NOW = re.compile(r"\b(now|right now|still|currently|at the moment|again today|tonight|today|"
+                  r"as we speak|"
                   r"as i type|as i write|this minute|help)\b")
 _CLAUSE = re.compile(r"[.!?;\n]+|\bbut\b|\band then\b")
 

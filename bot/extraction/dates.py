@@ -17,8 +17,10 @@ _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|lunch time))?"
 DATE_RE = re.compile(
-    r"\b(?:(?P<since>since|from|started|starting|began|beginning)\s+(?:on\s+|in\s+|about\s+|around\s+)?)?(?P<d>"
-    r"the day before yesterday|yesterday" + _PART + r"|today|tonight|this (?:morning|afternoon|evening)|"
+    r"\b(?:(?P<since>since|from|started|starting|began|beginning)\s+(?:on\s+|in\s+|about\s+|"
+    r"around\s+)?)?(?P<d>"
+    r"the day before yesterday|yesterday" + _PART
+    + r"|today|tonight|this (?:morning|afternoon|evening)|"
     r"earlier today|last night|"
     rf"(?:last|this past|this|on|past)\s+{_DAYS}{_PART}|{_DAYS}{_PART}(?:\s+just gone)?|"
     r"(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) ago|"
@@ -29,8 +31,13 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 TIME_RE = re.compile(
-    r"\b(?:(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)\s*(?P<ap>am|pm|a\.m\.|p\.m\.)?|(?P<h2>\d{1,2})\s*(?P<ap2>am|pm|a\.m\.|p\.m\.)|"
-    r"(?P<word>midnight|midday|noon)|(?:about|around|at|after|before|approx\.?|roughly|gone|just after|just before) (?P<h3>\d{1,2})(?![:.]\d|\d|%| ?(?:days?|weeks?|months?|years?|people|men|women|of|lads|times|minutes|mins|hours|bus|pounds|quid))"
+    r"\b(?:(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)\s*(?P<ap>am|pm|a\.m\.|p\.m\.)?|"
+    r"(?P<h2>\d{1,2})\s*(?P<ap2>am|pm|a\.m\.|p\.m\.)|"
+    r""
+    r"(?P<word>midnight|midday|noon)|(?:about|around|at|after|before|approx\.?|roughly|gone|"
+    r"just after|just before) (?P<h3>\d{1,2})(?![:.]\d|\d|%| ?(?:days?|weeks?|months?|years?|"
+    r"people|men|women|of|lads|times|minutes|mins|hours|bus|pounds|"
+    r"quid))"
     r"(?: o'?clock)?(?P<part> (?:in the|at) (?:morning|afternoon|evening|night))?"
     r"|(?P<half>half|quarter) (?P<rel>past|to) (?P<h4>\d{1,2}))\b",
     re.IGNORECASE,
@@ -90,7 +97,8 @@ def _clock(m: re.Match[str], before: str = "") -> str | None:
         return {"midnight": "00:00", "midday": "12:00", "noon": "12:00"}[m.group("word").lower()]
     if m.group("half"):
         hour = int(m.group("h4"))
-        minute = 30 if m.group("half").lower() == "half" else (15 if m.group("rel").lower() == "past" else 45)
+        past = m.group("rel").lower() == "past"
+        minute = 30 if m.group("half").lower() == "half" else (15 if past else 45)
         if m.group("rel").lower() == "to":
             hour -= 1
         if 1 <= hour < 7 or hour == 0:
@@ -100,7 +108,8 @@ def _clock(m: re.Match[str], before: str = "") -> str | None:
     hour, minute = int(hour_s), int(m.group("m") or 0)
     ap = (m.group("ap") or m.group("ap2") or "").lower().replace(".", "")
     part = (m.group("part") or "").lower()
-    if ap == "pm" or any(p in part for p in ("afternoon", "evening")) or ("night" in part and hour >= 6):
+    evening = any(p in part for p in ("afternoon", "evening")) or ("night" in part and hour >= 6)
+    if ap == "pm" or evening:
         if hour < 12:
             hour += 12
     elif ap == "am" and hour == 12:

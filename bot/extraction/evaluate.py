@@ -160,7 +160,8 @@ def metrics(tallies: dict[str, Tally]) -> dict[str, dict[str, float]]:
             out[name] = {"within_a_day": t.accuracy(), "exact": t.extra["exact"] / (t.total or 1),
                          "n": t.total, "unasked_dates": t.extra["unasked_dates"]}
         elif name == "place":
-            out[name] = {"found": t.accuracy(), "n": t.total, "false_places": t.extra["false_places"]}
+            out[name] = {"found": t.accuracy(), "n": t.total,
+                         "false_places": t.extra["false_places"]}
         else:
             out[name] = {"accuracy": t.accuracy(), "n": t.total}
     return out

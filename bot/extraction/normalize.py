@@ -44,7 +44,8 @@ SMS = {
     "homophopic": "homophobic", "homofobic": "homophobic", "threatend": "threatened",
     "threatnd": "threatened", "thretened": "threatened", "punchd": "punched",
     "shud": "should", "shld": "should", "wud": "would", "cud": "could", "some1": "someone",
-    "sum1": "someone", "every1": "everyone", "any1": "anyone", "no1": "no one", "happend": "happened",
+    "sum1": "someone", "every1": "everyone", "any1": "anyone", "no1": "no one",
+    "happend": "happened",
 }
 _WORD = re.compile(r"(?<![\w'*-])([A-Za-z0-9&/']+)(?![\w*-])")
 # Short day names that are also ordinary words ("he sat", "the sun") only after a time word.

@@ -24,13 +24,15 @@ _SKIP = re.compile(
     r"not telling|none of your business|i'?m not sure|no clue|can'?t say|"
     r"i don'?t want to (say|answer)|leave it|doesn'?t matter|whatever)\W*$"
 )
-_YES = re.compile(r"^\W*(y|ya|yes+|yeah|yea|yep|yup|ye|aye|sure|ok|okay|correct|right|that'?s right|"
+_YES = re.compile(r"^\W*(y|ya|yes+|yeah|yea|yep|yup|ye|aye|sure|ok|okay|correct|right|"
+                  r"that'?s right|"
                   r"that'?s correct|true|definitely|of course|please|yes please|i (do|am|was|did)|"
                   r"it (is|was|does|did)|they (were|are|did)|he (was|did)|she (was|did)|absolutely|"
                   r"indeed|affirmative|go ahead|fine|that'?s fine|yes it is|yes they (were|did))\b")
 _NO = re.compile(r"^\W*(n|no+|nope|nah|na|not really|no thanks|no thank you|never|i (don'?t|am not|"
                  r"wasn'?t|didn'?t)|it (isn'?t|wasn'?t|doesn'?t|didn'?t)|not at all|negative|"
-                 r"they (weren'?t|didn'?t)|he (wasn'?t|didn'?t)|she (wasn'?t|didn'?t)|wrong|incorrect|"
+                 r"they (weren'?t|didn'?t)|he (wasn'?t|didn'?t)|she (wasn'?t|didn'?t)|wrong|"
+                 r"incorrect|"
                  r"that'?s wrong|don'?t|do not)\b")
 _STRAND_WORDS = {
     "race": r"race|racial|racism|racist|ethnic\w*|colou?r|nationality|where i'?m from|my country",
@@ -52,12 +54,14 @@ _TYPE_WORDS = {
     "other": r"other|something else",
 }
 _ROLE = {
-    "victim": r"^(me|myself|i was|victim|it was me|to me|i am|i'm the victim|mine|for me|me personally)\b|"
+    "victim": r"^(me|myself|i was|victim|it was me|to me|i am|i'm the victim|mine|for me|"
+              r"me personally)\b|"
               r"\b(happened to me|i was the (victim|target)|myself)\b",
     "witness": r"\b(witness\w*|i saw|saw it|i watched|bystander|passer ?by|someone else.*i saw)\b",
     "third_party": r"\b(someone else|somebody else|for (my|a|her|his|their) \w+|on behalf|"
                    r"another person|other person|third party|my (son|daughter|child|mum|dad|friend|"
-                   r"brother|sister|partner|client|wife|husband|kid|kids|children|pupil|student)|carer|"
+                   r"brother|sister|partner|client|wife|husband|kid|kids|children|pupil|student)|"
+                   r"carer|"
                    r"family member|relative)\b",
 }
 
@@ -67,7 +71,7 @@ def _norm(text: Any) -> str:
 
 
 def is_skip(text: str | None) -> bool:
-    """True for "skip", "I don't know", "dunno", "rather not say", "prefer not to say", "not sure"."""
+    """True for "skip", "I don't know", "dunno", "rather not say", "not sure" and the like."""
     return bool(_SKIP.match(_norm(text)))
 
 
@@ -95,7 +99,8 @@ def parse_strands(text: str | None) -> list[str]:
     if not low or is_skip(low):
         return []
     found = set(classify.strands(low)) | _labelled(low, _STRAND_WORDS, STRANDS)
-    if "transgender" in found and "sex_gender" in found and not re.search(r"\b(sex|misogyn|sexis|wom[ae]n)", low):
+    named_sex = re.search(r"\b(sex|misogyn|sexis|wom[ae]n)", low)
+    if "transgender" in found and "sex_gender" in found and not named_sex:
         found.discard("sex_gender")
     if len(found) > 1:
         found.discard("other")

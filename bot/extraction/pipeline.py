@@ -19,19 +19,27 @@ _LOCK = threading.Lock()
 _NLP: Language | None = None
 
 PREPS = ["on", "in", "at", "near", "outside", "off", "along", "down", "up", "by", "from", "round",
-         "around", "opposite", "inside", "into", "onto", "behind", "across", "past", "towards", "to",
+         "around", "opposite", "inside", "into", "onto", "behind", "across", "past", "towards",
+         "to",
          "through", "under"]
-STOP = ["the", "a", "an", "my", "our", "his", "her", "their", "your", "this", "that", "same", "main",
-        "no", "one", "any", "other", "which", "every", "each", "all", "some", "long", "right", "wrong",
-        "best", "way", "took", "take", "i", "he", "she", "they", "we", "it", "me", "him", "them", "us",
-        "was", "were", "is", "are", "and", "but", "or", "so", "then", "when", "just", "in", "on", "at",
-        "to", "of", "for", "with", "by", "near", "outside", "called", "said", "shouted", "back", "first",
-        "last", "next", "front", "old", "new", "whole", "middle", "end", "top", "bottom", "high", "half",
+STOP = ["the", "a", "an", "my", "our", "his", "her", "their", "your", "this", "that", "same",
+        "main",
+        "no", "one", "any", "other", "which", "every", "each", "all", "some", "long", "right",
+        "wrong",
+        "best", "way", "took", "take", "i", "he", "she", "they", "we", "it", "me", "him", "them",
+        "us",
+        "was", "were", "is", "are", "and", "but", "or", "so", "then", "when", "just", "in", "on",
+        "at",
+        "to", "of", "for", "with", "by", "near", "outside", "called", "said", "shouted", "back",
+        "first",
+        "last", "next", "front", "old", "new", "whole", "middle", "end", "top", "bottom", "high",
+        "half",
         "what", "there", "here", "not", "because", "while", "after", "before", "walking", "going",
         "coming", "home", "work", "school", "out", "up", "down", "off", "over", "into", "again"]
 ROAD_SUFFIX = ["road", "rd", "rd.", "street", "st", "st.", "avenue", "ave", "ave.", "lane", "ln",
                "grove", "gardens", "gdns", "terrace", "place", "close", "crescent", "square", "sq",
-               "walk", "mews", "row", "parade", "court", "drive", "hill", "broadway", "green", "way",
+               "walk", "mews", "row", "parade", "court", "drive", "hill", "broadway", "green",
+               "way",
                "bridge", "embankment", "market", "common", "park", "station", "church", "mosque",
                "synagogue", "gurdwara", "temple", "school", "academy", "college", "library",
                "hospital", "centre", "center", "estate", "house", "tower", "mansions", "wharf"]
@@ -40,19 +48,24 @@ LOWER_SUFFIX = ["road", "rd", "rd.", "street", "st", "st.", "avenue", "ave", "la
                 "terrace", "crescent", "estate", "mews", "gdns", "broadway"]
 GENERIC = ["mosque", "church", "synagogue", "gurdwara", "temple", "mandir", "bus", "tube", "train",
            "overground", "station", "park", "playground", "school", "shop", "supermarket", "pub",
-           "bar", "club", "nightclub", "gym", "library", "hospital", "surgery", "doctors", "pharmacy",
-           "chemist", "cafe", "café", "restaurant", "takeaway", "launderette", "laundrette", "market",
-           "lift", "stairwell", "stairs", "staircase", "corridor", "landing", "college", "university",
+           "bar", "club", "nightclub", "gym", "library", "hospital", "surgery", "doctors",
+           "pharmacy",
+           "chemist", "cafe", "café", "restaurant", "takeaway", "launderette", "laundrette",
+           "market",
+           "lift", "stairwell", "stairs", "staircase", "corridor", "landing", "college",
+           "university",
            "nursery", "garage", "barbers", "salon", "platform", "pavement", "underpass", "mall",
            "estate", "canal", "towpath", "river", "stadium", "office", "cinema", "theatre", "pool",
            "carpark", "bus stop", "car park", "community centre", "leisure centre", "sports centre",
            "post office", "job centre", "jobcentre", "high street", "high st", "petrol station",
            "off licence", "corner shop", "chicken shop", "kebab shop", "train station",
-           "tube station", "bus station", "bus shelter", "shopping centre", "play area", "youth club",
+           "tube station", "bus station", "bus shelter", "shopping centre", "play area",
+           "youth club",
            "community hall", "food bank", "swimming pool", "street", "road", "car", "taxi", "uber",
            "workplace", "block", "building", "hallway", "entrance", "alleyway", "alley", "beach"]
 HOME = ["house", "flat", "home", "door", "front door", "building", "block", "doorstep", "window",
-        "gate", "garden", "car", "street", "road", "balcony", "stairs", "hallway", "corridor", "workplace",
+        "gate", "garden", "car", "street", "road", "balcony", "stairs", "hallway", "corridor",
+        "workplace",
         "work", "shop", "school", "driveway", "letterbox", "front garden", "back garden", "landing"]
 
 
@@ -80,7 +93,8 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
             {"LOWER": {"IN": ["bus", "night"]}, "OP": "?"}],
            [{"LOWER": {"IN": ["bus", "route"]}}, {"LIKE_NUM": True}]]
     home = [[{"LOWER": {"IN": ["outside", "at", "on", "in", "near", "by", "through", "from"]}},
-             {"LOWER": {"IN": ["my", "our", "his", "her", "their", "the"]}}, *_phrase(h)] for h in HOME]
+             {"LOWER": {"IN": ["my", "our", "his", "her", "their", "the"]}}, *_phrase(h)]
+            for h in HOME]
     home += [[{"LOWER": "at"}, {"LOWER": "home"}], [{"LOWER": "at"}, {"LOWER": "work"}],
              [{"LOWER": "at"}, {"LOWER": "school"}], [{"LOWER": "in"}, {"LOWER": "class"}]]
     online = [[{"LOWER": "online"}], [{"LOWER": "social"}, {"LOWER": "media"}],

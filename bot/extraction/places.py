@@ -51,7 +51,8 @@ def load_places(path: Path | None = None) -> PlaceData:
     wards = {fold(w): str(w) for w in raw.get("wards") or []}
     for place, ward in (raw.get("place_wards") or {}).items():
         wards[fold(str(place))] = str(ward)
-    return PlaceData(names=names, wards=wards, ward_names=tuple(str(w) for w in raw.get("wards") or []))
+    ward_names = tuple(str(w) for w in raw.get("wards") or [])
+    return PlaceData(names=names, wards=wards, ward_names=ward_names)
 
 
 def spelling_variants(name: str) -> set[str]:
@@ -85,7 +86,8 @@ def ward_of(place_text: str, data: PlaceData) -> str | None:
         key = re.sub(rf"\b{short}$", full, key)
     if key in data.wards:
         return data.wards[key]
-    key = re.sub(r"\b(station|tube|overground|stop|bus station|estate|park|green|road|street)$", "", key).strip()
+    suffix = r"\b(station|tube|overground|stop|estate|park|green|road|street)$"
+    key = re.sub(suffix, "", key).strip()
     key = re.sub(r"^(the|outside|near|in|at|on)\s+", "", key).strip()
     return data.wards.get(key)
 
