@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -73,8 +73,12 @@ def is_overdue(case: Case, now: datetime | None = None) -> bool:
 def overdue_clause(now: datetime | None = None) -> ColumnElement[bool]:
     """``is_overdue`` as a SQL condition for queue filters (uses the ``due_by`` index)."""
     now = now or datetime.now(UTC)
+    # statuses rendered inline: SQLite uses the partial index ix_cases_uncontacted only when it
+    # can see the query's condition implies the index's, which a bound parameter hides
+    statuses = bindparam("uncontacted_statuses", list(UNCONTACTED_STATUSES), expanding=True,
+                         literal_execute=True)
     return and_(
-        Case.status.in_(UNCONTACTED_STATUSES),
+        Case.status.in_(statuses),
         Case.contacted_at.is_(None),
         Case.due_by.is_not(None),
         Case.due_by < now,

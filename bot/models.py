@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     event,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.orm import attributes as orm_attributes
@@ -137,6 +138,11 @@ class Case(Base):
 
 # The queue's order (risk high first, then oldest, then id): keyset pages are range scans.
 Index("ix_cases_risk_age", Case.risk_rank.desc(), Case.created_at, Case.id)
+# The overdue filter: only cases nobody has acted on yet, in queue order (partial index, so it
+# stays small however many cases are closed). bot.cases.overdue_clause matches its condition.
+_UNCONTACTED = "status IN ('new', 'triaged') AND contacted_at IS NULL"
+Index("ix_cases_uncontacted", Case.risk_rank.desc(), Case.created_at, Case.id,
+      sqlite_where=text(_UNCONTACTED), postgresql_where=text(_UNCONTACTED))
 
 
 class CaseNote(Base):
