@@ -39,6 +39,7 @@ class Inbound:
     number: str
     body: str
     num_media: int
+    turn_taken: bool = False  # Rasa has acted on it: never release the claim after this
 
     @property
     def conversation_id(self) -> str:
@@ -92,9 +93,13 @@ async def messages(request: Request) -> Response:
     try:
         reply = twiml(await handle(request.app.state.conversations, sessions, settings, msg))
     except Exception as exc:  # release so a retry can succeed; say something safe meanwhile
-        await to_thread.run_sync(claims.release, sessions, msg.sid)
         log.error("twilio message failed sid=%s error=%s", msg.sid, type(exc).__name__)
-        return _xml(twiml([_sorry(msg.channel)]))
+        sorry = twiml([_sorry(msg.channel)])
+        if msg.turn_taken:  # a retry would be a second turn (maybe a second case): keep it
+            await to_thread.run_sync(claims.complete, sessions, msg.sid, sorry)
+        else:
+            await to_thread.run_sync(claims.release, sessions, msg.sid)
+        return _xml(sorry)
     await to_thread.run_sync(claims.complete, sessions, msg.sid, reply)
     log.info("twilio message sid=%s channel=%s", msg.sid, msg.channel)
     return _xml(reply)
@@ -128,6 +133,7 @@ async def handle(conversations: Conversations, sessions, settings, msg: Inbound)
     if kw is Keyword.EXIT:
         turn = await conversations.turn(msg.conversation_id, msg.channel, "exit",
                                         {"contact_hint": msg.channel})
+        msg.turn_taken = True
         pairs = [(m.text, []) for m in turn.messages]
         return reply([*pairs, (keywords.exit_text(msg.channel), [])])
     if msg.num_media > 0 and not msg.body.strip():
@@ -136,6 +142,7 @@ async def handle(conversations: Conversations, sessions, settings, msg: Inbound)
     text = await _map_option(sessions, msg)
     turn = await conversations.turn(msg.conversation_id, msg.channel, text,
                                     {"contact_hint": msg.channel})
+    msg.turn_taken = True
     await to_thread.run_sync(state.after_turn, sessions, msg.conversation_id, msg.channel,
                              msg.number)
     pairs = [(m.text, [b.title for b in m.buttons]) for m in turn.messages]

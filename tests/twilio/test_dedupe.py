@@ -97,3 +97,20 @@ def test_stored_reply_is_encrypted_at_rest(client: TestClient, db: Session) -> N
     raw = db.execute(text("SELECT response FROM inbound_claims WHERE message_sid = :s"),
                      {"s": params["MessageSid"]}).scalar()
     assert "Report" not in raw and "<Response>" not in raw
+
+
+def test_failure_after_rasa_acted_keeps_the_claim(client: TestClient, fake_rasa: FakeRasa,
+                                                  monkeypatch) -> None:  # noqa: ANN001
+    """Releasing then would let a retry give a second turn (maybe a second case)."""
+    from api.twilio import state
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(state, "after_turn", broken)
+    params = inbound("hello")
+    first = post_signed(client, "/twilio/messages", params)
+    assert "send it again" in replies(first.text)[0]
+    again = post_signed(client, "/twilio/messages", params)
+    assert again.text == first.text
+    assert len(fake_rasa.requests) == 1
