@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 router = APIRouter(tags=["web"])
 
@@ -96,3 +96,9 @@ def static(name: str) -> FileResponse:
     if media_type is None:
         raise HTTPException(status_code=404, detail="Not found")
     return FileResponse(STATIC_DIR / name, media_type=media_type, headers=PAGE_HEADERS)
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    """No icon (nothing memorable in the tab bar), and no 404 noise in the browser console."""
+    return Response(status_code=204, headers=PAGE_HEADERS)

@@ -100,7 +100,8 @@
     const kind = expects && HINTS[expects.kind] ? expects.kind : "text";
     const slot = expects ? expects.slot : null;
     els.hint.textContent = slot === "narrative" ? HINTS.narrative : HINTS[kind];
-    els.form.dataset.kind = kind;
+    els.form.dataset.kind = kind; // lets styles (and tests) follow what is being asked
+    els.form.dataset.slot = slot || "";
     if (botButtons.length) {
       showChoices(botButtons, "Choose an answer, or type your own below");
     } else if (SUGGESTIONS[kind]) {
@@ -113,6 +114,7 @@
 
   function render(data, opts) {
     const messages = Array.isArray(data.messages) ? data.messages : [];
+    const firstNew = els.transcript.children.length;
     let buttons = [];
     for (const message of messages) {
       if (typeof message.text === "string" && message.text) addMessage("bot", message.text);
@@ -124,7 +126,16 @@
       // The button that had focus is gone: put focus on the next answer, never on nothing.
       (first && !els.choices.hidden ? first : els.input).focus();
     }
+    if (!opts.greeting) reveal(els.transcript.children[firstNew]);
+  }
+
+  /** Bring the answer box into view, but never scroll the start of the reply out of sight. */
+  function reveal(first) {
     els.composer.scrollIntoView({ block: "end" });
+    const barHeight = els.exit.parentElement.getBoundingClientRect().height;
+    if (first && first.getBoundingClientRect().top < barHeight) {
+      first.scrollIntoView({ block: "start" }); // .msg has scroll-margin-top for the exit bar
+    }
   }
 
   function showError(text) {

@@ -3,9 +3,7 @@ and the app built with ``create_app(Settings(...))`` against the per-run test da
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -13,9 +11,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from bot.settings import Settings
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # for the fake_rasa helper module
-from fake_rasa import FakeServer  # noqa: E402
+from tests.api.fake_rasa import FakeServer
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ import socket
 from datetime import datetime
 
 import pytest
-from fake_rasa import FakeServer
 from fastapi.testclient import TestClient
-from live_server import serve
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.crypto import pseudonym
 from bot.models import ChatSession
+from tests.api.fake_rasa import FakeServer
+from tests.api.live_server import serve
 
 SENDER = "web-3f2a9c_Z"
 

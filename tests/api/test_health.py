@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import socket
 
-from fake_rasa import FakeServer
 from fastapi.testclient import TestClient
+
+from tests.api.fake_rasa import FakeServer
 
 
 def test_all_up(client: TestClient) -> None:
