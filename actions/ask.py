@@ -56,8 +56,12 @@ class AskSlot(Action, ABC):
 
 
 def _ask_class(slot_name: str) -> type[AskSlot]:
-    title = "".join(part.capitalize() for part in slot_name.split("_"))
-    return type(f"Ask{title}", (AskSlot,), {"slot": lambda self: slot_name, "__module__": __name__})
+    """A named module-level subclass (the action server pickles actions by qualified name)."""
+    title = "Ask" + "".join(part.capitalize() for part in slot_name.split("_"))
+    cls = type(title, (AskSlot,), {"slot": lambda self: slot_name, "__module__": __name__})
+    cls.__qualname__ = title
+    globals()[title] = cls
+    return cls
 
 
 ASK_ACTIONS = {slot: _ask_class(slot) for slot in ASKED_SLOTS}

@@ -48,7 +48,8 @@ def correction(text: str, slots: Slots, now: datetime) -> Slots:
     updates: Slots = {}
     if found.get("occurred_on"):
         updates["occurred_on"] = found["occurred_on"]
-        updates["occurred_time"] = found.get("occurred_time")
+        if found.get("occurred_time"):  # "it was Tuesday" keeps the time they gave
+            updates["occurred_time"] = found["occurred_time"]
     place = found.get("location") or {}
     if place.get("text") or place.get("online"):
         updates["location"] = {

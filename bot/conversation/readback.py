@@ -41,6 +41,7 @@ ROUTES = (
     "rd",
     "st",
 )
+VEHICLES = {"bus", "train", "tube", "overground", "tram", "underground", "platform"}
 PREPOSITIONS = ("on ", "at ", "in ", "outside ", "near ", "by ", "inside ", "opposite ", "behind ")
 
 
@@ -87,8 +88,9 @@ def where_phrase(location: Any) -> str | None:
         return "online" if location.get("online") else None
     if text.lower().startswith(PREPOSITIONS):
         return text
-    last = text.lower().rstrip(".").split()[-1]
-    return f"on {text}" if last in ROUTES else f"at {text}"
+    words = text.lower().rstrip(".").split()
+    on = words[-1] in ROUTES or any(w in VEHICLES for w in words[:3])
+    return f"on {text}" if on else f"at {text}"
 
 
 def _joined(words: list[str]) -> str:

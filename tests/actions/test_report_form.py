@@ -120,7 +120,9 @@ def test_plain_no_at_the_read_back_asks_what_to_change() -> None:
 
 
 def test_only_missing_fields_are_required() -> None:
-    slots = {k: v for k, v in ANSWERED.items() if k not in ("ongoing", "anonymous", "share_consent")}
+    slots = {
+        k: v for k, v in ANSWERED.items() if k not in ("ongoing", "anonymous", "share_consent")
+    }
     missing = [s for s in required_slots(slots) if slots.get(s) is None]
     assert missing == ["ongoing", "anonymous", "share_consent", "confirm_summary"]
     slots["incident_types"] = ["physical_assault"]

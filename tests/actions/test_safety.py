@@ -23,8 +23,11 @@ def test_danger_outside_the_form_gives_999_first_then_offers_to_report() -> None
 
 
 def test_danger_while_telling_the_account_keeps_it_and_the_form_goes_on() -> None:
-    slots = {"reporter_role": "victim", "requested_slot": "narrative",
-             "narrative_parts": ["They have been shouting at me for weeks."]}
+    slots = {
+        "reporter_role": "victim",
+        "requested_slot": "narrative",
+        "narrative_parts": ["They have been shouting at me for weeks."],
+    }
     latest = danger_message()
     messages, events = run(ActionDanger(), make_tracker(slots, latest))
     assert "999" in messages[0]["text"]
@@ -35,8 +38,9 @@ def test_danger_while_telling_the_account_keeps_it_and_the_form_goes_on() -> Non
     # The form resumes after the safety message: the same message is not read as an answer.
     after = [{"event": "action", "name": "action_danger"}, {"event": "bot", "text": "..."}]
     messages, events = run(ValidateReportForm(), make_tracker(c.slots, latest, after))
-    assert events == [{"event": "slot", "name": "requested_slot", "value": "narrative",
-                       "timestamp": None}]
+    assert events == [
+        {"event": "slot", "name": "requested_slot", "value": "narrative", "timestamp": None}
+    ]
     asked, _ = run(ASK_ACTIONS["narrative"](), make_tracker(c.slots, latest))
     assert asked[0]["custom"]["expects"]["slot"] == "narrative"
 
@@ -48,8 +52,11 @@ def test_danger_in_another_question_does_not_touch_the_account() -> None:
 
 
 def test_the_form_rejects_danger_stop_and_questions_so_rules_answer() -> None:
-    for text, intent in ((DANGER, "danger_now"), ("stop", "stop"),
-                         ("can I stay anonymous?", "faq_anonymous")):
+    for text, intent in (
+        (DANGER, "danger_now"),
+        ("stop", "stop"),
+        ("can I stay anonymous?", "faq_anonymous"),
+    ):
         tracker = make_tracker(at("location"), message(text, intent))
         messages, events = run(ValidateReportForm(), tracker)
         assert events == [] and messages == [], intent
@@ -64,8 +71,9 @@ def test_a_long_account_mistaken_for_a_question_is_still_the_account() -> None:
 
 def test_stop_ends_cleanly_anywhere() -> None:
     for loop in ("report_form", None):
-        messages, events = run(ActionStop(), make_tracker(at("share_consent"), message("/stop"),
-                                                          active_loop=loop))
+        messages, events = run(
+            ActionStop(), make_tracker(at("share_consent"), message("/stop"), active_loop=loop)
+        )
         kinds = [e["event"] for e in events]
         assert kinds == ["active_loop", "reset_slots"]
         assert events[0]["name"] is None

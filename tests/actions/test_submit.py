@@ -81,16 +81,25 @@ def test_witness_is_offered_bystander_advice(db_url, db) -> None:
 
 
 def test_this_number_is_stored_for_the_gateway_to_fill(db_url, db) -> None:
-    slots = {**ANSWERED, "anonymous": False, "contact_method": "sms", "contact_value": "this_number",
-             "safe_contact_time": "any time"}
+    slots = {
+        **ANSWERED,
+        "anonymous": False,
+        "contact_method": "sms",
+        "contact_value": "this_number",
+        "safe_contact_time": "any time",
+    }
     submit(slots, channel="sms")
     case = db.scalar(select(Case))
     assert case.channel == "sms" and case.contact_value == "this_number"
 
 
 def test_neighbour_housing_is_kept(db_url, db) -> None:
-    slots = {**ANSWERED, "perpetrator": "neighbour", "housing": "housing_association",
-             "housing_provider": "Peabody"}
+    slots = {
+        **ANSWERED,
+        "perpetrator": "neighbour",
+        "housing": "housing_association",
+        "housing_provider": "Peabody",
+    }
     submit(slots)
     case = db.scalar(select(Case))
     assert (case.housing, case.housing_provider) == ("housing_association", "Peabody")
