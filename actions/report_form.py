@@ -20,6 +20,25 @@ from bot.conversation.questions import retry_hint
 
 log = logging.getLogger(__name__)
 ALWAYS_INTERRUPT = {"stop", "danger_now"}
+QUESTION_WORDS = {
+    "what",
+    "whats",
+    "what's",
+    "how",
+    "can",
+    "could",
+    "do",
+    "does",
+    "is",
+    "will",
+    "who",
+    "should",
+    "are",
+    "am",
+    "why",
+    "would",
+    "when",
+}
 
 
 class RetryingFormValidation(FormValidationAction, ABC):
@@ -55,8 +74,11 @@ class RetryingFormValidation(FormValidationAction, ABC):
         text = (tracker.latest_message or {}).get("text") or ""
         if text.startswith("/"):
             return True
-        # Inside the free account only a short question counts as a question about the service.
-        return slot != "narrative" or ("?" in text and len(text.split()) <= 15)
+        # Only something phrased as a question counts ("at the police station" answers "where?"),
+        # and inside the free account only a short one.
+        words = text.lower().split()
+        asked = "?" in text or (bool(words) and words[0] in QUESTION_WORDS)
+        return asked and (slot != "narrative" or len(words) <= 15)
 
     def failed(
         self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker

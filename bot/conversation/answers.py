@@ -144,6 +144,22 @@ def _multi(slot: str, answer: Answer, slots: Slots, vocabulary: tuple[str, ...])
     return None
 
 
+def _reporter_role(answer: Answer, slots: Slots, now: datetime) -> Slots | None:
+    """A role; and an account typed here instead ("a man shouted at me...") is kept as the
+    start of the narrative rather than refused."""
+    if answer.choice in ("victim", "witness", "third_party"):
+        return {"reporter_role": answer.choice}
+    role = understand.reporter_role(answer.text) if answer.text else None
+    if answer.words < 8:
+        return {"reporter_role": role} if role else None
+    role = role or understand.extract(answer.text, now).get("reporter_role")
+    parts = list(slots.get("narrative_parts") or [])
+    return {
+        "reporter_role": role or placeholder("reporter_role"),
+        "narrative_parts": [*parts, answer.text],
+    }
+
+
 def _occurred(answer: Answer, now: datetime) -> Slots | None:
     if answer.choice in ("today", "yesterday"):
         day = now.date() - timedelta(days=0 if answer.choice == "today" else 1)
@@ -246,12 +262,7 @@ def interpret(slot: str, answer: Answer, slots: Slots, channel: str, now: dateti
     if slot in ("strands", "incident_types"):
         return _multi(slot, answer, slots, STRANDS if slot == "strands" else INCIDENT_TYPES)
     if slot == "reporter_role":
-        role = (
-            answer.choice
-            if answer.choice in ("victim", "witness", "third_party")
-            else (understand.reporter_role(answer.text) if answer.text else None)
-        )
-        return {slot: role} if role else None
+        return _reporter_role(answer, slots, now)
     if slot == "occurred_on":
         return _occurred(answer, now)
     if slot == "location":

@@ -222,3 +222,17 @@ def test_summary_free_text_correction() -> None:
     assert c.expects["slot"] == "confirm_summary"
     assert c.slots.get("confirm_summary") is None
     assert "yesterday" in c.text
+
+
+def test_an_account_typed_at_the_first_question_is_kept() -> None:
+    c = Conversation()
+    c.start()
+    c.say(
+        "a man shouted at me at the bus stop yesterday because I wear a turban", "report_incident"
+    )
+    assert c.slots["reporter_role"] == "victim"
+    assert c.slots["narrative_parts"] == [
+        "a man shouted at me at the bus stop yesterday because I wear a turban"
+    ]
+    assert c.expects["slot"] == "narrative"
+    assert "anything else" in c.text

@@ -88,3 +88,10 @@ def test_every_question_says_what_it_expects() -> None:
         assert expects["slot"] == ("housing" if slot == "housing_provider" else slot)
         assert expects["kind"] in ("text", "date", "location", "choice", "yes_no", "none")
         assert messages[0]["text"]
+
+
+def test_an_answer_that_sounds_like_a_faq_is_still_an_answer() -> None:
+    c = Conversation(slots=at("location"))
+    c.say("at the police station", "faq_police")
+    assert c.slots["location"]["text"]
+    assert c.expects["slot"] != "location"
