@@ -1,0 +1,136 @@
+"""A whole report by SMS through POST /twilio/messages with the real Rasa and action servers,
+then found through the officer API, with "this number" kept as the case's contact, encrypted."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.orm import sessionmaker
+
+from api.main import create_app
+from bot.crypto import pseudonym
+from bot.db import make_engine
+from bot.models import Case, ChatSession
+from bot.settings import PROJECT_ROOT, Settings
+from tests.e2e.resident import hold_report
+from tests.twilio.conftest import PUBLIC, TOKEN, replies, sign
+from tests.twilio.servers import LiveGateway
+
+pytestmark = pytest.mark.e2e
+
+NUMBER = "+447700900" + f"{uuid.uuid4().int % 1000:03d}"
+ANSWERS = {
+    "reporter_role": "it happened to me",
+    "narrative": "Last night at the bus stop on King Street two men shouted homophobic abuse at "
+                 "me and threatened to hurt me",
+    "strands": "sexual orientation",
+    "incident_types": "threats",
+    "occurred_on": "yesterday",
+    "location": "King Street",
+    "perpetrator": "strangers",
+    "injured": "no",
+    "ongoing": "no",
+    "housing": "skip",
+    "safe_contact_time": "after 6pm",
+    "share_consent": "yes",
+}
+BUTTONS = {
+    "reporter_role": "me",
+    "anonymous": "contact me",
+    "contact_method": "text message",
+    "contact_value": "this number",
+    "share_consent": "yes",
+    "confirm_summary": "yes",
+}
+_OPTION = re.compile(r"(\d+) for (.+?)(?=, \d+ for |\.?$)")
+
+
+@pytest.fixture
+def sms_gateway(live_stack) -> Iterator[str]:  # noqa: ANN001
+    """The live stack's gateway if it has a Twilio token; else a gateway of ours on the same
+    database and the same real Rasa (the webhook needs a token to verify signatures)."""
+    if live_stack.settings.twilio_auth_token == TOKEN:
+        yield live_stack.gateway_url
+        return
+    settings = Settings(database_url=live_stack.settings.database_url,
+                        rasa_url=live_stack.rasa_url, twilio_auth_token=TOKEN,
+                        public_base_url=PUBLIC, rasa_timeout_seconds=60)
+    gateway = LiveGateway(create_app(settings))
+    try:
+        yield gateway.url
+    finally:
+        gateway.close()
+
+
+def _create_officer(database_url: str, username: str, password: str) -> None:
+    """Through the real CLI entry point (``tellonce officer create``)."""
+    tellonce = str(Path(sys.executable).parent / "tellonce")
+    subprocess.run([tellonce, "officer", "create", "--username", username,  # noqa: S603
+                    "--password", password, "--role", "supervisor"],
+                   env={**os.environ, "DATABASE_URL": database_url}, check=True,
+                   capture_output=True, cwd=PROJECT_ROOT)
+
+
+def test_whole_sms_report_reaches_the_officer_api(live_stack, sms_gateway: str) -> None:  # noqa: ANN001
+    engine = make_engine(live_stack.settings.database_url)
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+    conversation_id = "s-" + pseudonym(NUMBER, "sms")
+
+    def send(body: str) -> dict[str, Any]:
+        params = {"MessageSid": "SM" + uuid.uuid4().hex, "AccountSid": "AC" + "0" * 32,
+                  "From": NUMBER, "To": "+442000000000", "Body": body, "NumMedia": "0"}
+        r = httpx.post(sms_gateway + "/twilio/messages", content=urlencode(params), timeout=60,
+                       headers={"Content-Type": "application/x-www-form-urlencoded",
+                                "X-Twilio-Signature": sign(PUBLIC + "/twilio/messages", params)})
+        assert r.status_code == 200, r.text
+        parts = replies(r.text)
+        assert parts, "every turn gets a reply"
+        for part in parts:
+            assert len(part) <= 1600
+            assert part.isascii() or all(ch not in part for ch in "’“”—…")  # GSM-7 bodies
+        body_text = "\n".join(parts)
+        buttons = [{"title": t.strip(), "payload": n}
+                   for line in body_text.splitlines() if line.startswith("Reply ")
+                   for n, t in _OPTION.findall(line[len("Reply "):])]
+        with sessions() as db:
+            row = db.get(ChatSession, conversation_id)
+            slot = row.expects_slot if row else None
+        return {"messages": [{"text": body_text, "buttons": buttons}], "expects": {"slot": slot}}
+
+    reference, transcript = hold_report(send, ANSWERS, BUTTONS, max_turns=50)
+    assert "999" in transcript[0]["messages"][0]["text"]
+
+    _create_officer(live_stack.settings.database_url, "sms_e2e_supervisor",
+                    "correct horse battery staple")
+    token = live_stack.officer_token("sms_e2e_supervisor", "correct horse battery staple")
+    case = httpx.get(f"{live_stack.gateway_url}/api/v1/cases/{reference}",
+                     headers={"Authorization": f"Bearer {token}"}, timeout=10).json()
+    assert case["channel"] == "sms"
+    assert case["anonymous"] is False
+    assert case["contact"]["method"] == "sms"
+    assert case["contact"]["value"] == NUMBER  # "this number", filled in by the gateway
+    assert "sexual_orientation" in case["strands"]
+    with sessions() as db:
+        stored = db.scalar(select(Case).where(Case.reference == reference))
+        assert stored.conversation_id == conversation_id
+        raw = db.execute(text("SELECT contact_value FROM cases WHERE reference = :r"),
+                         {"r": reference}).scalar()
+    assert NUMBER[1:] not in raw  # encrypted at rest
+    engine.dispose()
+    # the number never reached Rasa's tracker store
+    tracker = make_engine(live_stack.settings.tracker_database_url)
+    with tracker.connect() as conn:
+        dump = " ".join(str(r) for r in conn.execute(text("SELECT * FROM events")))
+    tracker.dispose()
+    assert conversation_id in dump and NUMBER[1:] not in dump
