@@ -3,6 +3,7 @@ gateway on free 127.0.0.1 ports, with a fresh app database and tracker store per
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -42,13 +43,14 @@ class LiveStack:
         return r.json()
 
     def create_officer(self, username: str, password: str, role: str = "supervisor") -> None:
-        env = {"DATABASE_URL": self.settings.database_url}
-        subprocess.run(  # noqa: S603
-            [sys.executable, "-m", "bot.cli", "officer", "create", "--username", username,
-             "--password", password, "--role", role],
-            check=True, cwd=PROJECT_ROOT, env={**__import__("os").environ, **env},
-            capture_output=True,
+        tellonce = Path(sys.executable).parent / "tellonce"
+        done = subprocess.run(  # noqa: S603
+            [str(tellonce), "officer", "create", "--username", username, "--password", password,
+             "--role", role],
+            cwd=PROJECT_ROOT, env={**os.environ, "DATABASE_URL": self.settings.database_url},
+            capture_output=True, text=True,
         )
+        assert done.returncode == 0, done.stderr
 
     def officer_token(self, username: str, password: str) -> str:
         r = httpx.post(f"{self.gateway_url}/api/v1/auth/token",
