@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import typer
 from sqlalchemy import select
 
@@ -9,6 +11,8 @@ from bot.db import session_scope
 from bot.models import Officer
 from bot.passwords import hash_password
 from bot.taxonomy import ROLES
+
+USERNAME_PATTERN = r"[A-Za-z0-9_.-]{3,64}"  # the API's pattern, so every account can be named
 
 app = typer.Typer(help="Officer accounts.", no_args_is_help=True)
 
@@ -23,6 +27,8 @@ def create(
     phone: str | None = typer.Option(None),
 ) -> None:
     """Create an officer account (or fail clearly if it exists)."""
+    if not re.fullmatch(USERNAME_PATTERN, username):
+        raise typer.BadParameter("3-64 of A-Z a-z 0-9 _ . -", param_hint="--username")
     if role not in ROLES:
         raise typer.BadParameter(f"role must be one of {', '.join(ROLES)}", param_hint="--role")
     if len(password) < 12:
@@ -34,3 +40,15 @@ def create(
         db.add(Officer(username=username, password_hash=hash_password(password), role=role,
                        display_name=display_name or username, email=email, phone=phone))
     typer.echo(f"created {role} {username}")
+
+
+@app.command("deactivate")
+def deactivate(username: str = typer.Option(..., help="Login name")) -> None:
+    """Deactivate an account: its bearer tokens stop working at once."""
+    with session_scope() as db:
+        officer = db.scalar(select(Officer).where(Officer.username == username))
+        if officer is None:
+            typer.echo(f"no officer {username!r}", err=True)
+            raise typer.Exit(1)
+        officer.active = False
+    typer.echo(f"deactivated {username}")

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from api.deps import SessionDep
 from api.officer.auth import Admin, require_role
 from api.officer.errors import conflict, not_found, responses
+from api.officer.schemas import TEXT_PATTERN, USERNAME_PATTERN
 from bot import audit
 from bot.models import Officer
 from bot.passwords import hash_password
@@ -24,7 +25,7 @@ from bot.taxonomy import ROLES
 
 router = APIRouter(tags=["accounts"])
 
-USERNAME = r"^[A-Za-z0-9_.-]{3,64}$"
+USERNAME = USERNAME_PATTERN
 Username = Annotated[str, Path(pattern=USERNAME)]
 
 
@@ -32,9 +33,10 @@ class OfficerIn(BaseModel):
     username: str = Field(pattern=USERNAME)
     password: str = Field(min_length=12, max_length=256)
     role: Literal[ROLES] = "officer"  # type: ignore[valid-type]
-    display_name: str | None = Field(default=None, max_length=120,
+    display_name: str | None = Field(default=None, max_length=120, pattern=TEXT_PATTERN,
                                      description="The name residents see on messages")
-    email: str | None = Field(default=None, max_length=255, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    email: str | None = Field(default=None, max_length=255,
+                              pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$")
     phone: str | None = Field(default=None, max_length=32, pattern=r"^[0-9+() -]{3,32}$")
 
 
@@ -71,7 +73,7 @@ def list_officers(
     response_model=OfficerOut,
     status_code=status.HTTP_201_CREATED,
     summary="Create an account (password hashed with Argon2)",
-    responses=responses(403, 409),
+    responses=responses(400, 403, 409),
 )
 def create_officer(body: OfficerIn, session: SessionDep, admin: Admin) -> Any:
     if session.scalar(select(Officer.id).where(Officer.username == body.username)):

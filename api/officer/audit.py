@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from api.deps import SessionDep
 from api.officer.auth import Supervisor
-from api.officer.errors import invalid, responses
+from api.officer.errors import responses
+from api.officer.schemas import REFERENCE_PATTERN, USERNAME_PATTERN, IsoDateTime
 from bot import audit
 
 router = APIRouter(tags=["audit"])
@@ -43,16 +44,16 @@ def _aware(value: datetime | None) -> datetime | None:
 def read_audit(
     session: SessionDep,
     supervisor: Supervisor,
-    case: Annotated[str | None, Query(max_length=24, description="Case reference")] = None,
-    officer: Annotated[str | None, Query(max_length=64, description="Username")] = None,
-    start: Annotated[datetime | None, Query(alias="from")] = None,
-    end: Annotated[datetime | None, Query(alias="to", description="Before this time")] = None,
-    cursor: Annotated[str | None, Query(max_length=20, pattern=r"^[0-9]+$")] = None,
+    case: Annotated[str | None, Query(pattern=REFERENCE_PATTERN,
+                                      description="Case reference")] = None,
+    officer: Annotated[str | None, Query(pattern=USERNAME_PATTERN, description="Username")] = None,
+    start: Annotated[IsoDateTime | None, Query(alias="from")] = None,
+    end: Annotated[IsoDateTime | None, Query(alias="to", description="Before this time")] = None,
+    cursor: Annotated[str | None, Query(pattern=r"^[0-9]{1,10}$",
+                                        description="`next_cursor` of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> Any:
-    after_id = int(cursor) if cursor else None
-    if after_id is not None and after_id > 2**62:
-        raise invalid(("query", "cursor"), "cursor is not valid", cursor)
+    after_id = min(int(cursor), 2**31 - 1) if cursor else None
     rows = audit.query(session, case, officer, _aware(start), _aware(end), after_id, limit + 1)
     page = rows[:limit]
     audit.record(session, supervisor.username, "audit.read", None,

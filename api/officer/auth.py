@@ -24,7 +24,12 @@ from bot.tokens import InvalidToken, create_access_token, decode_access_token
 TOKEN_PATH = "/api/v1/auth/token"  # noqa: S105 - a URL, not a secret
 
 router = APIRouter(tags=["auth"])
-oauth2_scheme = OAuth2PasswordBearer(tokenUrl=TOKEN_PATH, auto_error=False)
+oauth2_scheme = OAuth2PasswordBearer(
+    tokenUrl=TOKEN_PATH,
+    auto_error=False,
+    description="OAuth2 password flow: send `Authorization: Bearer <access_token>` with the "
+    "short-lived HS256 JWT from POST /api/v1/auth/token.",
+)
 
 
 class Token(BaseModel):
@@ -81,7 +86,10 @@ Admin = Annotated[Officer, require_role("admin")]
     "/auth/token",
     response_model=Token,
     summary="Sign in (OAuth2 password flow) and get a short-lived bearer token",
-    responses={401: {"model": Problem, "description": "Wrong username or password."}},
+    responses={
+        400: {"model": Problem, "description": "The form could not be parsed."},
+        401: {"model": Problem, "description": "Wrong username or password."},
+    },
 )
 def issue_token(
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
@@ -89,7 +97,9 @@ def issue_token(
     settings: SettingsDep,
 ) -> Token:
     """Argon2 verification is slow by design; this sync route runs in the threadpool."""
-    officer = session.scalar(select(Officer).where(Officer.username == form.username))
+    officer = None
+    if "\x00" not in form.username:  # PostgreSQL cannot even compare a NUL-bearing string
+        officer = session.scalar(select(Officer).where(Officer.username == form.username))
     if officer is None:
         verify_password(_dummy_hash(), form.password)
         raise unauthorized("Incorrect username or password")

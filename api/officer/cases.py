@@ -12,7 +12,16 @@ from api.deps import SessionDep
 from api.officer.auth import CaseWorker
 from api.officer.common import case_detail, case_summary, load_case
 from api.officer.errors import invalid, responses
-from api.officer.schemas import CaseList, CaseOut, RiskLevel, Status
+from api.officer.schemas import (
+    REFERENCE_PATTERN,
+    TEXT_PATTERN,
+    USERNAME_PATTERN,
+    CaseList,
+    CaseOut,
+    IsoDateTime,
+    RiskLevel,
+    Status,
+)
 from bot import audit
 from bot.models import Officer
 from bot.queue import BadCursor, QueueFilters, queue_page
@@ -20,7 +29,8 @@ from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
 router = APIRouter(tags=["cases"])
 
-Reference = Annotated[str, Path(max_length=24, description="The case reference, e.g. HF-7K3M9Q")]
+Reference = Annotated[str, Path(pattern=REFERENCE_PATTERN,
+                                 description="The case reference, e.g. HF-7K3M9Q")]
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -40,17 +50,19 @@ def list_cases(
     risk: RiskLevel | None = None,
     strand: Literal[STRANDS] | None = None,  # type: ignore[valid-type]
     incident_type: Literal[INCIDENT_TYPES] | None = None,  # type: ignore[valid-type]
-    ward: Annotated[str | None, Query(max_length=64)] = None,
+    ward: Annotated[str | None, Query(max_length=64, pattern=TEXT_PATTERN)] = None,
     assigned: Annotated[
         str | None,
-        Query(alias="officer", max_length=64,
+        Query(alias="officer", pattern=USERNAME_PATTERN,
               description="Assigned officer's username, `me`, or `none` for unassigned"),
     ] = None,
     overdue: bool | None = None,
-    created_from: Annotated[datetime | None, Query(alias="from",
+    created_from: Annotated[IsoDateTime | None, Query(alias="from",
                                                    description="Created at or after")] = None,
-    created_to: Annotated[datetime | None, Query(alias="to", description="Created before")] = None,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    created_to: Annotated[IsoDateTime | None,
+                          Query(alias="to", description="Created before")] = None,
+    cursor: Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$",
+                                        description="`next_cursor` of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 25,
 ) -> Any:
     """Officers see unassigned cases and their own; supervisors see every case."""
@@ -60,9 +72,8 @@ def list_cases(
     elif assigned == "none":
         officer_id = 0
     elif assigned:
-        officer_id = session.scalar(select(Officer.id).where(Officer.username == assigned))
-        if officer_id is None:
-            raise invalid(("query", "officer"), f"no officer named {assigned!r}", assigned)
+        # an unknown username matches no case (-1 is never an id)
+        officer_id = session.scalar(select(Officer.id).where(Officer.username == assigned)) or -1
     filters = QueueFilters(
         status=status, risk=risk, strand=strand, incident_type=incident_type, ward=ward,
         officer_id=officer_id, overdue=overdue,

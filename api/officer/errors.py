@@ -20,6 +20,7 @@ class Problem(BaseModel):
 
 
 _DESCRIPTIONS = {
+    400: "The request body could not be parsed (malformed JSON or form data).",
     401: "Missing, expired or invalid bearer token (or wrong username/password).",
     403: "Your role or your relation to this case does not allow this.",
     404: "No such case (or officer).",

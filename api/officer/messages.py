@@ -48,7 +48,7 @@ class MessageOut(BaseModel):
     status_code=status.HTTP_201_CREATED,
     summary="Queue a message to the resident on the channel they chose (409 if they cannot be "
             "messaged, e.g. anonymous)",
-    responses=responses(403, 404, 409),
+    responses=responses(400, 403, 404, 409),
 )
 def send_message(reference: Reference, body: MessageIn, session: SessionDep,
                  settings: SettingsDep, officer: CaseWorker) -> Any:

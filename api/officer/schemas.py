@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from bot.taxonomy import CASE_STATUSES, CHANNELS, RISK_LEVELS
 from bot.workflow import ENFORCEMENT, OUTCOMES, REFERRALS
 
 ACTIONS = (*REFERRALS, *ENFORCEMENT)
 
+_NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
+
+
+def _iso_only(value: object) -> object:
+    """Query datetimes must be ISO 8601: pydantic would also take a bare number as a Unix
+    timestamp, which the documented ``date-time`` format does not allow."""
+    if isinstance(value, str) and _NUMBER.fullmatch(value):
+        raise ValueError("use an ISO 8601 date or date-time, e.g. 2026-03-01T09:00:00Z")
+    return value
+
+
+# Patterns: nothing a database cannot store (PostgreSQL refuses NUL) and nothing surprising.
+USERNAME_PATTERN = r"^[A-Za-z0-9_.-]{3,64}$"
+REFERENCE_PATTERN = r"^[A-Za-z0-9-]{1,24}$"
+TEXT_PATTERN = r"^[^\x00]*$"
+
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
 Status = Literal[CASE_STATUSES]  # type: ignore[valid-type]
 RiskLevel = Literal[RISK_LEVELS]  # type: ignore[valid-type]
 
@@ -118,7 +136,7 @@ class CaseOut(BaseModel):
 class AssignIn(BaseModel):
     """Who takes the case; omit the body to claim it yourself."""
 
-    officer: str = Field(min_length=1, max_length=64, description="The officer's username")
+    officer: str = Field(pattern=USERNAME_PATTERN, description="The officer's username")
 
 
 class NoteIn(BaseModel):

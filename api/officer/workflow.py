@@ -18,7 +18,7 @@ from api.deps import SessionDep
 from api.officer.auth import CaseWorker
 from api.officer.cases import Reference
 from api.officer.common import case_detail, load_case
-from api.officer.errors import conflict, forbidden, invalid, responses
+from api.officer.errors import conflict, forbidden, not_found, responses
 from api.officer.schemas import ActionIn, ActionOut, AssignIn, CaseOut, NoteIn, NoteOut, StatusIn
 from bot import audit, workflow
 from bot.cases import mark_contacted
@@ -44,7 +44,7 @@ def _guarded_update(session: Session, case: Case, expected: dict[str, Any],
     "/cases/{reference}/assign",
     response_model=CaseOut,
     summary="Claim a case (no body) or, as a supervisor, assign it to an officer",
-    responses=responses(403, 404, 409),
+    responses=responses(400, 403, 404, 409),
 )
 def assign_case(
     reference: Reference,
@@ -57,7 +57,7 @@ def assign_case(
     if body is not None and body.officer != officer.username:
         found = session.scalar(select(Officer).where(Officer.username == body.officer))
         if found is None:
-            raise invalid(("body", "officer"), f"no officer named {body.officer!r}", body.officer)
+            raise not_found(f"No officer named {body.officer}")
         target = found
     try:
         workflow.check_assign(officer, case, target, target.active)
@@ -81,7 +81,7 @@ def assign_case(
     response_model=NoteOut,
     status_code=status.HTTP_201_CREATED,
     summary="Add a case note (stored encrypted)",
-    responses=responses(403, 404),
+    responses=responses(400, 403, 404),
 )
 def add_note(reference: Reference, body: NoteIn, session: SessionDep,
              officer: CaseWorker) -> Any:
@@ -101,7 +101,7 @@ def add_note(reference: Reference, body: NoteIn, session: SessionDep,
     "/cases/{reference}/status",
     response_model=CaseOut,
     summary="Move a case along new -> triaged -> in_progress -> closed, or reopen it",
-    responses=responses(403, 404, 409),
+    responses=responses(400, 403, 404, 409),
 )
 def change_status(reference: Reference, body: StatusIn, session: SessionDep,
                   officer: CaseWorker) -> Any:
@@ -130,7 +130,7 @@ def change_status(reference: Reference, body: StatusIn, session: SessionDep,
     status_code=status.HTTP_201_CREATED,
     summary="Record a referral (police, CMARAC, housing provider, Victim Support, Stop Hate UK) "
             "or an enforcement action",
-    responses=responses(403, 404, 409),
+    responses=responses(400, 403, 404, 409),
 )
 def record_action(reference: Reference, body: ActionIn, session: SessionDep,
                   officer: CaseWorker) -> Any:

@@ -50,3 +50,23 @@ def test_deactivation_revokes_tokens_and_can_be_undone(client, make_officer, aut
     assert r.status_code == 409
     assert client.post("/api/v1/officers/ghost_user/deactivate",
                        headers=auth(admin)).status_code == 404
+
+
+def test_cli_creates_and_deactivates_accounts(db_url, session_factory):
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    runner = CliRunner()
+    ok = runner.invoke(app, ["officer", "create", "--username", "cli.sup", "--password",
+                             "a long enough secret", "--role", "supervisor"])
+    assert ok.exit_code == 0, ok.output
+    bad = runner.invoke(app, ["officer", "create", "--username", "no spaces allowed",
+                              "--password", "a long enough secret"])
+    assert bad.exit_code != 0
+    assert runner.invoke(app, ["officer", "deactivate", "--username", "cli.sup"]).exit_code == 0
+    with session_factory() as s:
+        officer = s.scalar(select(Officer).where(Officer.username == "cli.sup"))
+    assert (officer.role, officer.active) == ("supervisor", False)
+    assert officer.password_hash.startswith("$argon2id$")
+    assert runner.invoke(app, ["officer", "deactivate", "--username", "ghost"]).exit_code == 1

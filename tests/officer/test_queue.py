@@ -52,7 +52,7 @@ def test_keyset_pages_cover_everything_once_with_ties(client, make_case, boss):
 
 
 def test_a_forged_cursor_is_422(client, boss):
-    for bad in ("not-base64!!", "W10", "WyJ4IiwgMSwgMl0"):
+    for bad in ("not-base64!!", "W10", "WyJ4IiwgMSwgMl0", "AAAA"):
         r = client.get(f"/api/v1/cases?cursor={bad}", headers=boss)
         assert r.status_code == 422, bad
 
@@ -79,7 +79,7 @@ def test_each_filter(client, make_case, make_officer, boss):
     assert refs(client, boss, window.replace("+", "%2B")) == [b.reference]
     assert refs(client, boss, "from=2026-03-01&to=2026-03-03") == [a.reference]
     assert refs(client, boss, "risk=high&strand=race") == []
-    assert client.get("/api/v1/cases?officer=nobody_at_all", headers=boss).status_code == 422
+    assert refs(client, boss, "officer=nobody_at_all") == []
     assert client.get("/api/v1/cases?strand=football", headers=boss).status_code == 422
 
 

@@ -41,7 +41,7 @@ def test_officers_cannot_assign_to_others_and_targets_must_be_case_workers(
         assert r.status_code == 409
         assert "not an active officer" in r.json()["detail"]
     r = post(client, auth, supervisor, case, "/assign", {"officer": "no_such_person"})
-    assert r.status_code == 422
+    assert r.status_code == 404
 
 
 def test_status_walks_forward_and_illegal_moves_are_409_with_reason(client, make_officer,
