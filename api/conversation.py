@@ -131,6 +131,10 @@ class Conversations:
             row = db.get(ChatSession, conversation_id)
             return list(row.offered_payloads or []) if row else []
 
+    def _rewrite(self, conversation_id: str, text: str) -> str:
+        """Database read and danger detection, kept off the event loop together."""
+        return to_rasa_message(text, self._load_offered(conversation_id))
+
     def _save_state(self, conversation_id: str, channel: str, turn: Turn) -> None:
         with self.sessions() as db, db.begin():
             row = db.get(ChatSession, conversation_id)
@@ -145,8 +149,7 @@ class Conversations:
         self, conversation_id: str, channel: str, text: str, extra_metadata: dict | None = None
     ) -> Turn:
         text = clean_text(text)
-        offered = await to_thread.run_sync(self._load_offered, conversation_id)
-        message = to_rasa_message(text, offered)
+        message = await to_thread.run_sync(self._rewrite, conversation_id, text)
         metadata = {"channel": channel, "now": datetime.now(UTC).isoformat()}
         metadata.update(extra_metadata or {})
         raw = await self.rasa.send(conversation_id, message, metadata)
