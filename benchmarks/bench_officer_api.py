@@ -4,7 +4,7 @@ Seeds a fresh database with ``--cases`` synthetic cases (``bot.seed``), then dri
 in-process (``create_app`` + Starlette's TestClient: routing, auth, validation, audit writes and
 serialisation all included; no network) and reports p50/p95 per request.
 
-    .venv/bin/python benchmarks/bench_officer_api.py --backend sqlite --cases 100000
+    .venv/bin/python benchmarks/bench_officer_api.py --backend sqlite --cases 100000 [--keep FILE]
     .venv/bin/python benchmarks/bench_officer_api.py --backend postgresql --cases 100000 \
         --pg-url postgresql://postgres@127.0.0.1:5432/postgres
 
@@ -34,7 +34,12 @@ TARGETS = {"queue": 50.0, "stats": 300.0}
 
 @contextmanager
 def fresh_database(backend: str, pg_url: str, keep: str | None) -> Iterator[str]:
-    """A new empty database URL; dropped afterwards unless ``keep`` names a SQLite file."""
+    """A new empty database URL, dropped afterwards; ``keep`` names a SQLite file or a
+    PostgreSQL URL to seed into (if short of cases) and keep."""
+    if backend == "postgresql" and keep:
+        yield make_url(keep).set(drivername="postgresql+psycopg").render_as_string(
+            hide_password=False)
+        return
     if backend == "sqlite":
         path = Path(keep) if keep else Path(tempfile.mkdtemp()) / "bench.db"
         yield f"sqlite:///{path}"
@@ -78,7 +83,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--pg-url", default=os.environ.get(
         "TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"))
-    parser.add_argument("--keep-sqlite", help="seed into / reuse this SQLite file")
+    parser.add_argument("--keep", help="seed into / reuse this SQLite file or PostgreSQL URL")
     args = parser.parse_args()
 
     os.environ.setdefault("ENVIRONMENT", "development")
@@ -94,7 +99,7 @@ def main() -> int:
     from bot.settings import Settings
     from bot.tokens import create_access_token
 
-    with fresh_database(args.backend, args.pg_url, args.keep_sqlite) as url:
+    with fresh_database(args.backend, args.pg_url, args.keep) as url:
         settings = Settings(database_url=url)
         upgrade_head(url)
         factory = sessionmaker(bind=make_engine(url), expire_on_commit=False)

@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     rising_baseline_months: int = 12
     rising_threshold_pct: float = 50.0
     rising_min_cases: int = 3
+    # how long GET /api/v1/stats may reuse a rising-trend answer (0: recount every time)
+    rising_cache_seconds: int = 300
 
     twilio_account_sid: str = ""
     twilio_auth_token: str = ""

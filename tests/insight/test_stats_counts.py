@@ -118,3 +118,19 @@ def test_csv_neutralises_formulas() -> None:
     result = {"group_by": "ward", "total_cases": 1, "rising": [],
               "counts": [{"key": "=HYPERLINK(1)", "count": 1}]}
     assert "'=HYPERLINK(1)" in stats.to_csv(result)
+
+
+def test_rising_is_cached_for_the_configured_time(db, monkeypatch) -> None:
+    as_of = date(2026, 11, 25)
+    _monthly(db, [RECENT[2]], 4, strands=["disability"])
+    db.commit()
+    monkeypatch.setenv("RISING_CACHE_SECONDS", "300")
+    stats._rising_cache.clear()
+    first = stats.cached_rising(db, Settings(), as_of)
+    assert [r.key for r in first] == ["disability"]
+    _monthly(db, [RECENT[2]], 4, strands=["religion"])
+    db.commit()
+    assert stats.cached_rising(db, Settings(), as_of) == first  # remembered
+    monkeypatch.setenv("RISING_CACHE_SECONDS", "0")
+    assert {r.key for r in stats.cached_rising(db, Settings(), as_of)} == {"disability", "religion"}
+    stats._rising_cache.clear()
