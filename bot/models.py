@@ -143,6 +143,8 @@ Index("ix_cases_risk_age", Case.risk_rank.desc(), Case.created_at, Case.id)
 _UNCONTACTED = "status IN ('new', 'triaged') AND contacted_at IS NULL"
 Index("ix_cases_uncontacted", Case.risk_rank.desc(), Case.created_at, Case.id,
       sqlite_where=text(_UNCONTACTED), postgresql_where=text(_UNCONTACTED))
+# The queue filtered by ward (the commonest filter for a ward-based team), in queue order.
+Index("ix_cases_ward_queue", Case.location_ward, Case.risk_rank.desc(), Case.created_at, Case.id)
 
 
 class CaseNote(Base):
