@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 100_000
 SENDER_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 _SENDER = re.compile(r"[A-Za-z0-9_-]{1,64}")
+# At least one character that survives clean_text (not whitespace, not a control character).
+VISIBLE = r"[^\s\x00-\x1f\x7f-\x9f]"
 
 Kind = Literal["text", "date", "location", "choice", "yes_no", "none"]
 
@@ -45,7 +47,7 @@ class ChatRequest(BaseModel):
     message: str = Field(
         min_length=1,
         max_length=2000,
-        pattern=r"\S",
+        pattern=VISIBLE,
         description="What the resident typed, or the payload of a button the bot just offered.",
         examples=["Someone shouted abuse at me on the bus yesterday"],
     )
