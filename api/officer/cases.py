@@ -15,7 +15,6 @@ from api.officer.errors import invalid, responses
 from api.officer.schemas import (
     REFERENCE_PATTERN,
     TEXT_PATTERN,
-    USERNAME_PATTERN,
     CaseList,
     CaseOut,
     IsoDateTime,
@@ -53,7 +52,7 @@ def list_cases(
     ward: Annotated[str | None, Query(max_length=64, pattern=TEXT_PATTERN)] = None,
     assigned: Annotated[
         str | None,
-        Query(alias="officer", pattern=USERNAME_PATTERN,
+        Query(alias="officer", pattern=r"^(me|[A-Za-z0-9_.-]{3,64})$",
               description="Assigned officer's username, `me`, or `none` for unassigned"),
     ] = None,
     overdue: bool | None = None,
