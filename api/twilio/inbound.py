@@ -28,6 +28,7 @@ from bot.messaging.render import option_index, render_parts
 log = logging.getLogger("tellonce.twilio")
 router = APIRouter()
 _SID = re.compile(r"^[A-Za-z0-9]{2,64}$")
+MAX_FORM_BYTES = 64 * 1024  # Twilio's webhook forms are a few KB; refuse floods before parsing
 
 
 @dataclass
@@ -76,6 +77,8 @@ def parse(form: dict[str, str]) -> Inbound | None:
              responses={200: {"content": {"application/xml": {}}}, 403: {}})
 async def messages(request: Request) -> Response:
     """Twilio's incoming-message webhook for the SMS number and the WhatsApp sender."""
+    if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
+        return Response(status_code=413)
     form = await request.form()
     settings = request.app.state.settings
     if not is_valid(request, form, settings):
@@ -137,7 +140,8 @@ async def handle(conversations: Conversations, sessions, settings, msg: Inbound)
         pairs = [(m.text, []) for m in turn.messages]
         return reply([*pairs, (keywords.exit_text(msg.channel), [])])
     if msg.num_media > 0 and not msg.body.strip():
-        await to_thread.run_sync(state.touch, sessions, msg.conversation_id, msg.channel)
+        await to_thread.run_sync(state.touch, sessions, msg.conversation_id, msg.channel,
+                                 msg.number)
         return reply([(keywords.media_only_text(), [])])
     text = await _map_option(sessions, msg)
     turn = await conversations.turn(msg.conversation_id, msg.channel, text,

@@ -26,7 +26,8 @@ def set_opted_out(sessions: sessionmaker[Session], number: str, value: bool) -> 
         optout.set_opted_out(db, number, value)
 
 
-def touch(sessions: sessionmaker[Session], conversation_id: str, channel: str) -> None:
+def touch(sessions: sessionmaker[Session], conversation_id: str, channel: str,
+          number: str) -> None:
     """The resident wrote (e.g. a photo only): their WhatsApp 24-hour window is open."""
     with sessions() as db, db.begin():
         row = db.get(ChatSession, conversation_id)
@@ -34,6 +35,8 @@ def touch(sessions: sessionmaker[Session], conversation_id: str, channel: str) -
             row = ChatSession(conversation_id=conversation_id, channel=channel, offered_payloads=[])
             db.add(row)
         row.last_inbound_at = utcnow()
+        if channel == "whatsapp":
+            release_held(db, number)
 
 
 def after_turn(sessions: sessionmaker[Session], conversation_id: str, channel: str,

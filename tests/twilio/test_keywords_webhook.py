@@ -103,3 +103,24 @@ def test_media_with_words_reads_the_words_and_says_so(client: TestClient,
     reply = say(client, "hello", NumMedia="2")
     assert fake_rasa.messages == ["hello"]
     assert "Reply 1 for Report" in reply[0] and "only read your words" in reply[0]
+
+
+def test_an_oversized_form_is_refused_before_parsing(client: TestClient,
+                                                     fake_rasa: FakeRasa) -> None:
+    from tests.twilio.conftest import inbound, post_signed
+
+    r = post_signed(client, "/twilio/messages", inbound("x" * 70_000))
+    assert r.status_code == 413 and fake_rasa.requests == []
+
+
+def test_a_photo_on_whatsapp_reopens_the_window_for_held_officer_messages(
+        client: TestClient, db: Session) -> None:
+    from bot.models import OutboundMessage
+
+    msg = OutboundMessage(channel="whatsapp", to=NUMBER, body="hello", status="held",
+                          to_hash=number_hash(NUMBER))
+    db.add(msg)
+    db.commit()
+    say(client, "", channel="whatsapp", NumMedia="1")
+    db.expire_all()
+    assert db.get(OutboundMessage, msg.id).status == "pending"
