@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from fastapi import HTTPException
 from sqlalchemy import text
+
+from api.officer.workflow import _guarded_update
+from bot.models import Case
 
 
 def post(client, auth, officer, case, suffix, body=None):
@@ -153,3 +158,21 @@ def test_high_risk_case_suggests_cmarac_until_referred(client, make_officer, mak
     post(client, auth, me, case, "/actions", {"kind": "referral", "action": "cmarac"})
     detail = client.get(f"/api/v1/cases/{case.reference}", headers=auth(me)).json()
     assert "referral:cmarac" not in detail["suggested_actions"]
+
+
+def test_a_racing_claim_loses_cleanly(make_officer, make_case, session_factory):
+    """Two officers load the same unassigned case; the second write finds it taken: 409."""
+    a, b = make_officer(), make_officer()
+    case = make_case()
+    with session_factory() as first, session_factory() as second:
+        mine = first.get(Case, case.id)
+        theirs = second.get(Case, case.id)
+        _guarded_update(second, theirs, {"assigned_officer_id": None},
+                        {"assigned_officer_id": b.id})
+        second.commit()
+        with pytest.raises(HTTPException) as lost:
+            _guarded_update(first, mine, {"assigned_officer_id": None},
+                            {"assigned_officer_id": a.id})
+        assert lost.value.status_code == 409
+    with session_factory() as check:
+        assert check.get(Case, case.id).assigned_officer_id == b.id
