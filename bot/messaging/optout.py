@@ -13,11 +13,23 @@ from bot.models import OptOut, utcnow
 
 
 def normalise_number(raw: str) -> str:
-    """``whatsapp:+44 7700 900123`` → ``+447700900123`` (Twilio sends E.164)."""
+    """E.164, as Twilio sends and expects it: ``whatsapp:+44 7700 900123``, ``07700 900123`` and
+    ``0044 7700 900123`` all become ``+447700900123`` (a resident types UK national numbers), so
+    an opt-out from a number matches an officer's message to it however it was written."""
     value = (raw or "").strip()
     if value.lower().startswith("whatsapp:"):
         value = value.split(":", 1)[1]
-    return "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    plus = value.startswith("+")
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if plus:
+        return "+" + digits
+    if digits.startswith("00"):
+        return "+" + digits[2:]
+    if digits.startswith("0") and len(digits) == 11:
+        return "+44" + digits[1:]
+    if digits.startswith("44") and len(digits) == 12:
+        return "+" + digits
+    return digits
 
 
 def number_hash(number: str) -> str:

@@ -231,3 +231,18 @@ def test_a_crashed_workers_claim_is_picked_up_after_its_lease(
         s.execute(update(OutboundMessage).values(next_attempt_at=utcnow() - timedelta(seconds=1)))
     assert run_once(session_factory, settings) == 1
     assert row(session_factory, row_id).status == "queued" and len(fake_twilio.created) == 1
+
+
+def test_numbers_typed_in_uk_format_are_sent_as_e164_and_match_opt_outs(
+        db: Session, session_factory: sessionmaker[Session], settings: Settings,
+        fake_twilio: FakeTwilioApi) -> None:
+    for typed in ("07700 900123", "0044 7700 900123", "447700900123", "whatsapp:+447700900123"):
+        assert optout.normalise_number(typed) == NUMBER
+    queue(db, to="07700 900123")
+    run_once(session_factory, settings)
+    assert fake_twilio.created[0]["To"] == NUMBER
+    optout.set_opted_out(db, NUMBER, True)  # STOP arrived from +447700900123
+    db.commit()
+    second = queue(db, to="07700 900123")
+    run_once(session_factory, settings)
+    assert len(fake_twilio.created) == 1 and row(session_factory, second).status == "failed"
