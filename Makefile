@@ -13,7 +13,7 @@ TRAINING  := config.yml $(shell find domain.yml domain data -name '*.yml' 2>/dev
 PYTEST_ARGS ?=
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test setup migrate validate train test-rasa test-py eval bench crossval lint format clean
+.PHONY: help run test setup migrate validate train test-rasa test-py eval bench seed crossval lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -61,8 +61,16 @@ test-py: $(VENV)/.installed $(MODEL) ## pytest: unit, API, e2e (real Rasa) and b
 eval: $(VENV)/.installed ## Narrative extraction precision/recall on the labelled set
 	$(PY) -m bot.extraction.evaluate
 
-bench: $(VENV)/.installed $(MODEL) ## Benchmarks (figures go in docs/benchmarks.md)
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+BENCH_PG ?= postgresql://postgres@127.0.0.1:5432/test
+bench: $(VENV)/.installed $(MODEL) ## All benchmarks on SQLite and PostgreSQL (figures: docs/benchmarks.md)
+	$(PY) benchmarks/bench_extraction.py
+	$(PY) benchmarks/bench_officer_api.py --backend sqlite --cases 100000
+	$(PY) benchmarks/bench_officer_api.py --backend postgresql --cases 100000 --pg-url $(BENCH_PG)
+	$(PY) benchmarks/bench_twilio_webhook.py --stack fake --backend sqlite
+	$(PY) benchmarks/bench_twilio_webhook.py --stack real --backend sqlite --rate 3 --duration 60
+
+seed: migrate ## 1,000 realistic synthetic cases in the configured database
+	$(VENV)/bin/tellonce seed --cases 1000
 
 crossval: $(RASA_VENV)/.installed ## NLU cross-validation
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out var/rasa-crossval

@@ -61,7 +61,7 @@ def endpoints_config(settings: Settings, action_port: int) -> dict:
 
 @dataclass
 class Stack:
-    """Three processes on 127.0.0.1; logs go to files under ``log_dir``."""
+    """Rasa, actions, gateway (on 127.0.0.1) and the outbox worker; logs under ``log_dir``."""
 
     settings: Settings
     rasa_port: int = 5005
@@ -89,6 +89,8 @@ class Stack:
                 "TRACKER_DATABASE_URL": self.settings.tracker_database_url,
                 "RASA_URL": self.rasa_url,
                 "ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
+                "TWILIO_AUTH_TOKEN": self.settings.twilio_auth_token,
+                "PUBLIC_BASE_URL": self.settings.public_base_url,
                 "SANIC_HOST": "127.0.0.1",
                 "PYTHONUNBUFFERED": "1",
             }
@@ -121,6 +123,8 @@ class Stack:
         self._spawn("gateway", [sys.executable, "-m", "uvicorn", "api.main:create_app",
                                 "--factory", "--host", "127.0.0.1",
                                 "--port", str(self.gateway_port), "--no-server-header"], env)
+        # Officer messages to residents leave through the outbox worker, never a web request.
+        self._spawn("outbox", [sys.executable, "-m", "bot.cli", "outbox", "run"], env)
 
     def wait_ready(self, timeout: float = 180.0) -> None:
         """Block until the gateway reports all three healthy, or raise with the logs' tails."""

@@ -17,7 +17,10 @@ def live_stack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     app_url, drop_app = create_fresh_database(request.param, tmp)
     tracker_url, drop_tracker = create_fresh_database(request.param, tmp)
     migrate(app_url)
-    settings = Settings(database_url=app_url, tracker_database_url=tracker_url)
+    from tests.twilio.conftest import PUBLIC, TOKEN
+
+    settings = Settings(database_url=app_url, tracker_database_url=tracker_url,
+                        twilio_auth_token=TOKEN, public_base_url=PUBLIC)
     live = start_stack(settings, tmp / "logs", request.param)
     try:
         yield live
