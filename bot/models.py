@@ -198,7 +198,9 @@ class OutboundMessage(Base):
     __tablename__ = "outbound_messages"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     channel: Mapped[str] = mapped_column(String(16))
     to: Mapped[str | None] = mapped_column(EncryptedText)

@@ -95,7 +95,8 @@ class Settings(BaseSettings):
                 weak.append("FIELD_ENCRYPTION_KEYS")
             if weak:
                 raise ValueError(
-                    f"refusing to start ({self.environment}) with default or short secrets: {', '.join(weak)}"
+                    f"refusing to start ({self.environment}) with default or short secrets: "
+                    + ", ".join(weak)
                 )
         return self
 

@@ -1,4 +1,4 @@
-"""The case vocabulary from DESIGN.md, in one place (values stored in the database and in Rasa slots)."""
+"""The case vocabulary from DESIGN.md, in one place (stored in the database and Rasa slots)."""
 
 from __future__ import annotations
 
