@@ -1,6 +1,7 @@
 """The officer queue: filters, risk-then-age order and keyset pagination.
 
-Order: highest risk first, then oldest first (longest waiting), then id. The cursor encodes the
+Order: highest risk first, then oldest first (longest waiting), then id; or, with
+``sort=newest``, the latest reports first. The cursor encodes the
 last row's sort key, so every page is an index range scan however deep the officer pages
 (no OFFSET). It is opaque to clients: base64url JSON, validated on the way back in.
 """
@@ -98,11 +99,21 @@ def queue_page(
     cursor: str | None = None,
     visible_to: int | None = None,
     now: datetime | None = None,
+    sort: str = "risk",
 ) -> tuple[list[Case], str | None]:
-    """One page of the queue and the cursor for the next (None on the last page)."""
+    """One page of the queue and the cursor for the next (None on the last page).
+
+    ``sort="risk"`` is the working queue; ``sort="newest"`` lists the latest reports first.
+    """
     now = now or datetime.now(UTC)
     stmt = filtered(filters, now, visible_to)
-    if cursor:
+    if sort == "newest":
+        if cursor:
+            _, created, case_id = decode_cursor(cursor)
+            stmt = stmt.where(or_(Case.created_at < created,
+                                  and_(Case.created_at == created, Case.id < case_id)))
+        stmt = stmt.order_by(Case.created_at.desc(), Case.id.desc())
+    elif cursor:
         rank, created, case_id = decode_cursor(cursor)
         stmt = stmt.where(
             or_(
@@ -116,7 +127,8 @@ def queue_page(
                 ),
             )
         )
-    stmt = stmt.order_by(Case.risk_rank.desc(), Case.created_at.asc(), Case.id.asc())
+    if sort != "newest":
+        stmt = stmt.order_by(Case.risk_rank.desc(), Case.created_at.asc(), Case.id.asc())
     rows = list(session.scalars(stmt.limit(limit + 1)).unique())
     page = rows[:limit]
     return page, (encode_cursor(page[-1]) if len(rows) > limit else None)

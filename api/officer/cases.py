@@ -63,6 +63,9 @@ def list_cases(
     cursor: Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$",
                                         description="`next_cursor` of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 25,
+    sort: Annotated[Literal["risk", "newest"], Query(
+        description="`risk` (default): highest risk, then longest waiting; `newest`: latest first"
+    )] = "risk",
 ) -> Any:
     """Officers see unassigned cases and their own; supervisors see every case."""
     officer_id: int | None = None
@@ -81,7 +84,7 @@ def list_cases(
     now = datetime.now(UTC)
     try:
         page, next_cursor = queue_page(
-            session, filters, limit=limit, cursor=cursor, now=now,
+            session, filters, limit=limit, cursor=cursor, now=now, sort=sort,
             visible_to=None if officer.role == "supervisor" else officer.id,
         )
     except BadCursor as exc:

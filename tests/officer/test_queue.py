@@ -51,6 +51,24 @@ def test_keyset_pages_cover_everything_once_with_ties(client, make_case, boss):
     assert pages == 4
 
 
+def test_newest_first_sort_pages_by_creation_time(client, make_case, boss):
+    made = [make_case(risk=("high", "standard")[i % 2],
+                      stored={"created_at": T0 + timedelta(hours=i // 2)})  # pairs share a time
+            for i in range(5)]
+    expected = [c.reference for c in sorted(made, key=lambda c: (c.created_at, c.id), reverse=True)]
+    assert refs(client, boss, "sort=newest&limit=100") == expected
+    seen, cursor = [], None
+    while True:
+        page = listing(client, boss, "sort=newest&limit=2" + (f"&cursor={cursor}" if cursor else ""))
+        seen += [c["reference"] for c in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == expected
+    r = client.get("/api/v1/cases?sort=oldest", headers=boss)
+    assert r.status_code == 422
+
+
 def test_a_forged_cursor_is_422(client, boss):
     for bad in ("not-base64!!", "W10", "WyJ4IiwgMSwgMl0", "AAAA"):
         r = client.get(f"/api/v1/cases?cursor={bad}", headers=boss)
