@@ -54,6 +54,7 @@ def endpoints_config(settings: Settings, action_port: int) -> dict:
             "url": r.host or "127.0.0.1",
             "port": r.port or 6379,
             "db": int(r.database or 0),
+            "key_prefix": "tellonce",
             **({"password": r.password} if r.password else {}),
         }
     return config

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -19,8 +20,10 @@ def live_stack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     migrate(app_url)
     from tests.twilio.conftest import PUBLIC, TOKEN
 
+    # The production path: PostgreSQL with Rasa's Redis lock store (CI sets REDIS_TEST_URL).
+    redis_url = os.environ.get("REDIS_TEST_URL") if request.param == "postgresql" else None
     settings = Settings(database_url=app_url, tracker_database_url=tracker_url,
-                        twilio_auth_token=TOKEN, public_base_url=PUBLIC)
+                        redis_url=redis_url, twilio_auth_token=TOKEN, public_base_url=PUBLIC)
     live = start_stack(settings, tmp / "logs", request.param)
     try:
         yield live

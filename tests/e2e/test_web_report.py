@@ -8,6 +8,8 @@ import uuid
 
 import httpx
 import pytest
+import redis
+import yaml
 
 from tests.e2e.resident import hold_report
 
@@ -86,3 +88,24 @@ def test_logs_carry_no_resident_data(live_stack) -> None:
     for secret in (EMAIL, SAFE_TIME, "go back to my own country", "shouted racist abuse"):
         assert secret not in logs, f"resident data in logs: {secret!r}"
     assert not re.search(r"e2e_[0-9a-f]{12}", logs), "raw web sender ids must not be logged"
+
+
+def test_postgres_stack_uses_the_redis_lock_store(live_stack) -> None:
+    """On the production path Rasa locks conversations in Redis (several replicas can run)."""
+    endpoints = yaml.safe_load(
+        (live_stack.log_dir / f"endpoints-{live_stack.stack.rasa_port}.yml").read_text()
+    )
+    if not live_stack.settings.redis_url:
+        assert live_stack.backend == "sqlite", "the PostgreSQL stack must run with Redis"
+        assert "lock_store" not in endpoints  # one Rasa process: its in-memory lock store
+        return
+    assert endpoints["lock_store"]["type"] == "redis"
+
+    client = redis.Redis.from_url(live_stack.settings.redis_url)
+    db = client.connection_pool.connection_kwargs.get("db", 0)
+    before = client.info("commandstats").get("cmdstat_set", {}).get("calls", 0)
+    live_stack.chat(f"e2e_{uuid.uuid4().hex[:12]}", "hi")
+    stats = client.info("commandstats")
+    assert stats.get("cmdstat_set", {}).get("calls", 0) > before, "Rasa wrote no lock to Redis"
+    names = [c for c in client.client_list() if int(c.get("db", -1)) == db]
+    assert len(names) >= 2, "Rasa holds no connection to the lock store's Redis database"
