@@ -11,6 +11,7 @@ its monthly average over the ``rising_baseline_months`` before (and has at least
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 from dataclasses import asdict, dataclass
@@ -42,9 +43,19 @@ class Rising:
 
 
 def add_months(day: date, months: int) -> date:
-    """The first day of the month ``months`` after (or before) ``day``'s month."""
+    """The first day of the month ``months`` after (or before) ``day``'s month, held at the
+    calendar's ends (``date.min``, ``date.max``): any ``format: date`` the API accepts, even
+    0001-01-01 or 9999-12-31, must give a window and not a 500."""
     index = day.year * 12 + day.month - 1 + months
+    if index < 12:
+        return date.min
+    if index >= 10000 * 12:
+        return date.max
     return date(index // 12, index % 12 + 1, 1)
+
+
+def _is_month_end(day: date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
 
 
 def _at(day: date) -> datetime:
@@ -96,6 +107,8 @@ def _month_counts(session: Session, start: datetime | None,
     month, months = add_months(first.date(), 0), []
     while month <= last.date():
         months.append(month)
+        if month == date.max:  # add_months holds there
+            break
         month = add_months(month, 1)
     parts = []
     for month in months:
@@ -123,12 +136,12 @@ def total(session: Session, start: datetime | None = None, end: datetime | None 
 def rising_window(settings: Settings, as_of: date) -> dict[str, date]:
     """Whole months only: the recent window ends where the month after ``as_of`` begins when
     ``as_of`` is a month's last day, otherwise at the start of ``as_of``'s month."""
-    anchor = add_months(as_of + timedelta(days=1), 0)
-    recent_from = add_months(anchor, -settings.rising_recent_months)
+    shift = 1 if _is_month_end(as_of) else 0  # each bound from as_of: one clamp, not three
+    recent = shift - settings.rising_recent_months
     return {
-        "baseline_from": add_months(recent_from, -settings.rising_baseline_months),
-        "recent_from": recent_from,
-        "until": anchor,  # exclusive
+        "baseline_from": add_months(as_of, recent - settings.rising_baseline_months),
+        "recent_from": add_months(as_of, recent),
+        "until": add_months(as_of, shift),  # exclusive
     }
 
 
@@ -196,7 +209,7 @@ def compute(session: Session, settings: Settings, group_by: str, date_from: date
     """The whole ``GET /api/v1/stats`` answer: ``date_from``/``date_to`` are inclusive days."""
     today = today or datetime.now(UTC).date()
     start = _at(date_from) if date_from else None
-    end = _at(date_to + timedelta(days=1)) if date_to else None
+    end = _at(date_to + timedelta(days=1)) if date_to and date_to < date.max else None
     window = rising_window(settings, date_to or today)
     return {
         "from": date_from.isoformat() if date_from else None,

@@ -24,12 +24,25 @@ def _iso_only(value: object) -> object:
     return value
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date_only(value: object) -> object:
+    """Query dates must be ISO 8601 calendar dates (YYYY-MM-DD, the documented ``date``
+    format): pydantic would also take a bare number as a Unix timestamp, and a date-time at
+    midnight, which that format does not allow."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("use an ISO 8601 date (YYYY-MM-DD), e.g. 2026-03-01")
+    return value
+
+
 # Patterns: nothing a database cannot store (PostgreSQL refuses NUL) and nothing surprising.
 USERNAME_PATTERN = r"^[A-Za-z0-9_.-]{3,64}$"
 REFERENCE_PATTERN = r"^[A-Za-z0-9-]{1,24}$"
 TEXT_PATTERN = r"^[^\x00]*$"
 
 IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 Status = Literal[CASE_STATUSES]  # type: ignore[valid-type]
 RiskLevel = Literal[RISK_LEVELS]  # type: ignore[valid-type]
 

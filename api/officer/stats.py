@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from api.deps import SessionDep, SettingsDep
 from api.officer.auth import Supervisor
 from api.officer.errors import invalid, responses
+from api.officer.schemas import IsoDate
 from bot import audit, stats
 
 router = APIRouter(tags=["insight"])
@@ -74,9 +75,11 @@ def get_stats(
     settings: SettingsDep,
     officer: Supervisor,
     group_by: stats.GroupBy = "strand",
-    from_: Annotated[date | None, Query(alias="from", description="First day (inclusive, UTC)")]
+    from_: Annotated[IsoDate | None,
+                     Query(alias="from", description="First day (inclusive, UTC), YYYY-MM-DD")]
     = None,
-    to: Annotated[date | None, Query(description="Last day (inclusive, UTC)")] = None,
+    to: Annotated[IsoDate | None, Query(description="Last day (inclusive, UTC), YYYY-MM-DD")]
+    = None,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Any:
     """Counts are of cases created in the range; ``rising`` looks at the whole months up to

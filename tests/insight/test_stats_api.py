@@ -91,3 +91,29 @@ def test_bad_parameters_are_422(client, headers) -> None:
     assert client.get("/api/v1/stats", params={"from": "2026-02-01", "to": "2026-01-01"},
                       headers=auth).status_code == 422
     assert client.get("/api/v1/stats", params={"from": "yesterday"}, headers=auth).status_code == 422
+
+
+@pytest.mark.parametrize("value", ["2.8e-274", "0", "1767225600", " 20 ", "2026-01-01T00:00:00",
+                                   "0000-01-01", "2026-13-01", "20260101"])
+def test_dates_must_be_iso_calendar_dates(client, headers, value) -> None:
+    """The schema says ``format: date`` (YYYY-MM-DD): a bare number is not a Unix timestamp
+    here, and nothing else pydantic would coerce is taken either."""
+    auth = headers("supervisor")
+    for name in ("from", "to"):
+        response = client.get("/api/v1/stats", params={name: value}, headers=auth)
+        assert response.status_code == 422, (name, value, response.text)
+        assert response.json()["detail"][0]["loc"] == ["query", name]
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "0001-03-31", "9999-12-31", "9999-12-01"])
+def test_every_calendar_date_the_schema_allows_answers(client, headers, cases, day) -> None:
+    """Dates at the ends of the calendar are valid ``format: date`` values: no 500 from date
+    arithmetic (the rising window goes back 15 months, the range end forward one day)."""
+    auth = headers("supervisor")
+    for params in ({"to": day}, {"from": day}, {"from": "0001-01-01", "to": day}):
+        response = client.get("/api/v1/stats", params=params, headers=auth)
+        assert response.status_code == 200, (params, response.text)
+        body = response.json()
+        assert body["to"] == params.get("to")
+        assert body["total_cases"] == (2 if params.get("from", "0001-01-01") <= "2026-01-05"
+                                       <= params.get("to", "9999-12-31") else 0)

@@ -134,3 +134,14 @@ def test_rising_is_cached_for_the_configured_time(db, monkeypatch) -> None:
     monkeypatch.setenv("RISING_CACHE_SECONDS", "0")
     assert {r.key for r in stats.cached_rising(db, Settings(), as_of)} == {"disability", "religion"}
     stats._rising_cache.clear()
+
+
+def test_windows_at_the_ends_of_the_calendar() -> None:
+    """Month arithmetic holds at date.min / date.max instead of raising (year 0 or 10000)."""
+    assert stats.add_months(date(1, 2, 1), -15) == date.min
+    assert stats.add_months(date(9999, 12, 1), 1) == date.max
+    assert stats.add_months(date(2026, 1, 31), -1) == date(2025, 12, 1)
+    early = stats.rising_window(Settings(), date(1, 1, 15))
+    assert early == {"baseline_from": date.min, "recent_from": date.min, "until": date(1, 1, 1)}
+    late = stats.rising_window(Settings(), date.max)
+    assert late["until"] == date.max and late["recent_from"] == date(9999, 10, 1)
