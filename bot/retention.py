@@ -8,6 +8,10 @@
 - Erasure on request (a supervisor, ``DELETE /api/v1/cases/{ref}``): the same removal for one
   case at once, recorded in the audit log without content.
 
+- Purges by age (also in ``tellonce retention run``): tracker events of senders with no open
+  case (abandoned conversations) after ``tracker_retention_days``, and Twilio webhook claims
+  after ``inbound_claim_retention_days``.
+
 The tracker store is cleaned *before* the case is changed: if it fails, nothing is marked done
 and the run (or the request) can be repeated; deleting twice is harmless.
 """
@@ -18,11 +22,19 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot import tracker_store
-from bot.models import AuditEvent, Case, CaseAction, CaseNote, ChatSession, OutboundMessage
+from bot.models import (
+    AuditEvent,
+    Case,
+    CaseAction,
+    CaseNote,
+    ChatSession,
+    InboundClaim,
+    OutboundMessage,
+)
 from bot.settings import Settings
 
 # Personal data on the case row, and what it becomes.
@@ -36,6 +48,10 @@ CASE_SCRUB: dict[str, Any] = {
     "conversation_id": None,
 }
 _BATCH = 500
+# Outbox states from which bot/messaging/worker.py may still send: pending and retrying are
+# claimed when due, claimed is re-claimed when its lease ends, held goes out when the resident
+# next writes on WhatsApp.
+UNSENT = ("pending", "retrying", "claimed", "held")
 
 
 @dataclass
@@ -65,17 +81,20 @@ def _scrub(session: Session, case_ids: list[int], conversation_ids: list[str],
         update(CaseAction).where(CaseAction.case_id.in_(case_ids), CaseAction.detail.is_not(None))
         .values(detail=None)
     ).rowcount or 0
-    # A message that never went out must not go out empty: it is cancelled.
+    # A message that has not gone out must not go out empty: it is cancelled, whatever state
+    # the outbox worker has it in (a send in flight then cannot record over the cancellation).
     session.execute(
         update(OutboundMessage)
-        .where(OutboundMessage.case_id.in_(case_ids), OutboundMessage.status == "pending")
-        .values(status="cancelled")
+        .where(OutboundMessage.case_id.in_(case_ids), OutboundMessage.status.in_(UNSENT))
+        .values(status="cancelled", next_attempt_at=None, updated_at=now)
     )
+    # to_hash goes too: it is the number's keyed hash, and release_held matches on it.
     done.messages = session.execute(
         update(OutboundMessage)
         .where(OutboundMessage.case_id.in_(case_ids),
-               or_(OutboundMessage.body.is_not(None), OutboundMessage.to.is_not(None)))
-        .values(body=None, to=None)
+               or_(OutboundMessage.body.is_not(None), OutboundMessage.to.is_not(None),
+                   OutboundMessage.to_hash.is_not(None)))
+        .values(body=None, to=None, to_hash=None)
     ).rowcount or 0
     session.execute(
         update(Case).where(Case.id.in_(case_ids))
@@ -149,3 +168,50 @@ def erase_case(session: Session, case: Case, settings: Settings,
     session.flush()
     session.refresh(case)
     return done
+
+
+@dataclass
+class Purged:
+    """Abandoned-conversation purge: counts only, and the cut-off used."""
+
+    conversations: int
+    events: int
+    cutoff: datetime
+
+
+def purge_abandoned_conversations(session: Session, settings: Settings,
+                                  now: datetime | None = None,
+                                  dry_run: bool = False) -> Purged:
+    """Delete tracker events older than ``tracker_retention_days`` of every sender with no open
+    (not closed) case: conversations that never became a case, and the Rasa copy of closed
+    cases' conversations (the case keeps what officers need until its own retention).
+
+    A sender with an open case keeps everything: its events go when the case is anonymised
+    or erased. Rasa's sessions expire after an hour, so a 30-day-old event is never part of
+    a conversation still going on."""
+    now = now or datetime.now(UTC)
+    cutoff = now - timedelta(days=settings.tracker_retention_days)
+    url = settings.tracker_database_url
+    old = tracker_store.old_events_by_sender(url, cutoff)
+    open_senders = set(session.scalars(
+        select(Case.conversation_id).where(Case.status != "closed",
+                                           Case.conversation_id.is_not(None))
+    ))
+    stale = [sender for sender in old if sender not in open_senders]
+    if dry_run:
+        return Purged(len(stale), sum(old[s] for s in stale), cutoff)
+    return Purged(len(stale), tracker_store.delete_old_events(url, stale, cutoff), cutoff)
+
+
+def purge_inbound_claims(session: Session, settings: Settings, now: datetime | None = None,
+                         dry_run: bool = False) -> int:
+    """Delete Twilio webhook claims older than ``inbound_claim_retention_days`` (the caller
+    commits). A claim only dedupes Twilio's retries, which stop within hours; its stored reply
+    can repeat what the resident wrote (a read-back), so it must not outlive that need."""
+    now = now or datetime.now(UTC)
+    old = InboundClaim.claimed_at < now - timedelta(days=settings.inbound_claim_retention_days)
+    if dry_run:
+        return session.scalar(select(func.count()).select_from(InboundClaim).where(old)) or 0
+    return session.execute(
+        delete(InboundClaim).where(old).execution_options(synchronize_session=False)
+    ).rowcount or 0

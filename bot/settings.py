@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     reference_data_dir: Path = PROJECT_ROOT / "bot" / "reference_data"
 
     retention_days_closed: int = 365 * 2
+    # `tellonce retention run` also deletes Rasa tracker events older than this of senders with
+    # no open case (abandoned conversations), and Twilio webhook claims (their stored replies
+    # can echo the resident's words) older than `inbound_claim_retention_days`.
+    tracker_retention_days: int = Field(default=30, ge=1)
+    inbound_claim_retention_days: int = Field(default=3, ge=1)
     # Risk triage rules (reasons, levels, keyword lists): editable YAML.
     triage_rules_path: Path = PROJECT_ROOT / "bot" / "config" / "triage.yml"
     # Insight: a strand or ward is "rising" when its monthly average over the last

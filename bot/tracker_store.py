@@ -87,6 +87,37 @@ def delete_conversations(url: str, sender_ids: Iterable[str | None],
             engine.dispose()
 
 
+def old_events_by_sender(url: str, before: datetime) -> dict[str, int]:
+    """``{sender_id: number of events older than before}`` across the whole tracker store (a
+    scan of ``events``: Rasa indexes only ``sender_id``; fine for a daily job)."""
+    if _sqlite_file_missing(url):
+        return {}
+    engine = _engine(url)
+    try:
+        if not inspect(engine).has_table("events"):
+            return {}
+        stmt = (select(events.c.sender_id, func.count())
+                .where(events.c.timestamp < before.timestamp()).group_by(events.c.sender_id))
+        with engine.connect() as conn:
+            return {sender: n for sender, n in conn.execute(stmt).all()}
+    finally:
+        engine.dispose()
+
+
+def delete_old_events(url: str, sender_ids: Iterable[str], before: datetime) -> int:
+    """Delete these senders' events older than ``before``, one short transaction per batch of
+    senders (Rasa keeps writing meanwhile; SQLite has one writer at a time)."""
+    senders = sorted(set(sender_ids))
+    if not senders or _sqlite_file_missing(url):
+        return 0
+    engine = _engine(url)
+    try:
+        return sum(delete_conversations(url, senders[i:i + _BATCH], before, engine=engine)
+                   for i in range(0, len(senders), _BATCH))
+    finally:
+        engine.dispose()
+
+
 def count_events(url: str, sender_id: str) -> int:
     """How many events a sender has (for checks and tests)."""
     if _sqlite_file_missing(url):

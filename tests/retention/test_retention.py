@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from bot import stats
 from bot.cases import create_case
+from bot.messaging.optout import number_hash
+from bot.messaging.worker import claim_batch, process, release_held
 from bot.models import AuditEvent, Case, CaseAction, CaseNote, OutboundMessage
 from bot.report import Report
 from bot.retention import erase_case, run_retention
@@ -18,6 +20,7 @@ from bot.settings import Settings
 from bot.tracker_store import count_events
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
+UNSENT = ("pending", "retrying", "held", "claimed")
 SECRET = "Kwame Mensah at 14 Acacia Road, 07700900456"
 
 
@@ -35,8 +38,9 @@ def _case(db: Session, sender: str, status: str = "closed", closed_days_ago: int
     db.add(CaseAction(case_id=case.id, kind="referral", action="police", detail=SECRET))
     db.add(OutboundMessage(case_id=case.id, channel="sms", to="07700900456", body=SECRET,
                            status="sent"))
-    db.add(OutboundMessage(case_id=case.id, channel="sms", to="07700900456", body=SECRET,
-                           status="pending"))
+    for status in UNSENT:  # every state the outbox worker may still send from
+        db.add(OutboundMessage(case_id=case.id, channel="sms", to="07700900456", body=SECRET,
+                               status=status, to_hash=number_hash("07700900456")))
     db.flush()
     return case
 
@@ -55,8 +59,8 @@ def _assert_scrubbed(db: Session, case: Case) -> None:
     actions = db.scalars(select(CaseAction).where(CaseAction.case_id == case.id)).all()
     assert [(a.action, a.detail) for a in actions] == [("police", None)]
     messages = db.scalars(select(OutboundMessage).where(OutboundMessage.case_id == case.id)).all()
-    assert all(m.body is None and m.to is None for m in messages)
-    assert sorted(m.status for m in messages) == ["cancelled", "sent"]
+    assert all(m.body is None and m.to is None and m.to_hash is None for m in messages)
+    assert sorted(m.status for m in messages) == ["cancelled"] * len(UNSENT) + ["sent"]
     raw = db.execute(text("SELECT narrative, contact_value FROM cases WHERE id = :i"),
                      {"i": case.id}).one()
     assert raw == (None, None)
@@ -84,7 +88,8 @@ def test_retention_anonymises_only_closed_cases_past_the_period(db, tracker) -> 
     done, cutoff = run_retention(db, _settings(tracker.url), now=NOW)
 
     assert cutoff == NOW - timedelta(days=730)
-    assert (done.cases, done.notes, done.action_details, done.messages) == (1, 1, 1, 2)
+    assert (done.cases, done.notes, done.action_details, done.messages) == (1, 1, 1,
+                                                                              1 + len(UNSENT))
     assert 0 < done.tracker_events < old_events
     assert count_events(tracker.url, "w-old") == old_events - done.tracker_events
     assert count_events(tracker.url, "w-recent") > 0 and count_events(tracker.url, "w-open") > 0
@@ -154,3 +159,24 @@ def test_cli_reports_counts_without_personal_data(db, tracker, monkeypatch) -> N
     assert "Acacia" not in result.output and "07700" not in result.output
     bad = CliRunner().invoke(app, ["retention", "run", "--days", "0"])
     assert bad.exit_code != 0
+
+
+def test_an_erased_case_leaves_nothing_for_the_outbox_worker(db, tracker, session_factory) -> None:
+    """The worker claims pending/retrying rows and re-claims expired leases; a held row goes out
+    when the resident writes again: after erasure none of them can, and a send already in
+    flight cannot record itself over the cancellation."""
+    case = _case(db, "s-outbox", status="in_progress")
+    db.execute(update(OutboundMessage).where(OutboundMessage.status == "claimed")
+               .values(next_attempt_at=datetime.now(UTC) - timedelta(minutes=1)))
+    db.commit()
+    in_flight = claim_batch(session_factory, limit=1)  # a worker holds one row mid-send
+    assert len(in_flight) == 1
+    erase_case(db, case, _settings(tracker.url), officer="sup1")
+    db.commit()
+    assert claim_batch(session_factory) == []
+    assert release_held(db, "07700900456") == 0
+    assert process(session_factory, None, Settings(), in_flight[0]) is None
+    db.expire_all()
+    statuses = db.scalars(select(OutboundMessage.status)
+                          .where(OutboundMessage.case_id == case.id)).all()
+    assert sorted(statuses) == ["cancelled"] * len(UNSENT) + ["sent"]
