@@ -95,6 +95,28 @@ def test_starting_work_stops_the_overdue_clock(client, make_officer, make_case, 
     assert not client.get(f"/api/v1/cases/{case.reference}", headers=auth(me)).json()["overdue"]
 
 
+def test_contacting_the_resident_stops_the_overdue_clock_everywhere(client, make_officer,
+                                                                    make_case, auth):
+    """One overdue rule (bot.cases.is_overdue) for case detail, queue rows and the queue filter:
+    a message queued to the resident counts as contact even while the case is still new."""
+    me = make_officer()
+    case = make_case(assigned=me, stored={"due_by": datetime.now(UTC) - timedelta(days=1)})
+    detail = f"/api/v1/cases/{case.reference}"
+
+    def views() -> tuple[bool, bool, bool]:
+        rows = client.get("/api/v1/cases", headers=auth(me)).json()["items"]
+        filtered = client.get("/api/v1/cases?overdue=true", headers=auth(me)).json()["items"]
+        return (client.get(detail, headers=auth(me)).json()["overdue"],
+                next(r["overdue"] for r in rows if r["reference"] == case.reference),
+                case.reference in {r["reference"] for r in filtered})
+
+    assert views() == (True, True, True)
+    sent = post(client, auth, me, case, "/messages", {"text": "I will ring you tomorrow."})
+    assert sent.status_code == 201, sent.text
+    assert client.get(detail, headers=auth(me)).json()["status"] == "new"
+    assert views() == (False, False, False)
+
+
 def test_notes_are_kept_encrypted_and_shown_to_the_officer(client, make_officer, make_case, auth,
                                                            session_factory):
     me = make_officer()
