@@ -8,6 +8,7 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -48,11 +49,11 @@ class AskSlot(Action, ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        ask(
-            dispatcher,
-            question(self.slot(), slots_of(tracker), channel_of(tracker), now_of(tracker)),
-        )
-        return []
+        asked = question(self.slot(), slots_of(tracker), channel_of(tracker), now_of(tracker))
+        ask(dispatcher, asked)
+        if asked.said_left is None:
+            return []
+        return [SlotSet("questions_said", asked.said_left)]
 
 
 def _ask_class(slot_name: str) -> type[AskSlot]:

@@ -15,8 +15,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import channel_of, intent_of, is_fresh_answer, now_of, off_loop, slots_of
 from bot.conversation.answers import Answer, interpret
-from bot.conversation.flow import placeholder, required_slots
-from bot.conversation.questions import retry_hint
+from bot.conversation.fallback import not_understood, skipped
+from bot.conversation.flow import required_slots
 
 log = logging.getLogger(__name__)
 ALWAYS_INTERRUPT = {"stop", "danger_now"}
@@ -42,27 +42,15 @@ QUESTION_WORDS = {
 
 
 class RetryingFormValidation(FormValidationAction, ABC):
-    """A form validation action that interprets each answer itself and never asks the same
-    question a third time: after ``max_failures`` answers it could not understand, it files the
-    slot's placeholder and moves on (the report still goes in)."""
-
-    max_failures = 2
+    """A form validation action that interprets each answer itself and, when it cannot,
+    follows bot.conversation.fallback: re-ask rephrased, then move on (the report still goes
+    in), except the final check, which is never taken as a yes."""
 
     @abstractmethod
     async def understand(
         self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any] | None:
         """Slot updates for the latest message as an answer to ``slot``; None if not understood."""
-
-    def retry_text(self, slot: str, tracker: Tracker) -> str:
-        hint = retry_hint(slot, dict(tracker.slots))
-        return f"Sorry, I didn't quite get that. {hint}"
-
-    def give_up_text(self, slot: str) -> str:
-        return (
-            "No problem, I'll leave that out and we'll carry on. If you'd rather talk to "
-            "someone, Stop Hate UK is there 24/7 on 0800 138 1625."
-        )
 
     def is_interruption(self, slot: str, tracker: Tracker) -> bool:
         """Messages the form leaves to the rules (stop, danger, questions about the service)."""
@@ -83,13 +71,11 @@ class RetryingFormValidation(FormValidationAction, ABC):
     def failed(
         self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
-        attempts = dict(tracker.get_slot("attempts") or {})
-        attempts[slot] = attempts.get(slot, 0) + 1
-        if attempts[slot] >= self.max_failures:
-            dispatcher.utter_message(text=self.give_up_text(slot))
-            return {slot: placeholder(slot), "attempts": attempts, "picked": [], "correcting": None}
-        dispatcher.utter_message(text=self.retry_text(slot, tracker))
-        return {slot: None, "attempts": attempts}
+        """Not understood: say so kindly (or let the rephrased question say it)."""
+        fallback = not_understood(slot, slots_of(tracker))
+        if fallback.text:
+            dispatcher.utter_message(text=fallback.text)
+        return fallback.updates
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -102,6 +88,9 @@ class RetryingFormValidation(FormValidationAction, ABC):
             result = await self.understand(slot, dispatcher, tracker)
             if result is None:
                 updates = self.failed(slot, dispatcher, tracker)
+            elif fallback := skipped(slot, result, slots_of(tracker)):
+                dispatcher.utter_message(text=fallback.text)
+                updates = fallback.updates
             else:
                 updates = result
                 attempts = dict(tracker.get_slot("attempts") or {})

@@ -36,7 +36,7 @@ def next_steps(report: Report, risk_level: str) -> str:
     days = settings.response_days_high if risk_level == "high" else settings.response_days_standard
     within = f"within {days} working day{'s' if days != 1 else ''}"
     team = "the council's anti-social behaviour team"
-    if not report.anonymous and report.contact_method in METHODS:
+    if not report.anonymous and report.contact_method in METHODS and report.contact_value:
         text = (
             f"An officer from {team} will contact you by {METHODS[report.contact_method]} {within}."
         )
@@ -81,6 +81,12 @@ class ActionSubmitReport(Action):
             dispatcher.utter_message(
                 text="There's no report to send yet. Would you like to start one?",
                 buttons=[{"title": "Start a report", "payload": "/start_report"}],
+            )
+            return []
+        if slots.get("confirm_summary") != "yes":  # never sent without the resident's yes
+            dispatcher.utter_message(
+                text="I haven't sent anything yet: please check your report first.",
+                buttons=[{"title": "Check my report", "payload": "/start_report"}],
             )
             return []
         report = to_report(slots, channel_of(tracker), tracker.sender_id)

@@ -36,6 +36,7 @@ CONTACT_WORDS = (
     ("phone", r"phone|call|ring"),
     ("none", r"don'?t|do not|no contact|none|never"),
 )
+HEDGED = re.compile(r"\b(but|except|apart from|although|though|however|not)\b", re.I)
 FINISHED_WORDS = re.compile(
     r"^(no|nope|nothing( else| more)?|that'?s (it|all|everything)|all done|done)\W*$", re.I
 )
@@ -238,9 +239,11 @@ def _confirm(slot: str, answer: Answer, slots: Slots, now: datetime) -> Slots | 
     if answer.field and slot == "confirm_summary":
         return {**clear_field(answer.field), "correcting": None}
     said = yes_no(answer) if answer.words <= 4 else None
-    if answer.intent == "affirm" or (said is True and answer.intent != "deny"):
-        return {slot: "yes", "correcting": None}
     fixed = correction(answer.text, slots, now) if answer.text else {}
+    if answer.intent == "affirm" or (said is True and answer.intent != "deny"):
+        if answer.text and HEDGED.search(answer.text):  # "yes but it was Tuesday"
+            return {**fixed, "correcting": None} if fixed else {"correcting": slot}
+        return {slot: "yes", "correcting": None}
     if fixed:
         return {**fixed, "correcting": None}
     if answer.intent == "deny" or said is False:

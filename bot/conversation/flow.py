@@ -14,7 +14,14 @@ from bot.taxonomy import CONTACT_METHODS, PERPETRATORS, UNKNOWN
 
 SKIPPED_PERPETRATOR = "not_said"
 # Slots the user never answers directly (internal bookkeeping of the form).
-INTERNAL_SLOTS = ("narrative_parts", "picked", "attempts", "occurred_time", "danger_now")
+INTERNAL_SLOTS = (
+    "narrative_parts",
+    "picked",
+    "attempts",
+    "occurred_time",
+    "danger_now",
+    "questions_said",
+)
 READ_BACK_SKIPPED = "not_needed"
 Slots = dict[str, Any]
 
@@ -61,10 +68,30 @@ def missing_slots(slots: Slots) -> list[str]:
     return [s for s in required_slots(slots) if slots.get(s) is None]
 
 
-def questions_left(slots: Slots) -> int:
-    """How many ordinary questions remain (the read-back and final check are not counted)."""
-    skip = {"reporter_role", "narrative", "confirm_understanding", "confirm_summary"}
-    return len([s for s in missing_slots(slots) if s not in skip])
+COUNTED_SKIP = {"reporter_role", "narrative", "confirm_understanding", "confirm_summary"}
+# Answers that would close (first value) or open (second value) a branch not yet decided.
+BRANCHES = (
+    ("perpetrator", "unknown", "neighbour"),
+    ("housing", "council", "housing_association"),
+    ("anonymous", True, False),
+    ("contact_method", "none", "phone"),
+    ("incident_types", [], ["physical_assault"]),
+)
+
+
+def questions_left(slots: Slots, branches_open: bool = False) -> int:
+    """How many ordinary questions remain (the read-back and final check are not counted).
+
+    Branches the answers so far already open are counted. Undecided ones (who did it, anonymous
+    or not...) are counted closed, or open with ``branches_open`` (the most there can be left).
+    """
+    assumed = dict(slots)
+    for slot, closed, opened in BRANCHES:
+        if assumed.get(slot) is None:
+            assumed[slot] = opened if branches_open else closed
+    return len(
+        [s for s in required_slots(assumed) if slots.get(s) is None and s not in COUNTED_SKIP]
+    )
 
 
 def prefill(slots: Slots, found: dict[str, Any]) -> Slots:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.conversation.flow import questions_left
+from bot.conversation.flow import COUNTED_SKIP, questions_left
 from bot.conversation.readback import read_back, summary
 from bot.taxonomy import INCIDENT_LABELS, STRAND_LABELS
 
@@ -34,6 +34,7 @@ class Question:
     text: str
     kind: str = "text"
     buttons: list[tuple[str, str]] = field(default_factory=list)
+    said_left: int | None = None  # "N questions left" said now (kept so it never goes up)
 
     @property
     def custom(self) -> dict[str, Any]:
@@ -47,14 +48,31 @@ RETRY_HINTS = {
     "incident_types": "You can type a few words, like 'shouting' or 'threats', or tap a button.",
     "occurred_on": "A day or date is fine, like 'last Friday' or '3 March'.",
     "location": "A street, a place, or 'online' is fine.",
-    "perpetrator": "Was it a neighbour, someone known, or a stranger?",
-    "housing": "Council, housing association, private renting or owner?",
-    "contact_method": "Phone, text message, WhatsApp or email?",
+    "perpetrator": "You can say a neighbour, someone known, or a stranger.",
+    "housing": "You can say council, housing association, renting privately or owner.",
+    "contact_method": "You can say phone, text, WhatsApp or email, or 'don't contact me'.",
     "confirm_understanding": (
         "Tell me what to change, like 'it was on Tuesday' or 'it was on King Street'."
     ),
-    "confirm_summary": "Tap 'Yes, send it', or tell me what to change, like 'the date'.",
 }
+SEND = ("Yes, send it", "/affirm")
+CHANGE = ("Change something", "/deny")
+STOP = ("Stop, don't send", "/stop")
+# After an unclear answer at the final check: never sent without a yes, never the same words
+# twice in a row, and a person to talk to.
+SUMMARY_RETRIES = (
+    "Sorry, I didn't quite get that. Shall I send your report as it is, or change something first?",
+    "Sorry, that's my fault. I won't send anything until you say so: send it, change "
+    "something, or stop?",
+    "I've kept all your answers, nothing is lost. If you'd rather talk to a person, Stop Hate "
+    "UK is there 24/7 on 0800 138 1625. Or tap a button when you're ready.",
+)
+CONTACT_BUTTONS = [
+    ("Phone call", choose("phone")),
+    ("Text message", choose("sms")),
+    ("WhatsApp", choose("whatsapp")),
+    ("Email", choose("email")),
+]
 CONTACT_VALUE_HINTS = {
     "email": "That doesn't look like an email address: it should look like name@example.com.",
     "phone": "That doesn't look like a UK phone number: it should look like 07700 900123.",
@@ -215,17 +233,18 @@ def base_question(slot: str, slots: Slots, channel: str, now: datetime) -> Quest
             [("No, you can contact me", "/deny"), ("Yes, stay anonymous", "/affirm")],
         )
     if slot == "contact_method":
+        if _attempts(slots, slot) >= 2:  # last try: plain buttons, then we stay anonymous
+            return Question(
+                slot,
+                "Sorry, I'm still not sure. Please tap one, or 'Don't contact me'.",
+                "choice",
+                [*CONTACT_BUTTONS, ("Don't contact me", choose("none"))],
+            )
         return Question(
             slot,
             "How should the council's anti-social behaviour team contact you?",
             "choice",
-            [
-                ("Phone call", choose("phone")),
-                ("Text message", choose("sms")),
-                ("WhatsApp", choose("whatsapp")),
-                ("Email", choose("email")),
-                ("Please don't contact me", choose("none")),
-            ],
+            [*CONTACT_BUTTONS, ("Please don't contact me", choose("none"))],
         )
     if slot == "contact_value":
         return _contact_value(slots, channel)
@@ -260,20 +279,36 @@ def base_question(slot: str, slots: Slots, channel: str, now: datetime) -> Quest
                     ("Sharing", correct("share_consent")),
                 ],
             )
-        return Question(
-            slot,
-            summary(slots, now),
-            "yes_no",
-            [("Yes, send it", "/affirm"), ("Change something", "/deny")],
-        )
+        unclear = _attempts(slots, slot)
+        if unclear:
+            text = SUMMARY_RETRIES[(unclear - 1) % len(SUMMARY_RETRIES)]
+            return Question(slot, text, "yes_no", [SEND, CHANGE, STOP])
+        return Question(slot, summary(slots, now), "yes_no", [SEND, CHANGE])
     raise KeyError(slot)
 
 
+def _attempts(slots: Slots, slot: str) -> int:
+    """How many answers to ``slot`` in a row were not understood."""
+    attempts = slots.get("attempts")
+    return int(attempts.get(slot, 0)) if isinstance(attempts, dict) else 0
+
+
 def question(slot: str, slots: Slots, channel: str, now: datetime) -> Question:
-    """The question, with 'N quick questions left' when more than two remain."""
+    """The question, with 'N quick questions left' when more than two may remain.
+
+    The number said is the most there can be (undecided branches counted open: a neighbour's
+    housing, contact details), so it only goes down; "up to" says when it may be fewer. It is
+    said only when lower than the last number said in this report, so never repeated.
+    """
     q = base_question(slot, slots, channel, now)
-    if slot not in ("reporter_role", "narrative", "confirm_understanding", "confirm_summary"):
-        left = questions_left(slots)
-        if left > 2 and not slots.get("picked"):
-            q.text = f"{left} quick questions left. {q.text}"
+    if slot == "confirm_summary":
+        q.said_left = 0  # past the summary (corrections) no count is said again
+    if slot in COUNTED_SKIP or slots.get("picked"):
+        return q
+    most = questions_left(slots, branches_open=True)
+    said = slots.get("questions_said")
+    if most > 2 and (not isinstance(said, int) or most < said):
+        exact = questions_left(slots) == most
+        q.text = f"{'' if exact else 'Up to '}{most} quick questions left. {q.text}"
+        q.said_left = most
     return q

@@ -89,7 +89,8 @@ class Conversation:
         self.apply(events)
         slot = self.slots.get("requested_slot")
         if slot:
-            asked, _ = run(ASK_ACTIONS[slot](), make_tracker(self.slots, latest))
+            asked, ask_events = run(ASK_ACTIONS[slot](), make_tracker(self.slots, latest))
+            self.apply(ask_events)
             messages += asked
             self.asked.append(slot)
         self.last = messages

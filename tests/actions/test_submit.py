@@ -15,6 +15,7 @@ REFERENCE = re.compile(r"\bHF-[34679ACDEFGHJKMNPQRTUVWXY]{6,}\b")
 
 
 def submit(slots: dict, channel: str = "web") -> tuple[list[dict], list[dict]]:
+    slots = {"confirm_summary": "yes", **slots}
     tracker = make_tracker(slots, message("/affirm", channel=channel), active_loop=None)
     return run(ActionSubmitReport(), tracker)
 
