@@ -176,7 +176,7 @@ def summary(slots: Slots, now: datetime) -> str:
         lines.append(f"- Anyone hurt: {_yes_no(slots.get('injured'))}")
     lines.append(f"- Contact: {contact_phrase(slots)}")
     lines.append(f"- Share with police and partners: {_yes_no(slots.get('share_consent'))}")
-    lines.append("Is this right?")
+    lines.append("Is this right? If so, I'll send it to the council now.")
     return "\n".join(lines)
 
 

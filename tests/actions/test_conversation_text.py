@@ -71,7 +71,7 @@ def test_summary_lists_every_answer_and_says_not_said_for_skips() -> None:
     assert "- Hostility: not said" in text
     assert "- Contact: text message (this number), after 5" in text
     assert "- Where: on King Street" in text
-    assert text.endswith("Is this right?")
+    assert text.endswith("Is this right? If so, I'll send it to the council now.")
 
 
 def test_placeholders_become_not_said_in_the_report() -> None:
@@ -113,3 +113,16 @@ def test_sms_sized_questions() -> None:
         "share_consent",
     ):
         assert len(question(slot, at(slot), "sms", NOW).text) <= 160, slot
+
+
+def test_fallback_words_fit_one_sms() -> None:
+    """What is said when an answer was not understood stays short (one SMS each)."""
+    from bot.conversation.fallback import GIVE_UP_TEXT, NO_CONTACT_SKIPPED, NO_CONTACT_UNCLEAR
+    from bot.conversation.questions import SUMMARY_RETRIES
+
+    for text in (*SUMMARY_RETRIES, NO_CONTACT_SKIPPED, NO_CONTACT_UNCLEAR, GIVE_UP_TEXT):
+        assert len(text) <= 160, text
+    last_try = question(
+        "contact_method", at("contact_method", attempts={"contact_method": 2}), "sms", NOW
+    )
+    assert len(last_try.text) <= 160 and "Don't contact me" in str(last_try.buttons)

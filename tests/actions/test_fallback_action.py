@@ -1,0 +1,46 @@
+"""The kind fallback outside the form varies its words and always offers buttons and a person."""
+
+from __future__ import annotations
+
+from actions.fallback import ActionFallback, fallbacks_in_a_row
+from tests.actions.driver import make_tracker, message, run
+
+
+def turn(events: list[dict], text: str) -> list[dict]:
+    """One more resident message, answered by the fallback (as Rasa records it)."""
+    return [
+        *events,
+        {"event": "user", "text": text, "parse_data": message(text, "nlu_fallback")},
+        {"event": "action", "name": "action_fallback"},
+        {"event": "bot", "text": "..."},
+        {"event": "action", "name": "action_listen"},
+    ]
+
+
+def fallback_text(history: list[dict], text: str) -> dict:
+    tracker = make_tracker({}, message(text, "nlu_fallback"), active_loop=None)
+    tracker.events = [*history, *tracker.events]
+    messages, events = run(ActionFallback(), tracker)
+    assert events == []
+    return messages[0]
+
+
+def test_three_fallbacks_in_a_row_never_repeat_and_offer_a_person() -> None:
+    history: list[dict] = [{"event": "action", "name": "utter_greet"}]
+    seen = []
+    for text in ("purple", "monkey", "dishwasher"):
+        reply = fallback_text(history, text)
+        assert [b["payload"] for b in reply["buttons"]][0] == "/start_report"
+        seen.append(reply["text"])
+        history = turn(history, text)
+    assert len(set(seen)) == 3
+    assert "Stop Hate UK" in seen[0] and "Stop Hate UK" in seen[2]
+    assert "my fault" in seen[0]
+
+
+def test_the_count_restarts_after_anything_else() -> None:
+    history = turn(turn([], "a"), "b")
+    assert fallbacks_in_a_row(history) == 2
+    history += [{"event": "action", "name": "utter_faq_anonymous"}]
+    assert fallbacks_in_a_row(history) == 0
+    assert "my fault" in fallback_text(history, "c")["text"]
