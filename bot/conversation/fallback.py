@@ -23,6 +23,9 @@ GIVE_UP_TEXT = (
     "No problem, I'll leave that out and we'll carry on. If you'd rather talk to someone, "
     "Stop Hate UK is there 24/7 on 0800 138 1625."
 )
+GIVE_UP_READ_BACK = (
+    "No problem, let's carry on. You'll see the whole report before anything is sent."
+)
 NO_CONTACT_SKIPPED = (
     "OK. Without contact details we can't get in touch, so your report will be anonymous. "
     "You can change that when I show you your report."
@@ -67,7 +70,7 @@ def not_understood(slot: str, slots: Slots) -> Fallback:
             return no_contact(attempts, unclear=True)
         attempts.pop(slot)  # asked afresh if a correction brings it back
         return Fallback(
-            GIVE_UP_TEXT,
+            GIVE_UP_READ_BACK if slot == "confirm_understanding" else GIVE_UP_TEXT,
             {slot: placeholder(slot), "attempts": attempts, "picked": [], "correcting": None},
         )
     if count >= 2:  # the question itself is rephrased with buttons for the last try

@@ -137,3 +137,13 @@ def test_next_steps_never_promise_contact_without_details(db_url, db) -> None:
     text = " ".join(m.get("text") or "" for m in messages)
     assert "will contact you by phone" not in text
     assert "come back with your reference" in text
+
+
+def test_an_unclear_read_back_moves_on_and_promises_the_summary() -> None:
+    c = Conversation(slots=at("confirm_understanding"))
+    c.say("banana")
+    assert c.expects["slot"] == "confirm_understanding" and "Sorry" in c.text
+    c.say("purple")
+    assert c.slots["confirm_understanding"] == "unknown"
+    assert "before anything is sent" in c.text
+    assert c.expects["slot"] != "confirm_understanding"
