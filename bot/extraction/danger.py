@@ -38,7 +38,10 @@ _URGENT = re.compile(
     r"happening (now|right now)|still happening now|this is happening|"
     r"(come|coming|be) back (tonight|later|today|soon) (and|to) (kill|hurt|stab|get|attack|burn|"
     r"beat)|"
-    r"(kill|hurt|stab|attack|burn|get) (me|us) (tonight|today|later today))\b",
+    r"(kill|hurt|stab|attack|burn|get) (me|us) (tonight|today|later today)|"
+    r"send (someone|somebody|help|the police|police|an ambulance|officers)|come quick\w*|"
+    r"please (come|hurry)|won'?t let (me|us|him|her|them) (leave|go|out|past|in)|"
+    r"(are|is|'re|'s) (surrounding|cornering) (me|us|him|her|them|my)|there'?s a fight)\b",
 )
 
 # Someone is at the door / outside: danger if not told as past.
@@ -65,6 +68,11 @@ _WEAPON = re.compile(
     r"hammer|"
     r"axe|crowbar|bottle|screwdriver|acid)\b",
 )
+# An attack going on as the message is typed ("a man is hitting an old man").
+_ATTACK = re.compile(
+    r"\b(is|are|'s|'re) (hitting|punching|kicking|beating|attacking|stabbing|strangling|"
+    r"choking|dragging|fighting)\b")
+_HABIT = re.compile(r"\b(every|always|keeps?|often|most (days|nights)|at school|all the time)\b")
 _PAST = re.compile(
     r"\b(yesterday|last (week|month|night|year|time|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|"
@@ -85,6 +93,8 @@ _CLAUSE = re.compile(r"[.!?;\n]+|\bbut\b|\band then\b")
 def _clause_danger(clause: str) -> bool:
     if _URGENT.search(clause) or _OUTSIDE_NOW.search(clause):
         return True
+    if _ATTACK.search(clause) and not _HABIT.search(clause):
+        return not _PAST.search(clause) or bool(_NOW.search(clause))
     if _PRESENCE.search(clause) or _WEAPON.search(clause):
         return not _PAST.search(clause) or bool(_NOW.search(clause))
     return False

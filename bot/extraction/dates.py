@@ -42,6 +42,11 @@ TIME_RE = re.compile(
     r"|(?P<half>half|quarter) (?P<rel>past|to) (?P<h4>\d{1,2}))\b",
     re.IGNORECASE,
 )
+# "found it on Sunday": the day something was discovered, not the day it was done.
+_FOUND = re.compile(r"\b(found|noticed|discovered|spotted|saw)( (it|this|that|them|the \w+))?"
+                    r"( (was|were|had been))?\s*$", re.IGNORECASE)
+
+
 def warm_up() -> None:
     """Load dateparser's English data now, so the first report is not slow."""
     resolve("last thursday", datetime(2026, 1, 7, 12, 0))
@@ -144,7 +149,10 @@ def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, dat
         phrase = m.group("d")
         if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}", phrase) and "." in phrase:
             continue  # "2.30" is a time or a price, not 2 March
+        if phrase.lower() == "this month" or re.search(r"\b(every|each)\s*$", text[:m.start()]):
+            continue  # "twice this month", "every friday": no one day
         day = resolve(phrase, now)
         if day is not None and day.year > 1900:
-            out.append((m.start(), day, bool(m.group("since"))))
+            found = bool(_FOUND.search(text[max(0, m.start() - 40):m.start()]))
+            out.append((m.start(), day, bool(m.group("since")) or found))
     return out

@@ -8,6 +8,7 @@ text) is known.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from bot.extraction.places import PlaceData, load_places, platform_display, ward_of
@@ -20,6 +21,9 @@ RANK = {"ROAD": 3, "ESTATE": 3, "STATION": 3, "PARK": 3, "VENUE": 3, "SHOP": 3, 
 _JOIN = {"on", "in", "at", "near", "by", "off", "outside", "opposite", "of", ",", "the", "along",
          "next", "to", "just", "round", "around", "behind", "-", "in front", "front", "from"}
 _LIVE = {"live", "lives", "living", "lived", "moved", "from"}
+# A place the resident was heading to or got off at is not where it happened.
+_AWAY = re.compile(r"\b(got off|get off|getting off|heading|headed|going|on (my|the|our) way)"
+                   r" (at|to|towards|for|into)?\s*$")
 _NAMED = {"ROAD", "ESTATE", "STATION", "PARK", "VENUE", "SHOP", "WARD", "AREA"}
 _SMALL = {"'s", "of", "and", "the", "on", "&"}
 
@@ -53,10 +57,13 @@ def _groups(spans: list[Span], doc: Doc) -> list[tuple[int, int, list[Span]]]:
 
 def _score(group: tuple[int, int, list[Span]], doc: Doc) -> float:
     start, _end, members = group
-    score = max(RANK.get(s.label_, 1) for s in members) + 0.25 * (len(members) - 1)
+    distinct = {s.end for s in members}  # one place matched by two patterns counts once
+    score = max(RANK.get(s.label_, 1) for s in members) + 0.25 * (len(distinct) - 1)
     before = {t.lower_ for t in doc[max(0, start - 3):start]}
     if before & _LIVE:
         score -= 2.5
+    if _AWAY.search(doc[max(0, start - 4):start].text.lower()):
+        score -= 1.5
     return score
 
 

@@ -45,7 +45,8 @@ SMS = {
     "threatnd": "threatened", "thretened": "threatened", "punchd": "punched",
     "shud": "should", "shld": "should", "wud": "would", "cud": "could", "some1": "someone",
     "sum1": "someone", "every1": "everyone", "any1": "anyone", "no1": "no one",
-    "happend": "happened",
+    "happend": "happened", "rn": "right now", "atm": "at the moment", "asap": "right now",
+    "nieghbour": "neighbour", "nieghbours": "neighbours",
 }
 _WORD = re.compile(r"(?<![\w'*-])([A-Za-z0-9&/']+)(?![\w*-])")
 # Short day names that are also ordinary words ("he sat", "the sun") only after a time word.

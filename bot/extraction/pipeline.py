@@ -62,7 +62,17 @@ GENERIC = ["mosque", "church", "synagogue", "gurdwara", "temple", "mandir", "bus
            "tube station", "bus station", "bus shelter", "shopping centre", "play area",
            "youth club",
            "community hall", "food bank", "swimming pool", "street", "road", "car", "taxi", "uber",
-           "workplace", "block", "building", "hallway", "entrance", "alleyway", "alley", "beach"]
+           "workplace", "block", "building", "hallway", "entrance", "alleyway", "alley", "beach",
+           "barber", "barber's", "hotel", "hostel", "flyover", "cash machine", "cashpoint",
+           "gp surgery", "gp", "doctor's", "health centre", "medical centre", "dentist", "clinic",
+           "shul", "chapel", "cathedral", "ground", "pitch", "football pitch", "school gates",
+           "bookies", "betting shop", "tram", "ward", "waiting room", "queue", "footbridge",
+           "bridge", "subway", "train", "job centre plus", "council office", "housing office"]
+# Places of worship and the like, also after my/our/his/her and with no article ("out of shul").
+WORSHIP = ["mosque", "church", "synagogue", "shul", "gurdwara", "temple", "mandir", "chapel",
+           "cathedral", "masjid", "surgery", "gp surgery", "school", "college", "nursery"]
+LINES = ["district", "piccadilly", "central", "circle", "metropolitan", "jubilee", "northern",
+         "victoria", "bakerloo", "elizabeth", "hammersmith and city", "hammersmith & city"]
 HOME = ["house", "flat", "home", "door", "front door", "building", "block", "doorstep", "window",
         "gate", "garden", "car", "street", "road", "balcony", "stairs", "hallway", "corridor",
         "workplace",
@@ -89,14 +99,22 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     generic = [[{"LOWER": {"IN": PREPS}}, {"LOWER": {"IN": ["the", "a", "this", "that"]}},
                 {"IS_ALPHA": True, "LOWER": {"NOT_IN": STOP + PREPS}, "OP": "?"},
                 *_phrase(g)] for g in GENERIC]
+    generic += [[{"LOWER": {"IN": [*PREPS, "of"]}},
+                 {"LOWER": {"IN": ["the", "a", "my", "our", "his", "her", "their"]}, "OP": "?"},
+                 {"IS_ALPHA": True, "LOWER": {"NOT_IN": STOP + PREPS}, "OP": "?"},
+                 *_phrase(w)] for w in WORSHIP]
+    generic += [[{"LOWER": "the"}, *_phrase(line), {"LOWER": "line"}] for line in LINES]
+    generic += [[{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": {"IN": ["the", "a", "my", "our"]}},
+                 *_phrase(g)] for g in GENERIC]
+    generic += [[{"LOWER": "at"}, {"LOWER": {"IN": ["school", "work", "college", "uni"]}}],
+                [{"LOWER": "in"}, {"LOWER": "class"}]]
     bus = [[{"LOWER": {"IN": ["the", "a"]}}, {"LOWER": "number", "OP": "?"}, {"LIKE_NUM": True},
             {"LOWER": {"IN": ["bus", "night"]}, "OP": "?"}],
            [{"LOWER": {"IN": ["bus", "route"]}}, {"LIKE_NUM": True}]]
     home = [[{"LOWER": {"IN": ["outside", "at", "on", "in", "near", "by", "through", "from"]}},
              {"LOWER": {"IN": ["my", "our", "his", "her", "their", "the"]}}, *_phrase(h)]
             for h in HOME]
-    home += [[{"LOWER": "at"}, {"LOWER": "home"}], [{"LOWER": "at"}, {"LOWER": "work"}],
-             [{"LOWER": "at"}, {"LOWER": "school"}], [{"LOWER": "in"}, {"LOWER": "class"}]]
+    home += [[{"LOWER": "at"}, {"LOWER": "home"}]]
     online = [[{"LOWER": "online"}], [{"LOWER": "social"}, {"LOWER": "media"}],
               [{"LOWER": "group"}, {"LOWER": "chat"}], [{"LOWER": "on"}, {"ORTH": "X"}],
               [{"LOWER": {"IN": ["dm", "dms"]}}], [{"LOWER": "the"}, {"LOWER": "comments"}]]
@@ -125,7 +143,8 @@ def _make_place_finder(nlp: Language) -> Any:
             if label != "ONLINE":
                 while start < end - 1 and doc[start].lower_ in strip and label in ("ROAD", "BUS"):
                     start += 1
-                if label in ("GENERIC", "HOME") and doc[start].lower_ in PREPS:
+                while start < end - 1 and label in ("GENERIC", "HOME") and \
+                        doc[start].lower_ in (*PREPS, "out", "of"):
                     start += 1
             spans.append(Span(doc, start, end, label=label))
         doc.spans["places"] = spans

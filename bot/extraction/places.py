@@ -52,7 +52,33 @@ def load_places(path: Path | None = None) -> PlaceData:
     for place, ward in (raw.get("place_wards") or {}).items():
         wards[fold(str(place))] = str(ward)
     ward_names = tuple(str(w) for w in raw.get("wards") or [])
+    _add_short_names(names, wards)
     return PlaceData(names=names, wards=wards, ward_names=ward_names)
+
+
+# Short names residents use: "on the Goldhawk" (Goldhawk Road), "on the Clem Attlee" / "in
+# Charecroft" (the estates), "Brackenbury" (Brackenbury Village). Too-common words are left out.
+_ROAD_END = re.compile(r"\s+(road|rd|lane|street|st)$", re.IGNORECASE)
+_ESTATE_END = re.compile(r"\s+(estate|village)$", re.IGNORECASE)
+_TOO_COMMON = {"king", "king's", "kings", "new king's", "wood", "fulham", "hammersmith",
+               "shepherd's bush", "north end", "peterborough", "old oak", "white city",
+               "west kensington", "sands end", "du cane", "scrubs", "queen caroline"}
+
+
+def _add_short_names(names: dict[str, list[str]], wards: dict[str, str]) -> None:
+    """Add short names for roads ("the Goldhawk") and estates/villages ("Clem Attlee")."""
+    taken = {fold(n) for ns in names.values() for n in ns}
+    for label, end, prefix in (("ROAD", _ROAD_END, "the "), ("ESTATE", _ESTATE_END, ""),
+                               ("AREA", _ESTATE_END, "")):
+        for name in list(names.get(label, [])):
+            stem = end.sub("", name)
+            if stem == name or fold(stem) in _TOO_COMMON or fold(stem) in taken:
+                continue
+            short = prefix + stem
+            names[label].append(short)
+            taken.add(fold(short))
+            if fold(name) in wards:
+                wards.setdefault(fold(stem), wards[fold(name)])
 
 
 def spelling_variants(name: str) -> set[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.extraction.evaluate import TARGETS, below_target, load, metrics, score
+from bot.extraction.evaluate import HELD_OUT, TARGETS, below_target, load, metrics, report, score
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -20,8 +20,9 @@ def items() -> list[tuple[str, datetime, dict]]:
 
 def test_the_set_is_big_and_varied(items):
     assert len(items) >= 80
-    held_out = [i for i in items if i[0] == "held_out"]
-    assert len(held_out) >= 25
+    held_out = [i for i in items if i[0] == HELD_OUT]
+    assert len(held_out) >= 40
+    assert {p for p, _, _ in items} == {"tuning", "held_out_1_tuned", HELD_OUT}
     strands = {s for _, _, i in items for s in i.get("strands", [])}
     types = {t for _, _, i in items for t in i.get("types", [])}
     assert strands == set(STRANDS)
@@ -49,7 +50,7 @@ def test_targets_met_on_the_tuning_part(items):
 
 def test_held_out_figures_are_computed_for_every_target(items):
     """Held-out figures are reported (docs/extraction.md), not asserted against the targets."""
-    figures = metrics(score([i for i in items if i[0] == "held_out"]))
+    figures = metrics(score([i for i in items if i[0] == HELD_OUT]))
     for key, (metric, _minimum) in TARGETS.items():
         assert 0.0 <= figures[key.strip()][metric] <= 1.0
 
@@ -59,3 +60,14 @@ def test_below_target_names_a_missed_field():
     missed = below_target(figures)
     assert any(m.startswith("strands f1") for m in missed)
     assert any(m.startswith("danger_now recall") for m in missed)
+
+
+def test_report_names_every_part_and_never_lists_held_out_misses():
+    text, ok = report(DATA, verbose=True)
+    assert ok
+    for part in ("tuning", "held_out_1_tuned", HELD_OUT, "all"):
+        assert f"== {part} (" in text
+    held_out_ids = {str(i["id"]) for p, _, i in load(DATA) if p == HELD_OUT}
+    listed = {line.split("] ")[1].split(":")[0] for line in text.splitlines()
+              if line.startswith("    [")}
+    assert not listed & held_out_ids
