@@ -223,6 +223,8 @@ def main() -> None:
     print(json.dumps(result))
     ok = result["p99_ms"] < 2000 and result["errors"] == 0
     print(f"p99 target (< 2000 ms): {'met' if ok else 'MISSED'}")
+    if not ok:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

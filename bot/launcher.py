@@ -83,7 +83,6 @@ class Stack:
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
-        env.update(self.env)
         env.update(
             {
                 "DATABASE_URL": self.settings.database_url,
@@ -96,6 +95,7 @@ class Stack:
                 "PYTHONUNBUFFERED": "1",
             }
         )
+        env.update(self.env)  # explicit overrides win
         return env
 
     def _spawn(self, name: str, cmd: list[str], env: dict[str, str]) -> None:
