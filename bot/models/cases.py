@@ -1,71 +1,25 @@
-"""SQLAlchemy 2 models. Alembic (migrations/) is the only way the schema changes.
-
-Sensitive free text and contact details use ``EncryptedText`` (encrypted at rest).
-"""
+"""Officers, cases and what hangs off a case (notes, actions, strand/incident side tables)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
     String,
-    Text,
-    TypeDecorator,
     event,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.orm import attributes as orm_attributes
 
-from bot import crypto
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-class UTCDateTime(TypeDecorator):
-    """Timezone-aware UTC datetimes on SQLite and PostgreSQL alike."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
-
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-class EncryptedText(TypeDecorator):
-    """Text encrypted with the settings' Fernet key ring before it reaches the database."""
-
-    impl = Text
-    cache_ok = True
-
-    def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
-        return None if value is None else crypto.encrypt(value)
-
-    def process_result_value(self, value: str | None, dialect: Any) -> str | None:
-        return None if value is None else crypto.decrypt(value)
-
-
-class Base(DeclarativeBase):
-    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON}
+from bot.models.types import Base, EncryptedText, utcnow
 
 
 class Officer(Base):
@@ -169,86 +123,6 @@ class CaseAction(Base):
     action: Mapped[str] = mapped_column(String(48))
     detail: Mapped[str | None] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class AuditBase(DeclarativeBase):
-    """Separate metadata for the audit log, so nothing that wipes or rewrites the domain tables
-    (``Base.metadata``: test clean-up, retention, erasure) touches it. Database triggers reject
-    UPDATE and DELETE on ``audit_events`` (migration 0002)."""
-
-    type_annotation_map = Base.type_annotation_map
-
-
-class AuditEvent(AuditBase):
-    """Append-only: who read or changed which case, when, and what changed (no sensitive values)."""
-
-    __tablename__ = "audit_events"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    officer_username: Mapped[str | None] = mapped_column(String(64), index=True)
-    case_reference: Mapped[str | None] = mapped_column(String(24), index=True)
-    action: Mapped[str] = mapped_column(String(48))
-    changes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-
-
-class OutboundMessage(Base):
-    """A message to a resident: the transactional outbox the sender worker drains."""
-
-    __tablename__ = "outbound_messages"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int | None] = mapped_column(
-        ForeignKey("cases.id", ondelete="CASCADE"), index=True
-    )
-    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
-    channel: Mapped[str] = mapped_column(String(16))
-    to: Mapped[str | None] = mapped_column(EncryptedText)
-    body: Mapped[str | None] = mapped_column(EncryptedText)
-    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
-    provider_sid: Mapped[str | None] = mapped_column(String(64), unique=True)
-    error: Mapped[str | None] = mapped_column(String(255))
-    # Keyed hash of ``to`` (matchable, not readable) and how it went out: text | template.
-    to_hash: Mapped[str | None] = mapped_column(String(80), index=True)
-    sent_as: Mapped[str | None] = mapped_column(String(16))
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime | None] = mapped_column()
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-
-
-class InboundClaim(Base):
-    """One row per provider message id, claimed before processing (dedupe of retries/replays)."""
-
-    __tablename__ = "inbound_claims"
-
-    message_sid: Mapped[str] = mapped_column(String(64), primary_key=True)
-    claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
-    status: Mapped[str] = mapped_column(String(16), default="processing")
-    response: Mapped[str | None] = mapped_column(EncryptedText)
-
-
-class OptOut(Base):
-    """Numbers (keyed hash) that replied STOP: never messaged again until START."""
-
-    __tablename__ = "opt_outs"
-
-    number_hash: Mapped[str] = mapped_column(String(80), primary_key=True)
-    opted_out: Mapped[bool] = mapped_column(Boolean, default=True)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-
-
-class ChatSession(Base):
-    """Per-conversation gateway state: offered button payloads and what is being asked."""
-
-    __tablename__ = "chat_sessions"
-
-    conversation_id: Mapped[str] = mapped_column(String(80), primary_key=True)
-    channel: Mapped[str] = mapped_column(String(16), default="web")
-    offered_payloads: Mapped[list[str]] = mapped_column(JSON, default=list)
-    expects_slot: Mapped[str | None] = mapped_column(String(32))
-    last_inbound_at: Mapped[datetime | None] = mapped_column()
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class CaseStrand(Base):

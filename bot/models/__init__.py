@@ -1,0 +1,24 @@
+"""SQLAlchemy 2 models. Alembic (migrations/) is the only way the schema changes.
+
+Sensitive free text and contact details use ``EncryptedText`` (encrypted at rest). Importing
+this package registers every table on ``Base.metadata`` / ``AuditBase.metadata``.
+"""
+
+from bot.models.audit import AuditBase, AuditEvent
+from bot.models.cases import (
+    Case,
+    CaseAction,
+    CaseIncidentType,
+    CaseNote,
+    CaseStrand,
+    Officer,
+    facet_rows,
+)
+from bot.models.messaging import ChatSession, InboundClaim, OptOut, OutboundMessage
+from bot.models.types import Base, EncryptedText, UTCDateTime, utcnow
+
+__all__ = [
+    "AuditBase", "AuditEvent", "Base", "Case", "CaseAction", "CaseIncidentType", "CaseNote",
+    "CaseStrand", "ChatSession", "EncryptedText", "InboundClaim", "OptOut", "Officer",
+    "OutboundMessage", "UTCDateTime", "facet_rows", "utcnow",
+]
