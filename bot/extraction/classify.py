@@ -53,14 +53,18 @@ _KNOWN = re.compile(
     r"manager|boss|supervisor|classmate)\b|\bformer (partner|friend|employer)\b|"
     r"\b(a|the) (regular|shopkeeper|owner of|security guard|bus driver|driver|staff|"
     r"member of staff)\b"
-    r"(?=.{0,60}\b(always|every|knows|regular)\b)|\bi used to (work|go out|live) with\b"
+    # "always" in what they said ("told me your lot always steal") is not about them
+    r"(?=(?:(?!\b(?:said|says|saying|told|tells|telling|shouted|called)\b)[^'\"]){0,60}"
+    r"\b(always|every|knows|regular)\b)|\bi used to (work|go out|live) with\b|"
+    r"\banother (parent|mum|dad|mother|father|pupil|student|tenant|resident|member)\b"
 )
 _UNKNOWN = re.compile(
     r"\b(strangers?|(did ?n'?t|don'?t|never) (know|seen|recogni[sz]e) (him|her|them|who|the)|"
     r"(had )?never seen (him|her|them|before)|random\w*|unknown|no idea who|anonymous|"
     r"(a|an|one|two|three|four|five|\d+|some|several|couple of|group of|gang of|bunch of|load of|"
-    r"few) "
-    r"(\w+ ){0,2}(man|woman|men|women|guy|guys|bloke|blokes|lad|lads|boy|boys|girl|girls|"
+    r"few|the same) "
+    r"([\w']+ ){0,2}(relatives?|visitors?|patients?|man|woman|men|women|guy|guys|bloke|blokes|"
+    r"lad|lads|boy|boys|girl|girls|"
     r"teenagers?|"
     r"teens|youths?|kids|people|person|driver|cyclist|passenger|passengers|customer|shopper|"
     r"couple|youngsters|males?|females?|group|gang|account|accounts|profile|user|users|fans?|"
@@ -141,13 +145,28 @@ def incident_types(low: str) -> list[str]:
     return [t for t in INCIDENT_TYPES if t in found]
 
 
-def perpetrator(low: str) -> str | None:
-    """neighbour | known | unknown | None: who did it, as far as the text says."""
-    if _NEIGHBOUR.search(low):
+# Neighbours who were sent the same thing are fellow targets, not the ones who did it.
+_NEIGHBOUR_TARGETED = re.compile(
+    r"\b(my|our|the|other) neighbou?rs? (also |all |have |had )?(got|get|had|received|were sent|"
+    r"were targeted|were hit)\b")
+
+
+_LEFT_BEHIND = re.compile(r"\b(leaflets?|stickers?|posters?|graffiti|note|notes|letter)\b")
+
+
+def perpetrator(low: str, types: list[str] | tuple[str, ...] = ()) -> str | None:
+    """neighbour | known | unknown | None: who did it, as far as the text says.
+
+    Damage found afterwards with nobody described ("found it smashed") was done by someone the
+    resident does not know, so it reads as unknown; ``types`` are the incident types found.
+    """
+    if _NEIGHBOUR.search(_NEIGHBOUR_TARGETED.sub(" ", low)):
         return "neighbour"
     if _KNOWN.search(low):
         return "known"
     if _UNKNOWN.search(low):
+        return "unknown"
+    if "property_damage" in types or _LEFT_BEHIND.search(low):
         return "unknown"
     return None
 

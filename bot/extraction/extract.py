@@ -83,6 +83,6 @@ def extract(text: str | None, now: datetime | None = None) -> dict[str, Any]:
     if result["location"]["online"] and "online_abuse" not in result["incident_types"]:
         result["incident_types"] = [*result["incident_types"], "online_abuse"]
         result["incident_types"].sort(key=lambda t: classify.INCIDENT_TYPES.index(t))
-    result["perpetrator"] = classify.perpetrator(low)
+    result["perpetrator"] = classify.perpetrator(low, result["incident_types"])
     result["injured"] = classify.injured(low)
     return result

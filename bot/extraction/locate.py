@@ -20,7 +20,9 @@ RANK = {"ROAD": 3, "ESTATE": 3, "STATION": 3, "PARK": 3, "VENUE": 3, "SHOP": 3, 
         "AREA": 2, "BUS": 2, "GENERIC": 2, "HOME": 1}
 _JOIN = {"on", "in", "at", "near", "by", "off", "outside", "opposite", "of", ",", "the", "along",
          "next", "to", "just", "round", "around", "behind", "-", "in front", "front", "from"}
-_LIVE = {"live", "lives", "living", "lived", "moved", "from"}
+_LIVE = {"live", "lives", "living", "lived", "moved"}
+# "from" marks origin only after "I'm / he is / comes": "followed me from the tube" is a place.
+_ORIGIN = re.compile(r"\b(am|'m|is|'s|are|'re|come|comes|came|originally) from\s*$")
 # A place the resident was heading to or got off at is not where it happened.
 _AWAY = re.compile(r"\b(got off|get off|getting off|heading|headed|going|on (my|the|our) way)"
                    r" (at|to|towards|for|into)?\s*$")
@@ -59,12 +61,31 @@ def _score(group: tuple[int, int, list[Span]], doc: Doc) -> float:
     start, _end, members = group
     distinct = {s.end for s in members}  # one place matched by two patterns counts once
     score = max(RANK.get(s.label_, 1) for s in members) + 0.25 * (len(distinct) - 1)
+    if any(s.label_ == "BUS" and any(c.isdigit() for c in s.text) for s in members):
+        score += 0.5  # "the 72 bus" says more than "the bus"
     before = {t.lower_ for t in doc[max(0, start - 3):start]}
-    if before & _LIVE:
+    if before & _LIVE or _ORIGIN.search(doc[max(0, start - 3):start].text.lower()):
         score -= 2.5
     if _AWAY.search(doc[max(0, start - 4):start].text.lower()):
         score -= 1.5
     return score
+
+
+_BARE_ONLINE = ("online", "dm", "dms", "the comments")
+
+
+def _not_posted(physical: list[Span], platforms: list[Span]) -> list[Span]:
+    """Drop the physical places that only belong to what was posted on a named platform.
+
+    A platform named before every physical place ("someone on Nextdoor keeps posting that the
+    families on our street...") is where it happened; so is one a place runs into ("the office
+    whatsapp group").
+    """
+    first = min(p.start for p in platforms)
+    if first < min(s.start for s in physical):
+        return []
+    starts = {p.start for p in platforms}
+    return [s for s in physical if s.end not in starts and s.end + 1 not in starts]
 
 
 def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
@@ -75,6 +96,9 @@ def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
     physical = [s for s in spans if s.label_ != "ONLINE"]
     text: str | None = None
     ward: str | None = None
+    named_online = [s for s in online if s.text.lower() not in _BARE_ONLINE]
+    if physical and named_online:
+        physical = _not_posted(physical, named_online)
     if physical:
         groups = _groups(physical, doc)
         best = max(groups, key=lambda g: (_score(g, doc), -g[0]))
@@ -88,8 +112,7 @@ def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
             wards = {w for s in physical if (w := ward_of(s.text, data))}
             ward = wards.pop() if len(wards) == 1 else None
     if text is None and online:
-        named = [s for s in online if s.text.lower() not in ("online", "dm", "dms", "the comments")]
-        text = platform_display((named or online)[0].text)
+        text = platform_display((named_online or online)[0].text)
         if text.lower().startswith("on "):
             text = text[3:]
     return {"text": text, "ward": ward, "online": bool(online)}

@@ -108,9 +108,10 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
                  *_phrase(g)] for g in GENERIC]
     generic += [[{"LOWER": "at"}, {"LOWER": {"IN": ["school", "work", "college", "uni"]}}],
                 [{"LOWER": "in"}, {"LOWER": "class"}]]
-    bus = [[{"LOWER": {"IN": ["the", "a"]}}, {"LOWER": "number", "OP": "?"}, {"LIKE_NUM": True},
+    route = {"LOWER": {"REGEX": r"^n?\d{1,3}$"}}  # "72", "N11"; never "the third (time)"
+    bus = [[{"LOWER": {"IN": ["the", "a"]}}, {"LOWER": "number", "OP": "?"}, route,
             {"LOWER": {"IN": ["bus", "night"]}, "OP": "?"}],
-           [{"LOWER": {"IN": ["bus", "route"]}}, {"LIKE_NUM": True}]]
+           [{"LOWER": {"IN": ["bus", "route"]}}, route]]
     home = [[{"LOWER": {"IN": ["outside", "at", "on", "in", "near", "by", "through", "from"]}},
              {"LOWER": {"IN": ["my", "our", "his", "her", "their", "the"]}}, *_phrase(h)]
             for h in HOME]

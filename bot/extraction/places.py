@@ -90,6 +90,9 @@ def spelling_variants(name: str) -> set[str]:
     out |= {re.sub(r"(\w)s\b", r"\1's", v, count=1) for v in list(out) if "'" not in v}
     if low.startswith("the "):
         out |= {v[4:] for v in list(out)}
+    # "north end road" -> also "north end rd" (residents abbreviate the suffix)
+    for full, short in (("road", "rd"), ("street", "st"), ("avenue", "ave"), ("gardens", "gdns")):
+        out |= {v[: -len(full)] + short for v in list(out) if v.endswith(" " + full)}
     return {v for v in out if v}
 
 
