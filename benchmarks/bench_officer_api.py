@@ -19,15 +19,15 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
+
+from bot.scratch_db import scratch_database  # noqa: E402
 
 TARGETS = {"queue": 50.0, "stats": 300.0}
 
@@ -46,17 +46,12 @@ def fresh_database(backend: str, pg_url: str, keep: str | None) -> Iterator[str]
         if not keep:
             path.unlink(missing_ok=True)
         return
-    admin_url = make_url(pg_url).set(drivername="postgresql+psycopg")
-    name = f"tellonce_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url, drop = scratch_database("postgresql", Path(tempfile.gettempdir()), pg_url,
+                                 prefix="tellonce_bench")
     try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
+        yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop()
 
 
 def percentile(values: list[float], pct: float) -> float:

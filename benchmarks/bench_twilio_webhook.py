@@ -26,7 +26,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -91,23 +91,10 @@ def wait_healthy(url: str, timeout: float) -> None:
     raise TimeoutError(f"gateway at {url} did not come up")
 
 
-def database_url(backend: str, pg_url: str, tmp: Path) -> tuple[str, callable]:
-    if backend == "sqlite":
-        return f"sqlite:///{tmp / f'bench-{uuid.uuid4().hex[:6]}.db'}", lambda: None
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+def database_url(backend: str, pg_url: str, tmp: Path) -> tuple[str, Callable[[], None]]:
+    from bot.scratch_db import scratch_database
 
-    admin_url = make_url(pg_url).set(drivername="postgresql+psycopg")
-    name = f"tellonce_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-    return admin_url.set(database=name).render_as_string(hide_password=False), drop
+    return scratch_database(backend, tmp, pg_url, prefix="tellonce_bench")
 
 
 @contextmanager

@@ -6,20 +6,17 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from cryptography.fernet import Fernet
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import make_engine, reset_caches
+from bot.migrations import upgrade_head
 from bot.models import Base
+from bot.scratch_db import scratch_database
 
 pytest_plugins = ["tests.e2e.fixtures"]
 
@@ -42,30 +39,12 @@ def backends() -> list[str]:
 
 
 def migrate(url: str) -> None:
-    cfg = Config(str(ROOT / "alembic.ini"))
-    cfg.set_main_option("script_location", str(ROOT / "migrations"))
-    cfg.attributes["url"] = url
-    cfg.attributes["configure_logger"] = False
-    command.upgrade(cfg, "head")
+    upgrade_head(url)
 
 
-def create_fresh_database(backend: str, tmp_dir: Path) -> tuple[str, callable]:
+def create_fresh_database(backend: str, tmp_dir: Path) -> tuple[str, Callable[[], None]]:
     """Return (url, drop) for a brand-new empty database of that backend."""
-    if backend == "sqlite":
-        path = tmp_dir / f"tellonce-{uuid.uuid4().hex[:8]}.db"
-        return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
-    admin_url = make_url(os.environ["TEST_DATABASE_URL"]).set(drivername="postgresql+psycopg")
-    name = f"tellonce_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return admin_url.set(database=name).render_as_string(hide_password=False), drop
+    return scratch_database(backend, tmp_dir, os.environ.get("TEST_DATABASE_URL"))
 
 
 @pytest.fixture(scope="session", params=backends())

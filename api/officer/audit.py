@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from api.deps import SessionDep
 from api.officer.auth import Supervisor
 from api.officer.errors import responses
-from api.officer.schemas import REFERENCE_PATTERN, USERNAME_PATTERN, IsoDateTime
+from api.officer.schemas import REFERENCE_PATTERN, USERNAME_PATTERN, IsoDateTime, as_utc
 from bot import audit
 
 router = APIRouter(tags=["audit"])
@@ -29,10 +29,6 @@ class AuditEventOut(BaseModel):
 class AuditList(BaseModel):
     items: list[AuditEventOut]
     next_cursor: str | None
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    return value.replace(tzinfo=UTC) if value and value.tzinfo is None else value
 
 
 @router.get(
@@ -54,7 +50,7 @@ def read_audit(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> Any:
     after_id = min(int(cursor), 2**31 - 1) if cursor else None
-    rows = audit.query(session, case, officer, _aware(start), _aware(end), after_id, limit + 1)
+    rows = audit.query(session, case, officer, as_utc(start), as_utc(end), after_id, limit + 1)
     page = rows[:limit]
     audit.record(session, supervisor.username, "audit.read", None,
                  {"case": case, "officer": officer,

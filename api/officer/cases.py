@@ -20,6 +20,7 @@ from api.officer.schemas import (
     IsoDateTime,
     RiskLevel,
     Status,
+    as_utc,
 )
 from bot import audit
 from bot.models import Officer
@@ -30,10 +31,6 @@ router = APIRouter(tags=["cases"])
 
 Reference = Annotated[str, Path(pattern=REFERENCE_PATTERN,
                                  description="The case reference, e.g. HF-7K3M9Q")]
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    return value.replace(tzinfo=UTC) if value and value.tzinfo is None else value
 
 
 @router.get(
@@ -79,7 +76,7 @@ def list_cases(
     filters = QueueFilters(
         status=status, risk=risk, strand=strand, incident_type=incident_type, ward=ward,
         officer_id=officer_id, overdue=overdue,
-        created_from=_aware(created_from), created_to=_aware(created_to),
+        created_from=as_utc(created_from), created_to=as_utc(created_to),
     )
     now = datetime.now(UTC)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field
@@ -42,6 +42,11 @@ REFERENCE_PATTERN = r"^[A-Za-z0-9-]{1,24}$"
 TEXT_PATTERN = r"^[^\x00]*$"
 
 IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """A query datetime without a zone is read as UTC (the database stores UTC)."""
+    return value.replace(tzinfo=UTC) if value and value.tzinfo is None else value
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 Status = Literal[CASE_STATUSES]  # type: ignore[valid-type]
 RiskLevel = Literal[RISK_LEVELS]  # type: ignore[valid-type]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import uuid
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bot.db import reset_caches
+from bot.scratch_db import scratch_database
 
 ROOT = Path(__file__).resolve().parents[2]
 RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
@@ -68,21 +69,16 @@ def pg_tracker_url() -> Iterator[str | None]:
     if not os.environ.get("TEST_DATABASE_URL"):
         yield None
         return
-    admin_url = make_url(os.environ["TEST_DATABASE_URL"]).set(drivername="postgresql+psycopg")
-    name = f"tellonce_tracker_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = admin_url.set(database=name)
+    raw_url, drop = scratch_database("postgresql", Path(tempfile.gettempdir()),
+                                     os.environ["TEST_DATABASE_URL"], prefix="tellonce_tracker")
+    url = make_url(raw_url)
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql(RASA_EVENTS_DDL)
     engine.dispose()
     # as Rasa's endpoints would name it: plain postgresql:// (our code picks the driver)
     yield url.set(drivername="postgresql").render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    drop()
 
 
 def _pg_fill(url: str) -> Callable[[list[dict]], None]:
