@@ -1,6 +1,6 @@
 """``action_ask_<slot>`` for every form question: the words depend on state (read-back, summary,
-'anything else to add?', contact method, channel), so each is built by bot.report_form.questions
-and sent with its ``expects`` payload."""
+'anything else to add?', contact method, channel), so each is built by
+bot.report_form.questions and sent with its ``expects`` payload."""
 
 from __future__ import annotations
 
@@ -13,28 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import ask, channel_of, now_of, slots_of
-from bot.report_form.questions import question
+from bot.report_form.questions import BUILDERS, question
 
-ASKED_SLOTS = (
-    "reporter_role",
-    "narrative",
-    "confirm_understanding",
-    "strands",
-    "incident_types",
-    "occurred_on",
-    "location",
-    "perpetrator",
-    "housing",
-    "housing_provider",
-    "injured",
-    "ongoing",
-    "anonymous",
-    "contact_method",
-    "contact_value",
-    "safe_contact_time",
-    "share_consent",
-    "confirm_summary",
-)
+ASKED_SLOTS = tuple(BUILDERS)
 
 
 class AskSlot(Action, ABC):

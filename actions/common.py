@@ -61,6 +61,16 @@ def ask(dispatcher: CollectingDispatcher, question: Question) -> None:
     )
 
 
+def tell(dispatcher: CollectingDispatcher, text: str,
+         buttons: list[tuple[str, str]] | None = None, alert: bool = False) -> None:
+    """Send one message; ``alert`` marks it for the page to announce at once (danger now)."""
+    dispatcher.utter_message(
+        text=text,
+        buttons=[{"title": title, "payload": payload} for title, payload in buttons or []],
+        json_message={"alert": True} if alert else None,
+    )
+
+
 def end(dispatcher: CollectingDispatcher) -> None:
     """Mark the conversation as over for the gateway (the last message of the turn)."""
     dispatcher.utter_message(json_message={"ended": True})

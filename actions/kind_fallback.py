@@ -1,5 +1,6 @@
 """Not understood outside the form: the bot's fault, said kindly, with buttons and a person to
-talk to, and never the same words twice in a row (CONVERSATION.md: kind fallback)."""
+talk to, and never the same words twice in a row (CONVERSATION.md: kind fallback). While a
+report is paused (danger, or a stop), the choices are offered again instead."""
 
 from __future__ import annotations
 
@@ -9,32 +10,25 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.common import channel_of, tell
+from actions.safety import pause_buttons
+from bot.wording import count, say
+
 NAME = "action_fallback"
-TEXTS = (
-    "Sorry, I didn't understand that, and that's my fault. I can take a report of a hate crime "
-    "or hate incident, or answer questions about reporting. If you'd rather talk to a person, "
-    "Stop Hate UK is there 24/7 on 0800 138 1625.",
-    "Sorry, I still didn't get that. You can tap a button below, or just tell me what happened.",
-    "I'm sorry I'm not getting this right. To talk to a person now, call Stop Hate UK 24/7 on "
-    "0800 138 1625. Or tap a button when you're ready.",
-)
-BUTTONS = [
-    {"title": "Start a report", "payload": "/start_report"},
-    {"title": "What counts as hate?", "payload": "/faq_hate_crime"},
-    {"title": "Other ways to report", "payload": "/faq_other_ways"},
-]
+BUTTONS = [("common.start_report", "/start_report"), ("common.what_counts", "/faq_hate_crime"),
+           ("common.other_ways", "/faq_other_ways")]
 
 
 def fallbacks_in_a_row(events: list[dict[str, Any]]) -> int:
     """How many fallbacks answered the resident's last messages, with nothing else between."""
-    count = 0
+    total = 0
     for event in reversed(events):
         if event.get("event") != "action" or event.get("name") == "action_listen":
             continue
         if event.get("name") != NAME:
             break
-        count += 1
-    return count
+        total += 1
+    return total
 
 
 class ActionFallback(Action):
@@ -44,6 +38,13 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        text = TEXTS[fallbacks_in_a_row(tracker.events) % len(TEXTS)]
-        dispatcher.utter_message(text=text, buttons=BUTTONS)
+        channel = channel_of(tracker)
+        paused = tracker.get_slot("paused")
+        if paused in ("danger", "stop"):
+            tell(dispatcher, say("safety.stop.still_paused", channel),
+                 pause_buttons(paused, channel))
+            return []
+        index = fallbacks_in_a_row(tracker.events) % count("chat.fallback")
+        tell(dispatcher, say(f"chat.fallback.{index}", channel),
+             [(say(f"choices.{title}", channel), payload) for title, payload in BUTTONS])
         return []

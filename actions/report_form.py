@@ -4,6 +4,7 @@ pre-fills from the account, and decides which question comes next (only what is 
 from __future__ import annotations
 
 import logging
+import uuid
 from abc import ABC, abstractmethod
 from typing import Any
 
@@ -20,6 +21,8 @@ from bot.report_form.unclear import not_understood, skipped
 
 log = logging.getLogger(__name__)
 ALWAYS_INTERRUPT = {"stop", "danger_now"}
+# Intents that bring the form back after a pause: they answer nothing, the question is re-asked.
+RESUMING = {"carry_on", "start_report"}
 QUESTION_WORDS = {
     "what",
     "whats",
@@ -72,7 +75,7 @@ class RetryingFormValidation(FormValidationAction, ABC):
         self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
         """Not understood: say so kindly (or let the rephrased question say it)."""
-        fallback = not_understood(slot, slots_of(tracker))
+        fallback = not_understood(slot, slots_of(tracker), channel_of(tracker))
         if fallback.text:
             dispatcher.utter_message(text=fallback.text)
         return fallback.updates
@@ -82,17 +85,22 @@ class RetryingFormValidation(FormValidationAction, ABC):
     ) -> list[EventType]:
         slot = tracker.get_slot("requested_slot")
         updates: dict[str, Any] = {}
-        if slot and is_fresh_answer(tracker):
+        if not tracker.get_slot("report_id"):
+            updates["report_id"] = uuid.uuid4().hex  # one case per report, however sent
+        if tracker.get_slot("paused"):
+            updates["paused"] = None
+        resuming = intent_of(tracker)[0] in RESUMING
+        if slot and is_fresh_answer(tracker) and not resuming:
             if self.is_interruption(slot, tracker):
                 return []  # nothing validated: Rasa rejects the form and the rules answer
             result = await self.understand(slot, dispatcher, tracker)
             if result is None:
-                updates = self.failed(slot, dispatcher, tracker)
-            elif fallback := skipped(slot, result, slots_of(tracker)):
+                updates.update(self.failed(slot, dispatcher, tracker))
+            elif fallback := skipped(slot, result, slots_of(tracker), channel_of(tracker)):
                 dispatcher.utter_message(text=fallback.text)
-                updates = fallback.updates
+                updates.update(fallback.updates)
             else:
-                updates = result
+                updates.update(result)
                 attempts = dict(tracker.get_slot("attempts") or {})
                 if attempts.pop(slot, None) is not None:
                     updates["attempts"] = attempts

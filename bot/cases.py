@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, and_, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot import triage
+from bot import safeguarding, triage
 from bot.models import Case
 from bot.references import new_reference
 from bot.report import Report
@@ -27,9 +27,28 @@ def add_working_days(start: datetime, days: int) -> datetime:
     return current
 
 
+URGENT_RANK = 3  # above every high-risk case: a resident in danger sent their report early
+
+
+def case_for_submission(session: Session, key: str | None) -> Case | None:
+    """The case already written for this submission key (a retried or repeated send)."""
+    if not key:
+        return None
+    return session.scalar(select(Case).where(Case.submission_key == key))
+
+
 def create_case(session: Session, report: Report, settings: Settings | None = None) -> Case:
-    """Write one case with a fresh unique reference, its risk and its response target."""
+    """Write one case with a fresh unique reference, its risk and its response target.
+
+    Idempotent per ``report.submission_key``: the same report sent again returns its case.
+    """
     settings = settings or get_settings()
+    existing = case_for_submission(session, report.submission_key)
+    if existing is not None:
+        return existing
+    concern = safeguarding.assess(report.safeguarding, report.narrative)
+    if concern.kind and report.safeguarding is None:
+        report = report.model_copy(update={"safeguarding": concern.kind})
     risk = triage.assess(report)
     now = datetime.now(UTC)
     days = settings.response_days_high if risk.level == "high" else settings.response_days_standard
@@ -39,8 +58,9 @@ def create_case(session: Session, report: Report, settings: Settings | None = No
             reference=new_reference(settings.reference_prefix),
             created_at=now,
             risk_level=risk.level,
-            risk_rank=risk.rank,
+            risk_rank=URGENT_RANK if report.urgent else risk.rank,
             risk_reasons=risk.reasons,
+            safeguarding_reasons=concern.reasons,
             due_by=add_working_days(now, days),
             **data,
         )
@@ -49,7 +69,10 @@ def create_case(session: Session, report: Report, settings: Settings | None = No
                 session.add(case)
                 session.flush()
             return case
-        except IntegrityError:  # reference collision: vanishingly rare, try another
+        except IntegrityError:  # a reference collision (try another) or the same report racing
+            existing = case_for_submission(session, report.submission_key)
+            if existing is not None:
+                return existing
             continue
     raise RuntimeError("could not allocate a unique case reference")
 
@@ -91,6 +114,12 @@ def mark_contacted(case: Case, now: datetime | None = None) -> None:
         case.contacted_at = now or datetime.now(UTC)
 
 
+def consent_of(case: Case) -> dict[str, bool | None]:
+    """Each sharing choice as the resident made it (None: not asked, or skipped)."""
+    return {"police": case.consent_police, "support": case.consent_support,
+            "landlord": case.consent_landlord}
+
+
 def get_case(session: Session, reference: str) -> Case | None:
     return session.scalar(select(Case).where(Case.reference == reference.upper()))
 
@@ -118,13 +147,36 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         "housing": {"tenure": case.housing, "provider": case.housing_provider},
         "injured": case.injured,
         "danger_now": bool(case.danger_now),
+        "urgent": bool(case.urgent),
+        "faiths": list(case.faiths or []),
         "anonymous": bool(case.anonymous),
         "contact": {
             "method": case.contact_method,
             "value": case.contact_value,
             "safe_time": case.safe_contact_time,
+            "name": case.contact_name,
+            "voicemail_ok": case.voicemail_ok,
         },
         "share_consent": bool(case.share_consent),
+        "consent": consent_of(case),
+        "wishes": {
+            "outcomes": list(case.wishes or []),
+            "in_their_words": case.wishes_text,
+            "support_wanted": case.support_wanted,
+        },
+        "feels_safe_at_home": case.feels_safe_home,
+        "access_needs": {
+            "needs": list(case.access_needs or []),
+            "language": case.access_language,
+            "other": case.access_other,
+        },
+        "subject": (
+            {"knows": case.subject_knows, "agrees_to_contact": case.subject_agrees,
+             "contact": case.subject_contact}
+            if case.reporter_role == "third_party" else None
+        ),
+        "safeguarding": {"concern": case.safeguarding,
+                         "reasons": list(case.safeguarding_reasons or [])},
         "risk": {
             "level": case.risk_level,
             "reasons": list(case.risk_reasons or []),

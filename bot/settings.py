@@ -43,6 +43,14 @@ class Settings(BaseSettings):
     borough: str = "Hammersmith & Fulham"
     response_days_high: int = 1
     response_days_standard: int = 3
+    # The council team residents are pointed to (overrides signposts.yml `council.asb_unit`).
+    council_team_phone: str | None = None
+    council_team_email: str | None = None
+    council_team_url: str | None = None
+    # Who is told at once, through the outbox, when a resident in danger sends their report
+    # early ("send what I've told you now"): an email address and/or a mobile number (E.164).
+    duty_contact_email: str | None = None
+    duty_contact_sms: str | None = None
 
     max_message_chars: int = 2000
     # Where "Exit this page" on the web chat goes: a same-site path or an http(s) URL.

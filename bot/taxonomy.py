@@ -50,3 +50,12 @@ INCIDENT_LABELS = {
     "harassment": "harassment",
     "other": "something else",
 }
+
+# Issue 8: what matters to the resident, and the person it happened to.
+FAITHS = ("muslim", "jewish", "sikh", "hindu", "christian", "other")
+WISHES = ("stop_it", "action_against", "support", "record_only", "other")
+ACCESS_NEEDS = ("interpreter", "bsl", "easy_read", "other")
+SAFEGUARDING = ("child", "adult")
+CONSENTS = ("police", "support", "landlord")
+# A landlord can act on a neighbour who is their tenant: the consent question is asked then.
+LANDLORD_TENURES = ("council", "housing_association", "private_rent")

@@ -67,6 +67,41 @@ class Contact(BaseModel):
     method: str | None
     value: str | None
     safe_time: str | None
+    name: str | None = Field(default=None, description="A name to ask for when calling")
+    voicemail_ok: bool | None = None
+
+
+class Consent(BaseModel):
+    """Each sharing choice as the resident made it; null when not asked or skipped."""
+
+    police: bool | None
+    support: bool | None = Field(description="Victim Support and the specialist service")
+    landlord: bool | None = Field(description="Asked only when a neighbour rents their home")
+
+
+class Wishes(BaseModel):
+    outcomes: list[str] = Field(description="stop_it, action_against, support, record_only, other")
+    in_their_words: str | None
+    support_wanted: bool | None
+
+
+class AccessNeeds(BaseModel):
+    needs: list[str] = Field(description="interpreter, bsl, easy_read, other")
+    language: str | None
+    other: str | None
+
+
+class Subject(BaseModel):
+    """The person it happened to, in a third-party report."""
+
+    knows: bool | None = Field(description="Knows the report was made")
+    agrees_to_contact: bool | None
+    contact: str | None
+
+
+class SafeguardingOut(BaseModel):
+    concern: Literal["child", "adult"] | None
+    reasons: list[str]
 
 
 class Risk(BaseModel):
@@ -135,9 +170,17 @@ class CaseOut(BaseModel):
     housing: Housing
     injured: bool | None
     danger_now: bool
+    urgent: bool = Field(description="Sent early by a resident in danger now")
+    faiths: list[str] = Field(description="The faith(s) targeted, when religion is a strand")
     anonymous: bool
     contact: Contact
-    share_consent: bool
+    share_consent: bool = Field(description="True when any of `consent` is true")
+    consent: Consent
+    wishes: Wishes
+    feels_safe_at_home: bool | None
+    access_needs: AccessNeeds
+    subject: Subject | None
+    safeguarding: SafeguardingOut
     risk: Risk
     due_by: datetime | None
     overdue: bool

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from bot.cases import mark_contacted
 from bot.models import Case, Officer, OutboundMessage
 from bot.settings import Settings
+from bot.wording import say
 
 MESSAGE_CHANNELS = {"sms": "sms", "whatsapp": "whatsapp", "email": "email"}
 
@@ -38,10 +39,11 @@ def council_section(settings: Settings) -> dict[str, Any]:
     return _council(settings.reference_data_dir / "signposts.yml")
 
 
-def signature(officer: Officer, settings: Settings) -> str:
+def signature(officer: Officer, settings: Settings, channel: str = "sms") -> str:
     """The case officer's name and direct contact details (raises if there are none)."""
-    direct = [f"Direct line: {officer.phone}" if officer.phone else "",
-              f"Email: {officer.email}" if officer.email else ""]
+    direct = [say("officer_messages.direct_line", channel, phone=officer.phone)
+              if officer.phone else "",
+              say("officer_messages.email", channel, email=officer.email) if officer.email else ""]
     direct = [d for d in direct if d]
     if not direct:
         raise CannotMessage(
@@ -49,10 +51,11 @@ def signature(officer: Officer, settings: Settings) -> str:
             "account, so the resident could not reply to them: an admin must add one."
         )
     name = officer.display_name or officer.username
-    return f"{name}, {settings.council_name}\n" + "\n".join(direct)
+    head = say("officer_messages.signature", channel, name=name)
+    return head + "\n" + "\n".join(direct)
 
 
-def closure_footer(settings: Settings) -> str:
+def closure_footer(settings: Settings, channel: str = "sms") -> str:
     """How to complain and how to ask for an ASB Case Review, from the council's directory."""
     council = council_section(settings)
     complaints = council.get("complaints") or {}
@@ -62,24 +65,24 @@ def closure_footer(settings: Settings) -> str:
         ways = [str(item[k]) for k in ("phone", "email", "url") if item.get(k)]
         return f" ({', '.join(ways)})" if ways else ""
 
-    lines = [
-        "Your case is now closed.",
-        "If you are unhappy with how it was handled you can complain through the council's "
-        f"complaints process{reach(complaints)}.",
-        "You can also ask for an ASB Case Review (Community Trigger), an independent review of "
-        f"how your case was handled{reach(trigger)}",
-    ]
+    review = say("officer_messages.case_review", channel, reach=reach(trigger))
     if trigger.get("threshold"):
-        lines[-1] += f": you can ask after {trigger['threshold']}."
+        review += say("officer_messages.case_review_threshold", channel,
+                      threshold=trigger["threshold"])
     else:
-        lines[-1] += "."
-    return "\n".join(lines)
+        review += "."
+    return "\n".join([
+        say("officer_messages.closed", channel),
+        say("officer_messages.complain", channel, reach=reach(complaints)),
+        review,
+    ])
 
 
 def compose(case: Case, officer: Officer, text: str, settings: Settings) -> str:
-    parts = [text.strip(), signature(officer, settings)]
+    channel = case.contact_method if case.contact_method in ("sms", "whatsapp") else "web"
+    parts = [text.strip(), signature(officer, settings, channel)]
     if case.status == "closed":
-        parts.append(closure_footer(settings))
+        parts.append(closure_footer(settings, channel))
     return "\n\n".join(parts)
 
 
@@ -141,6 +144,7 @@ def message_dict(row: OutboundMessage, officer: str | None) -> dict[str, Any]:
         "status": row.status,
         "body": row.body,
         "officer": officer,
+        "purpose": getattr(row, "purpose", "resident"),
         "sent_as": getattr(row, "sent_as", None),
         "error": row.error,
         "attempts": row.attempts,

@@ -44,6 +44,7 @@ class Case(Base):
         # insight: covering indexes for counts and rising trends by ward / channel over time
         Index("ix_cases_ward_created", "location_ward", "created_at"),
         Index("ix_cases_channel_created", "channel", "created_at"),
+        Index("uq_cases_submission_key", "submission_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -69,11 +70,38 @@ class Case(Base):
     housing_provider: Mapped[str | None] = mapped_column(String(120))
     injured: Mapped[bool | None] = mapped_column(Boolean)
     danger_now: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Sent early by a resident in danger now: top of the queue (risk_rank 3).
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    faiths: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # One case per report: a retried or repeated submission carries the same key.
+    submission_key: Mapped[str | None] = mapped_column(String(160))
+
+    # The person it happened to (third-party reports) and safeguarding.
+    subject_knows: Mapped[bool | None] = mapped_column(Boolean)
+    subject_agrees: Mapped[bool | None] = mapped_column(Boolean)
+    subject_contact: Mapped[str | None] = mapped_column(EncryptedText)
+    safeguarding: Mapped[str | None] = mapped_column(String(16))
+    safeguarding_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    # What matters to them, so nobody phones to ask again.
+    wishes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    wishes_text: Mapped[str | None] = mapped_column(EncryptedText)
+    support_wanted: Mapped[bool | None] = mapped_column(Boolean)
+    feels_safe_home: Mapped[bool | None] = mapped_column(Boolean)
+    access_needs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    access_language: Mapped[str | None] = mapped_column(String(64))
+    access_other: Mapped[str | None] = mapped_column(EncryptedText)
 
     anonymous: Mapped[bool] = mapped_column(Boolean, default=True)
     contact_method: Mapped[str | None] = mapped_column(String(16))
     contact_value: Mapped[str | None] = mapped_column(EncryptedText)
     safe_contact_time: Mapped[str | None] = mapped_column(EncryptedText)
+    contact_name: Mapped[str | None] = mapped_column(EncryptedText)
+    voicemail_ok: Mapped[bool | None] = mapped_column(Boolean)
+    # Each sharing choice on its own (None: not asked or skipped); share_consent = any of them.
+    consent_police: Mapped[bool | None] = mapped_column(Boolean)
+    consent_support: Mapped[bool | None] = mapped_column(Boolean)
+    consent_landlord: Mapped[bool | None] = mapped_column(Boolean)
     share_consent: Mapped[bool] = mapped_column(Boolean, default=False)
 
     risk_level: Mapped[str] = mapped_column(String(16), default="standard", index=True)

@@ -27,6 +27,8 @@ class OutboundMessage(Base):
     )
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     channel: Mapped[str] = mapped_column(String(16))
+    # "resident" (from the case officer) or "duty" (an urgent-report note to the duty contact)
+    purpose: Mapped[str] = mapped_column(String(16), default="resident")
     to: Mapped[str | None] = mapped_column(EncryptedText)
     body: Mapped[str | None] = mapped_column(EncryptedText)
     status: Mapped[str] = mapped_column(String(16), default="pending", index=True)

@@ -15,18 +15,22 @@ DEPENDENTS = {
     "perpetrator": ("perpetrator", "housing", "housing_provider"),
     "anonymous": ("anonymous", "contact_method", "contact_value", "safe_contact_time"),
     "contact_method": ("contact_method", "contact_value", "safe_contact_time"),
-    "strands": ("strands", "picked"),
+    "strands": ("strands", "faiths", "picked"),
     "incident_types": ("incident_types", "picked"),
+    "wishes": ("wishes", "wishes_text", "feels_safe", "picked"),
+    "consent_police": ("consent_police", "consent_support", "consent_landlord"),
+    "reporter_role": ("reporter_role", "subject_knows", "subject_agrees", "subject_contact",
+                      "safeguarding"),
 }
 FIELD_WORDS = (
     ("occurred_on", r"\b(date|day|when|time)\b"),
     ("location", r"\b(where|place|location|street|road|address)\b"),
     ("perpetrator", r"\b(who|person|people)\b"),
-    ("strands", r"\b(hostility|why|reason|because)\b"),
+    ("strands", r"\b(hostility|why|reason|because|about)\b"),
     ("incident_types", r"\b(what happened|type)\b"),
     ("injured", r"\b(hurt|injur\w*)\b"),
     ("anonymous", r"\b(contact|anonymous|email|phone|number)\b"),
-    ("share_consent", r"\b(shar\w*|police)\b"),
+    ("consent_police", r"\b(shar\w*|police|landlord|support services?)\b"),
     ("reporter_role", r"\b(role|it was me|not me)\b"),
 )
 

@@ -2,15 +2,15 @@
 
 Slots hold plain JSON values. A skipped question holds a placeholder so the form never asks it
 again: ``"unknown"`` everywhere except ``perpetrator``, where "unknown" already means a stranger.
+The order is victim-centred: what happened, the person it happened to (third parties), what
+would help, how to make contact, and only then who may see the report.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from bot.report import Report
-from bot.taxonomy import CONTACT_METHODS, PERPETRATORS, UNKNOWN
+from bot.taxonomy import LANDLORD_TENURES, UNKNOWN
 
 SKIPPED_PERPETRATOR = "not_said"
 # Slots the user never answers directly (internal bookkeeping of the form).
@@ -20,9 +20,16 @@ INTERNAL_SLOTS = (
     "attempts",
     "occurred_time",
     "danger_now",
+    "danger_said",
     "questions_said",
+    "paused",
+    "report_id",
+    "wishes_text",
+    "voicemail_ok",
+    "access_other",
 )
 READ_BACK_SKIPPED = "not_needed"
+CONTACTABLE = ("phone", "sms", "whatsapp", "email")
 Slots = dict[str, Any]
 
 
@@ -40,28 +47,87 @@ def known(value: Any) -> bool:
     return value is not None and not is_placeholder(value) and value != []
 
 
-def required_slots(slots: Slots) -> list[str]:
-    """The form's questions in order, given what is known so far (branches included)."""
-    required = ["reporter_role", "narrative", "confirm_understanding", "strands", "incident_types"]
-    required += ["occurred_on", "location", "perpetrator"]
+def landlord_relevant(slots: Slots) -> bool:
+    """A neighbour who rents: their landlord can act on the tenancy."""
+    return slots.get("perpetrator") == "neighbour" and slots.get("housing") in LANDLORD_TENURES
+
+
+def _home_matters(slots: Slots) -> bool:
+    """Whether to ask 'do you feel safe where you live': the person knows where they live."""
+    return slots.get("perpetrator") in ("neighbour", "known") or slots.get("ongoing") is True
+
+
+def _facts(slots: Slots) -> list[str]:
+    required = ["reporter_role", "narrative", "confirm_understanding", "strands"]
+    strands = slots.get("strands")
+    if isinstance(strands, list) and "religion" in strands:
+        required.append("faiths")  # which faith decides the specialist support (Tell MAMA, CST)
+    required += ["incident_types", "occurred_on", "location", "perpetrator"]
     if slots.get("perpetrator") == "neighbour":
         required.append("housing")
         if slots.get("housing") == "housing_association":
             required.append("housing_provider")
     types = slots.get("incident_types")
-    if (
-        not isinstance(types, list)
-        or "physical_assault" in types
-        or slots.get("injured") is not None
-    ):
+    assault = not isinstance(types, list) or "physical_assault" in types
+    if assault or slots.get("injured") is not None:
         required.append("injured")
-    required += ["ongoing", "anonymous"]
-    if slots.get("anonymous") is False:
-        required.append("contact_method")
-        if slots.get("contact_method") in ("phone", "sms", "whatsapp", "email"):
-            required += ["contact_value", "safe_contact_time"]
-    required += ["share_consent", "confirm_summary"]
+    if slots.get("reporter_role") != "witness":  # a witness can't say if it happened before
+        required.append("ongoing")
     return required
+
+
+def _the_person(slots: Slots) -> list[str]:
+    """Third-party reports: does the person know, may we contact them, how, and safeguarding."""
+    if slots.get("reporter_role") != "third_party":
+        return []
+    required = ["subject_knows"]
+    if slots.get("subject_knows") is True:
+        required.append("subject_agrees")
+        if slots.get("subject_agrees") is True:
+            required.append("subject_contact")
+    required.append("safeguarding")
+    return required
+
+
+def _what_matters(slots: Slots) -> list[str]:
+    if slots.get("reporter_role") == "witness":
+        return []
+    return ["wishes", "feels_safe"] if _home_matters(slots) else ["wishes"]
+
+
+def _contact(slots: Slots) -> list[str]:
+    required = ["anonymous"]
+    if slots.get("anonymous") is not False:
+        return required
+    required.append("contact_method")
+    method = slots.get("contact_method")
+    if method in CONTACTABLE:
+        required.append("contact_value")
+        if method == "phone":
+            required.append("contact_name")
+        if method != "email":
+            required.append("safe_contact_time")
+    required.append("access_needs")
+    needs = slots.get("access_needs")
+    if isinstance(needs, list) and "interpreter" in needs:
+        required.append("access_language")
+    return required
+
+
+def _sharing(slots: Slots) -> list[str]:
+    required = ["consent_police"]
+    # Support services need a way to reach the person: contact details, or the person's own.
+    if slots.get("anonymous") is False or known(slots.get("subject_contact")):
+        required.append("consent_support")
+    if landlord_relevant(slots):
+        required.append("consent_landlord")
+    return required
+
+
+def required_slots(slots: Slots) -> list[str]:
+    """The form's questions in order, given what is known so far (branches included)."""
+    return [*_facts(slots), *_the_person(slots), *_what_matters(slots), *_contact(slots),
+            *_sharing(slots), "confirm_summary"]
 
 
 def missing_slots(slots: Slots) -> list[str]:
@@ -76,6 +142,10 @@ BRANCHES = (
     ("anonymous", True, False),
     ("contact_method", "none", "phone"),
     ("incident_types", [], ["physical_assault"]),
+    ("subject_knows", False, True),
+    ("subject_agrees", False, True),
+    ("access_needs", [], ["interpreter"]),
+    ("ongoing", False, True),
 )
 
 
@@ -104,6 +174,7 @@ def prefill(slots: Slots, found: dict[str, Any]) -> Slots:
 
     offer("reporter_role", found.get("reporter_role"))
     offer("strands", list(found.get("strands") or []))
+    offer("faiths", list(found.get("faiths") or []))
     offer("incident_types", list(found.get("incident_types") or []))
     offer("occurred_on", found.get("occurred_on"))
     if "occurred_on" in updates and found.get("occurred_time"):
@@ -126,57 +197,19 @@ def prefill(slots: Slots, found: dict[str, Any]) -> Slots:
     return updates
 
 
-def _real(value: Any) -> Any:
-    return None if is_placeholder(value) else value
-
-
-def _flag(value: Any) -> bool | None:
-    return value if isinstance(value, bool) else None
-
-
 def narrative_text(slots: Slots) -> str | None:
-    """The whole account: the finished narrative, or whatever parts were told so far."""
+    """The whole account: the finished narrative, or whatever parts were told so far, and
+    anything said in danger at another question (so a report sent early carries it)."""
     if known(slots.get("narrative")):
-        return str(slots["narrative"])
-    parts = [p for p in slots.get("narrative_parts") or [] if p]
-    return "\n".join(parts) or None
+        text = str(slots["narrative"])
+    else:
+        text = "\n".join(p for p in slots.get("narrative_parts") or [] if p)
+    extra = [d for d in slots.get("danger_said") or [] if d and d not in text]
+    return "\n".join(p for p in (text, *extra) if p) or None
 
 
-def to_report(slots: Slots, channel: str = "web", conversation_id: str | None = None) -> Report:
-    """The Report the case store receives; placeholders become ``None`` (not said)."""
-    location = slots.get("location") if isinstance(slots.get("location"), dict) else {}
-    occurred = _real(slots.get("occurred_on"))
-    anonymous = slots.get("anonymous") is not False
-    method = _real(slots.get("contact_method")) if not anonymous else None
-    perpetrator = slots.get("perpetrator")  # "unknown" here is a stranger, not a skip
-    housing = _real(slots.get("housing")) if perpetrator == "neighbour" else None
-    return Report(
-        channel=channel if channel in ("web", "sms", "whatsapp") else "web",
-        conversation_id=conversation_id,
-        reporter_role=_real(slots.get("reporter_role")),
-        narrative=narrative_text(slots),
-        strands=_list(slots.get("strands")),
-        incident_types=_list(slots.get("incident_types")),
-        occurred_on=date.fromisoformat(occurred) if isinstance(occurred, str) else None,
-        occurred_time=slots.get("occurred_time") if occurred else None,
-        ongoing=_flag(slots.get("ongoing")),
-        location_text=location.get("text"),
-        location_ward=location.get("ward"),
-        location_online=bool(location.get("online")),
-        perpetrator=perpetrator if perpetrator in PERPETRATORS else None,
-        housing=housing,
-        housing_provider=_real(slots.get("housing_provider")) if housing else None,
-        injured=_flag(slots.get("injured")),
-        danger_now=bool(slots.get("danger_now")),
-        anonymous=anonymous,
-        contact_method=method if method in CONTACT_METHODS else None,
-        contact_value=_real(slots.get("contact_value")) if method not in (None, "none") else None,
-        safe_contact_time=_real(slots.get("safe_contact_time"))
-        if method not in (None, "none")
-        else None,
-        share_consent=slots.get("share_consent") is True,
+def has_account(slots: Slots) -> bool:
+    """Whether the resident has told us anything worth keeping (stop then asks first)."""
+    return bool(narrative_text(slots)) or any(
+        known(slots.get(s)) for s in ("strands", "incident_types", "occurred_on", "location")
     )
-
-
-def _list(value: Any) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

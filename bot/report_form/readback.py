@@ -1,51 +1,30 @@
 """The assistant's read-back of the account ("Here's what I have: ...") and the final summary,
-both built from plain slot values, in the resident's terms and short enough for a phone."""
+both built from plain slot values, in the resident's terms ("because of your race") and short
+enough for a phone. The words come from bot/wording (report.yml, choices.yml)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
 
-from bot.report_form.flow import known
-from bot.taxonomy import INCIDENT_LABELS, STRAND_LABELS
+from bot.report_form.flow import known, landlord_relevant
+from bot.wording import say
 
 Slots = dict[str, Any]
-ADJECTIVES = {
-    "race": "racist",
-    "religion": "religious",
-    "sexual_orientation": "homophobic",
-    "disability": "disablist",
-    "transgender": "transphobic",
-    "sex_gender": "misogynist",
-    "alternative_subculture": "hostile",
-    "other": "hostile",
-}
-WHO = {
-    "victim": {
-        "neighbour": "a neighbour",
-        "known": "someone you know",
-        "unknown": "someone you didn't know",
-    },
-    "other": {"neighbour": "a neighbour", "known": "someone they know", "unknown": "a stranger"},
-}
-ROUTES = (
-    "road",
-    "street",
-    "lane",
-    "avenue",
-    "way",
-    "grove",
-    "broadway",
-    "terrace",
-    "bridge",
-    "rd",
-    "st",
-)
+ROUTES = ("road", "street", "lane", "avenue", "way", "grove", "broadway", "terrace", "bridge",
+          "rd", "st")
 VEHICLES = {"bus", "train", "tube", "overground", "tram", "underground", "platform"}
 PREPOSITIONS = ("on ", "at ", "in ", "outside ", "near ", "by ", "inside ", "opposite ", "behind ")
+BECAUSE = ("race", "religion", "sexual_orientation", "disability", "transgender", "sex_gender",
+           "alternative_subculture")
 
 
-def when_phrase(occurred_on: Any, occurred_time: Any, now: datetime) -> str | None:
+def _rb(key: str, channel: str, **values: Any) -> str:
+    return say(f"report.read_back.{key}", channel, **values)
+
+
+def when_phrase(occurred_on: Any, occurred_time: Any, now: datetime,
+                channel: str = "web") -> str | None:
     """'yesterday around 6pm', 'on Tuesday', 'on 3 March' relative to the moment of reporting."""
     if not known(occurred_on):
         return None
@@ -55,15 +34,17 @@ def when_phrase(occurred_on: Any, occurred_time: Any, now: datetime) -> str | No
         return None
     delta = (now.date() - day).days
     if delta == 0:
-        text = "today"
+        text = _rb("today", channel)
     elif delta == 1:
-        text = "yesterday"
+        text = _rb("yesterday", channel)
     elif 1 < delta < 7:
-        text = f"on {day:%A}"
+        text = _rb("weekday", channel, weekday=f"{day:%A}")
+    elif day.year != now.year:
+        text = _rb("date_year", channel, day=day.day, month=f"{day:%B}", year=day.year)
     else:
-        text = f"on {day.day} {day:%B}" + (f" {day.year}" if day.year != now.year else "")
+        text = _rb("date", channel, day=day.day, month=f"{day:%B}")
     clock = time_phrase(occurred_time)
-    return f"{text} around {clock}" if clock else text
+    return _rb("around", channel, when=text, clock=clock) if clock else text
 
 
 def time_phrase(value: Any) -> str | None:
@@ -79,116 +60,169 @@ def time_phrase(value: Any) -> str | None:
     return f"{shown}{suffix}" if minute == 0 else f"{shown}:{minute:02d}{suffix}"
 
 
-def where_phrase(location: Any) -> str | None:
+def where_phrase(location: Any, channel: str = "web") -> str | None:
     """'on Uxbridge Road', 'at Shepherd's Bush station', 'online'."""
     if not isinstance(location, dict):
         return None
     text = (location.get("text") or "").strip()
     if not text:
-        return "online" if location.get("online") else None
+        return _rb("online", channel) if location.get("online") else None
     if text.lower().startswith(PREPOSITIONS):
         return text
     words = text.lower().rstrip(".").split()
     on = words[-1] in ROUTES or any(w in VEHICLES for w in words[:3])
-    return f"on {text}" if on else f"at {text}"
+    return _rb("on_place" if on else "at_place", channel, place=text)
 
 
-def _joined(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+def _joined(items: list[str], channel: str = "web") -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + say("submitted.and_join", channel) + items[-1]
 
 
-def what_phrase(slots: Slots) -> str | None:
-    """'someone you didn't know shouted racist abuse at you' (perception in their terms)."""
-    role = slots.get("reporter_role")
-    target = {"witness": "someone", "third_party": "them"}.get(role, "you")
+def _name(key: str, channel: str) -> str:
+    return say(f"choices.{key}", channel)
+
+
+def because_phrase(slots: Slots, channel: str) -> str | None:
+    """'because of your race and religion' / 'because of their disability'."""
     strands = slots.get("strands") if known(slots.get("strands")) else []
-    types = slots.get("incident_types") if known(slots.get("incident_types")) else []
-    adjective = (
-        _joined(sorted({ADJECTIVES[s] for s in strands if s in ADJECTIVES})) if strands else ""
-    )
-    verbs = {
-        "verbal_abuse": f"shouted {adjective + ' ' if adjective else ''}abuse at {target}",
-        "threats": f"threatened {target}",
-        "physical_assault": f"attacked {target}",
-        "property_damage": "damaged property",
-        "online_abuse": f"sent {adjective + ' ' if adjective else ''}abuse online",
-        "harassment": f"harassed {target}",
-    }
-    actions = [verbs[t] for t in types if t in verbs]
-    who_map = WHO["victim" if role in (None, "victim") else "other"]
-    who = who_map.get(slots.get("perpetrator"), "someone")
-    if not actions and not strands:
+    reasons = [_name(f"because.{s}", channel) for s in BECAUSE if s in strands]
+    if not reasons:
         return None
-    sentence = f"{who} {_joined(actions)}" if actions else f"{who} targeted {target}"
-    used_adjective = any(t in ("verbal_abuse", "online_abuse") for t in types)
-    if strands and not used_adjective:
-        sentence += f", and it felt {adjective}" if adjective != "hostile" else ", out of hostility"
-    return sentence
+    other = slots.get("reporter_role") in ("witness", "third_party")
+    whose = _rb("whose_other" if other else "whose_victim", channel)
+    return _rb("because", channel, whose=whose, reasons=_joined(reasons, channel))
 
 
-def read_back(slots: Slots, now: datetime) -> str | None:
+def _who(slots: Slots, channel: str) -> str:
+    side = "victim" if slots.get("reporter_role") in (None, "victim") else "other"
+    who = slots.get("perpetrator")
+    return _name(f"who.{side}_{who}", channel) if who in ("neighbour", "known", "unknown") \
+        else _name("who.someone", channel)
+
+
+def what_phrase(slots: Slots, channel: str = "web") -> str | None:
+    """'someone you didn't know shouted abuse at you because of your race'."""
+    role = slots.get("reporter_role")
+    target = _rb(f"target_{role if role in ('witness', 'third_party') else 'victim'}", channel)
+    types = slots.get("incident_types") if known(slots.get("incident_types")) else []
+    actions = [_rb(f"verb.{t}", channel, target=target) for t in types if t != "other"]
+    because = because_phrase(slots, channel)
+    if not actions and not because:
+        return None
+    who = _who(slots, channel)
+    sentence = _rb("did", channel, who=who, actions=_joined(actions, channel)) if actions \
+        else _rb("targeted", channel, who=who, target=target)
+    return f"{sentence} {because}" if because else sentence
+
+
+def read_back(slots: Slots, now: datetime, channel: str = "web") -> str | None:
     """One short message of what was understood, or None when nothing was understood."""
-    when = when_phrase(slots.get("occurred_on"), slots.get("occurred_time"), now)
-    where = where_phrase(slots.get("location"))
-    what = what_phrase(slots)
+    when = when_phrase(slots.get("occurred_on"), slots.get("occurred_time"), now, channel)
+    where = where_phrase(slots.get("location"), channel)
+    what = what_phrase(slots, channel)
     setting = " ".join(p for p in (when, where) if p)
     parts = [p for p in (setting, what) if p]
     if not parts:
         return None
-    body = "; ".join(parts)
+    text = say("report.read_back.intro", channel, body="; ".join(parts))
     extras = []
     if slots.get("ongoing") is True:
-        extras.append("It has happened before.")
+        other = slots.get("reporter_role") == "third_party"
+        extras.append(say("report.read_back.happened_before" + ("_other" if other else ""),
+                          channel))
     if slots.get("injured") is True:
-        extras.append("Someone was hurt.")
-    text = f"Thank you. Here's what I have: {body}."
-    return " ".join([text, *extras, "Is that right?"])
+        extras.append(say("report.read_back.someone_hurt", channel))
+    return " ".join([text, *extras, say("report.read_back.is_that_right", channel)])
 
 
-def _yes_no(value: Any) -> str:
-    return {True: "yes", False: "no"}.get(value, "not said")
+def _s(key: str, channel: str, **values: Any) -> str:
+    return say(f"report.summary.{key}", channel, **values)
 
 
-def summary(slots: Slots, now: datetime) -> str:
+def _yes_no(value: Any, channel: str) -> str:
+    return _s({True: "yes", False: "no"}.get(value, "not_said"), channel)
+
+
+def summary(slots: Slots, now: datetime, channel: str = "web") -> str:
     """The final check before sending: every field on one short line."""
-    role = {
-        "victim": "it happened to you",
-        "witness": "you saw it",
-        "third_party": "for someone else",
-    }
+    not_said = _s("not_said", channel)
+    role = slots.get("reporter_role")
     strands = slots.get("strands") if known(slots.get("strands")) else []
     types = slots.get("incident_types") if known(slots.get("incident_types")) else []
-    who_map = WHO["victim" if slots.get("reporter_role") in (None, "victim") else "other"]
-    what = ", ".join(INCIDENT_LABELS[t] for t in types if t in INCIDENT_LABELS)
-    hostility = ", ".join(STRAND_LABELS[s] for s in strands if s in STRAND_LABELS)
-    when = when_phrase(slots.get("occurred_on"), slots.get("occurred_time"), now)
+    what = ", ".join(_name(f"incident.{t}", channel) for t in types)
+    because = ", ".join(_name(f"strand.{s}", channel) for s in strands)
+    when = when_phrase(slots.get("occurred_on"), slots.get("occurred_time"), now, channel)
+    before = _s("happened_before", channel) if slots.get("ongoing") is True else ""
     lines = [
-        "Here's your report:",
-        f"- Who: {role.get(slots.get('reporter_role'), 'not said')}",
-        f"- What: {what or 'not said'}",
-        f"- Hostility: {hostility or 'not said'}",
-        f"- When: {when or 'not said'}"
-        + (" (it has happened before)" if slots.get("ongoing") is True else ""),
-        f"- Where: {where_phrase(slots.get('location')) or 'not said'}",
-        f"- By: {who_map.get(slots.get('perpetrator'), 'not said')}",
+        _s("heading", channel),
+        "- " + _s("who", channel, value=_s(f"role_{role}", channel)
+                  if role in ("victim", "witness", "third_party") else not_said),
+        "- " + _s("what", channel, value=what or not_said),
+        "- " + _s("because_of", channel, value=because or not_said),
+        "- " + _s("when", channel, value=when or not_said) + before,
+        "- " + _s("where", channel, value=where_phrase(slots.get("location"), channel) or not_said),
+        "- " + _s("by", channel, value=_who(slots, channel) if slots.get("perpetrator") in (
+            "neighbour", "known", "unknown") else not_said),
     ]
     if slots.get("injured") is not None:
-        lines.append(f"- Anyone hurt: {_yes_no(slots.get('injured'))}")
-    lines.append(f"- Contact: {contact_phrase(slots)}")
-    lines.append(f"- Share with police and partners: {_yes_no(slots.get('share_consent'))}")
-    lines.append("Is this right? If so, I'll send it to the council now.")
+        lines.append("- " + _s("hurt", channel, value=_yes_no(slots.get("injured"), channel)))
+    if role == "third_party":
+        lines.append("- " + _s("person", channel, value=person_phrase(slots, channel)))
+    wishes = slots.get("wishes") if known(slots.get("wishes")) else []
+    if wishes:
+        lines.append("- " + _s("wishes", channel, value=", ".join(
+            _name(f"wishes.{w}", channel).lower() for w in wishes)))
+    if slots.get("feels_safe") in (True, False):
+        lines.append("- " + _s("safe_home", channel, value=_yes_no(slots["feels_safe"], channel)))
+    needs = slots.get("access_needs") if known(slots.get("access_needs")) else []
+    if needs:
+        shown = [_name(f"access.{n}", channel) for n in needs]
+        if known(slots.get("access_language")):
+            shown = [f"{s} ({slots['access_language']})" if n == "interpreter" else s
+                     for n, s in zip(needs, shown, strict=True)]
+        lines.append("- " + _s("access", channel, value=", ".join(shown)))
+    lines.append("- " + _s("contact", channel, value=contact_phrase(slots, channel)))
+    lines.append("- " + _s("police", channel, value=_yes_no(slots.get("consent_police"), channel)))
+    if slots.get("consent_support") is not None:
+        lines.append("- " + _s("support", channel,
+                               value=_yes_no(slots.get("consent_support"), channel)))
+    if landlord_relevant(slots):
+        lines.append("- " + _s("landlord", channel,
+                               value=_yes_no(slots.get("consent_landlord"), channel)))
+    lines.append(_s("ask", channel))
     return "\n".join(lines)
 
 
-def contact_phrase(slots: Slots) -> str:
+def person_phrase(slots: Slots, channel: str) -> str:
+    parts = []
+    if slots.get("subject_knows") is True:
+        parts.append(_s("person_knows", channel))
+    elif slots.get("subject_knows") is False:
+        parts.append(_s("person_not_told", channel))
+    if slots.get("subject_agrees") is True:
+        parts.append(_s("person_agrees", channel))
+    elif slots.get("subject_agrees") is False:
+        parts.append(_s("person_no_contact", channel))
+    return ", ".join(parts) or _s("not_said", channel)
+
+
+def contact_phrase(slots: Slots, channel: str = "web") -> str:
     if slots.get("anonymous") is not False:
-        return "anonymous"
+        return _s("anonymous", channel)
     method = slots.get("contact_method")
-    names = {"phone": "phone call", "sms": "text message", "whatsapp": "WhatsApp", "email": "email"}
-    if method not in names:
-        return "no contact"
+    if method not in ("phone", "sms", "whatsapp", "email"):
+        return _s("no_contact", channel)
     value = slots.get("contact_value")
-    shown = "this number" if value == "this_number" else (value if known(value) else None)
-    time = slots.get("safe_contact_time")
-    text = names[method] + (f" ({shown})" if shown else "")
-    return text + (f", {time}" if known(time) else "")
+    shown = _s("this_number", channel) if value == "this_number" else (
+        value if known(value) else None)
+    extras = []
+    if method == "phone" and known(slots.get("contact_name")):
+        extras.append(_s("ask_for", channel, name=slots["contact_name"]))
+    if known(slots.get("safe_contact_time")):
+        extras.append(str(slots["safe_contact_time"]))
+    if method == "phone" and slots.get("voicemail_ok") in (True, False):
+        extras.append(_s("voicemail_ok" if slots["voicemail_ok"] else "no_voicemail", channel))
+    text = _name(f"method.{method}", channel) + (f" ({shown})" if shown else "")
+    return ", ".join([text, *extras])

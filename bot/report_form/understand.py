@@ -61,3 +61,11 @@ def yes_no(text: str) -> bool | None:
 
 def skip(text: str) -> bool:
     return bool(_call("is_skip", False, text))
+
+
+def faiths(text: str) -> list[str]:
+    return list(_call("parse_faith", [], text) or [])
+
+
+def is_repeat(text: str, previous: list[str]) -> bool:
+    return bool(_call("is_repeat", False, text, previous))

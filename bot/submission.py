@@ -1,0 +1,36 @@
+"""Sending a report: one case per report (idempotent by its submission key), and, for a
+resident in danger who sent it early, the duty contact told at once through the outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from bot.cases import create_case
+from bot.db import session_scope
+from bot.messaging.duty import notify_duty
+from bot.report import Report
+from bot.settings import Settings, get_settings
+
+
+@dataclass(frozen=True)
+class Submitted:
+    reference: str
+    risk_level: str
+    urgent: bool
+
+
+def submit(session: Session, report: Report, settings: Settings | None = None) -> Submitted:
+    """Write the case (or find the one this report already made); the caller commits."""
+    settings = settings or get_settings()
+    case = create_case(session, report, settings)
+    if report.urgent and case.id is not None:
+        notify_duty(session, case, settings)
+    return Submitted(case.reference, case.risk_level, bool(case.urgent))
+
+
+def save_report(report: Report) -> Submitted:
+    """Blocking: call it in a worker thread, never on the action server's event loop."""
+    with session_scope() as session:
+        return submit(session, report)
