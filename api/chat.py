@@ -23,6 +23,7 @@ from api.rasa_client import RasaUnavailable
 from api.turns import clean_text
 from api.web import API_HEADERS
 from bot.crypto import pseudonym
+from bot.wording import say
 
 router = APIRouter(tags=["chat"])
 logger = logging.getLogger(__name__)
@@ -61,6 +62,9 @@ class ButtonOut(BaseModel):
 class MessageOut(BaseModel):
     text: str
     buttons: list[ButtonOut] = Field(default_factory=list)
+    alert: bool = Field(
+        False, description="Danger now: announce at once (the page renders it as role=alert)."
+    )
 
 
 class ExpectsOut(BaseModel):
@@ -186,12 +190,8 @@ async def chat(request: Request) -> JSONResponse:
             )
         except RasaUnavailable as exc:
             logger.warning("chat relay failed: rasa unavailable (%s)", exc)
-            raise ApiError(
-                503,
-                "assistant_unavailable",
-                "The assistant is not available right now. Your message was not sent; "
-                "please try again in a minute. If you are in danger now, call 999.",
-            ) from exc
+            raise ApiError(503, "assistant_unavailable",
+                           say("gateway.assistant_unavailable", "web")) from exc
     except ApiError as err:
         return err.response(headers=API_HEADERS)
     logger.info(

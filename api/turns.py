@@ -41,6 +41,7 @@ class Button:
 class OutMessage:
     text: str
     buttons: list[Button] = field(default_factory=list)
+    alert: bool = False  # danger now: the page announces it at once (role=alert)
 
 
 @dataclass
@@ -105,6 +106,8 @@ def parse_rasa_output(raw: list[dict[str, Any]]) -> Turn:
             if isinstance(custom.get("expects"), dict):
                 expects = _expects_from(custom)
             ended = ended or bool(custom.get("ended"))
+            if custom.get("alert") is True and messages:  # it follows the text it marks
+                messages[-1].alert = True
         if isinstance(item.get("text"), str) and item["text"]:
             buttons = [
                 Button(title=str(b.get("title", "")), payload=str(b.get("payload", "")))
@@ -150,6 +153,18 @@ class Conversations:
     ) -> Turn:
         text = clean_text(text)
         message = await to_thread.run_sync(self._rewrite, conversation_id, text)
+        return await self._send(conversation_id, channel, message, extra_metadata)
+
+    async def command(
+        self, conversation_id: str, channel: str, payload: str, extra_metadata: dict | None = None
+    ) -> Turn:
+        """A fixed intent the gateway itself decides on (never resident text), e.g. ending a
+        report when the number opts out."""
+        return await self._send(conversation_id, channel, payload, extra_metadata)
+
+    async def _send(
+        self, conversation_id: str, channel: str, message: str, extra_metadata: dict | None
+    ) -> Turn:
         metadata = {"channel": channel, "now": datetime.now(UTC).isoformat()}
         metadata.update(extra_metadata or {})
         raw = await self.rasa.send(conversation_id, message, metadata)

@@ -18,7 +18,6 @@ from twilio.twiml.messaging_response import MessagingResponse
 from api.turns import Conversations
 from api.twilio import claims, state
 from api.twilio.signature import is_valid
-from bot import signposting
 from bot.crypto import pseudonym
 from bot.messaging import keywords
 from bot.messaging.keywords import Keyword
@@ -109,9 +108,7 @@ async def messages(request: Request) -> Response:
 
 
 def _sorry(channel: str) -> str:
-    text = ("Sorry, I couldn't take that in just now. Please send it again in a minute. "
-            + signposting.emergency_text())
-    return render_parts([(text, [])], channel)[0]
+    return render_parts([(keywords.sorry_text(channel), [])], channel)[0]
 
 
 async def handle(conversations: Conversations, sessions, settings, msg: Inbound) -> list[str]:  # noqa: ANN001
@@ -125,24 +122,28 @@ async def handle(conversations: Conversations, sessions, settings, msg: Inbound)
     if kw is Keyword.OPT_OUT:
         await to_thread.run_sync(state.set_opted_out, sessions, msg.number, True)
         await _end_quietly(conversations, msg)
-        return reply([(keywords.opt_out_text(), [])])
+        return reply([(keywords.opt_out_text(msg.channel), [])])
     if kw is Keyword.OPT_IN and opted_out:
         await to_thread.run_sync(state.set_opted_out, sessions, msg.number, False)
-        return reply([(keywords.opt_in_text(), [])])
+        return reply([(keywords.opt_in_text(msg.channel), [])])
     if kw is Keyword.HELP:
-        return reply([(keywords.help_text(settings), [])])
+        return reply([(keywords.help_text(settings, msg.channel), [])])
     if opted_out:
         return []  # the resident said STOP: nothing is sent until START
-    if kw is Keyword.EXIT:
+    if kw is Keyword.EXIT:  # asks first when an account was given (send / delete / carry on)
         turn = await conversations.turn(msg.conversation_id, msg.channel, "exit",
                                         {"contact_hint": msg.channel})
         msg.turn_taken = True
-        pairs = [(m.text, []) for m in turn.messages]
-        return reply([*pairs, (keywords.exit_text(msg.channel), [])])
+        await to_thread.run_sync(state.after_turn, sessions, msg.conversation_id, msg.channel,
+                                 msg.number)
+        pairs = [(m.text, [b.title for b in m.buttons]) for m in turn.messages]
+        if turn.ended:
+            pairs.append((keywords.exit_text(msg.channel), []))
+        return reply(pairs)
     if msg.num_media > 0 and not msg.body.strip():
         await to_thread.run_sync(state.touch, sessions, msg.conversation_id, msg.channel,
                                  msg.number)
-        return reply([(keywords.media_only_text(), [])])
+        return reply([(keywords.media_only_text(msg.channel), [])])
     text = await _map_option(sessions, msg)
     turn = await conversations.turn(msg.conversation_id, msg.channel, text,
                                     {"contact_hint": msg.channel})
@@ -151,7 +152,9 @@ async def handle(conversations: Conversations, sessions, settings, msg: Inbound)
                              msg.number)
     pairs = [(m.text, [b.title for b in m.buttons]) for m in turn.messages]
     if msg.num_media > 0:
-        pairs.append((keywords.media_note(), []))
+        pairs.append((keywords.media_note(msg.channel), []))
+    if turn.ended and any(m.text for m in turn.messages) and _was_exit(text):
+        pairs.append((keywords.exit_text(msg.channel), []))
     return reply(pairs)
 
 
@@ -164,10 +167,16 @@ async def _map_option(sessions, msg: Inbound) -> str:  # noqa: ANN001
     return msg.body
 
 
+def _was_exit(payload: str) -> bool:
+    """The resident chose to end (a numbered 'Delete it' or 'Exit' after EXIT)."""
+    return payload in ("/delete_report", "/stop")
+
+
 async def _end_quietly(conversations: Conversations, msg: Inbound) -> None:
-    """STOP also ends any report in progress; Rasa being down must not block the opt-out."""
+    """STOP also ends any report in progress without sending it (we can no longer ask what
+    they want); Rasa being down must not block the opt-out."""
     try:
-        await conversations.turn(msg.conversation_id, msg.channel, "stop",
-                                 {"contact_hint": msg.channel})
+        await conversations.command(msg.conversation_id, msg.channel, "/delete_report",
+                                    {"contact_hint": msg.channel})
     except Exception as exc:
         log.warning("could not end conversation after opt-out error=%s", type(exc).__name__)

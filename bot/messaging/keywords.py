@@ -1,7 +1,9 @@
 """Carrier and service keywords on SMS/WhatsApp, and the fixed replies they get.
 
-STOP and the other carrier opt-out words must be honoured whatever the conversation is doing;
-HELP must always say how to get help now; EXIT ends the report and says how to clear the phone.
+STOP and the other carrier opt-out words must be honoured whatever the conversation is doing,
+and the reply says plainly that they block the case officer's messages too, and how to undo it
+(START). HELP must always say how to get help now; EXIT ends the report (asking first if an
+account was given) and says how to clear the phone. The words are in bot/wording/texting.yml.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot import signposting
 from bot.settings import Settings
+from bot.wording import say
 
 OPT_OUT_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"}
 OPT_IN_WORDS = {"START", "UNSTOP", "YES"}
@@ -42,48 +44,33 @@ def classify(body: str) -> Keyword | None:
     return None
 
 
-def _stop_hate_line() -> str:
-    sp = signposting.directory().get("stop_hate_uk")
-    return f"Stop Hate UK, 24/7: {sp.phone}." if sp and sp.phone else "Stop Hate UK, 24/7."
-
-
-def help_text(settings: Settings) -> str:
+def help_text(settings: Settings, channel: str = "sms") -> str:
     """What the service is, how to get help now, and the keywords."""
-    return (
-        f"This is {settings.council_name}'s service for reporting hate crime and hate incidents. "
-        f"{signposting.emergency_text()} "
-        f"To talk to someone now: {_stop_hate_line()} "
-        "Reply EXIT to end a report, STOP to get no more messages."
-    )
+    return say("texting.help", channel)
 
 
-def opt_out_text() -> str:
-    return (
-        "You won't get any more messages from us. Reply START if you change your mind. "
-        f"{signposting.emergency_text()}"
-    )
+def opt_out_text(channel: str = "sms") -> str:
+    return say("texting.opted_out", channel)
 
 
-def opt_in_text() -> str:
-    return "You can get messages from us again. Send any message to start a report."
+def opt_in_text(channel: str = "sms") -> str:
+    return say("texting.opted_in", channel)
 
 
 def exit_text(channel: str) -> str:
     """How to remove the thread, so nothing is left on a shared phone."""
-    where = "WhatsApp" if channel == "whatsapp" else "your messages app"
-    return (
-        "This conversation has ended. To remove it from this phone, open "
-        f"{where}, press and hold this conversation and choose Delete. "
-        f"If you need help: {_stop_hate_line()}"
-    )
+    app = say("texting.exit_app_whatsapp" if channel == "whatsapp" else "texting.exit_app_sms",
+              channel)
+    return say("texting.exit", channel, app=app)
 
 
-def media_only_text() -> str:
-    return (
-        "I can't open photos or files here. Please tell me in words instead; an officer can ask "
-        "you for pictures later if they would help."
-    )
+def media_only_text(channel: str = "sms") -> str:
+    return say("texting.media_only", channel)
 
 
-def media_note() -> str:
-    return "(I can't open photos or files here, so I've only read your words.)"
+def media_note(channel: str = "sms") -> str:
+    return say("texting.media_note", channel)
+
+
+def sorry_text(channel: str = "sms") -> str:
+    return say("texting.sorry", channel)

@@ -105,8 +105,7 @@ def _contact(slots: Slots) -> list[str]:
         required.append("contact_value")
         if method == "phone":
             required.append("contact_name")
-        if method != "email":
-            required.append("safe_contact_time")
+        required.append("safe_contact_time")
     required.append("access_needs")
     needs = slots.get("access_needs")
     if isinstance(needs, list) and "interpreter" in needs:

@@ -131,8 +131,9 @@ ANSWERED: dict[str, Any] = {
     "location": {"text": "King Street", "ward": None, "online": False},
     "perpetrator": "unknown",
     "ongoing": False,
+    "wishes": ["record_only"],
     "anonymous": True,
-    "share_consent": True,
+    "consent_police": True,
 }
 
 

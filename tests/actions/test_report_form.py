@@ -22,26 +22,30 @@ def told(conversation: Conversation, narrative: str = NARRATIVE) -> None:
     conversation.say(conversation.button("That's everything"))
 
 
-def test_complete_account_is_finished_in_five_questions_after_it() -> None:
+FACTS = ("strands", "faiths", "incident_types", "occurred_on", "location", "perpetrator",
+         "housing", "housing_provider", "injured", "ongoing")
+CLOSING = {"wishes": "/finished", "anonymous": "/affirm", "consent_police": "/affirm",
+           "confirm_summary": "/affirm"}
+
+
+def test_complete_account_asks_at_most_one_fact_after_it() -> None:
     c = Conversation()
     told(c)
     start = len(c.asked)
     assert c.expects == {"slot": "confirm_understanding", "kind": "yes_no"}
     assert "yesterday around 6pm on Uxbridge Road" in c.text
-    assert "someone you didn't know shouted racist abuse at you" in c.text
+    assert "someone you didn't know shouted abuse at you because of your race" in c.text
     c.say(c.button("Yes"))
     while c.slots.get("requested_slot"):
         slot = c.slots["requested_slot"]
         assert slot not in ("strands", "incident_types", "occurred_on", "location", "perpetrator")
-        if slot == "confirm_summary":
-            c.say(c.button("Yes, send it"))
-        elif slot == "anonymous":
-            c.say(c.button("Yes, stay anonymous"))
-        else:
-            c.say(c.button("Yes") if slot == "share_consent" else c.button("No"))
+        c.say(CLOSING.get(slot, "/deny"))
     after_account = c.asked[start - 1 :]
     assert after_account[0] == "confirm_understanding"
-    assert len(after_account) <= 5, after_account
+    facts = [s for s in after_account if s in FACTS]
+    assert facts == ["ongoing"], after_account  # the one thing the account did not say
+    # then what would help, anonymity, the police, and the check: nothing asked twice
+    assert len(after_account) == len(set(after_account)) <= 6, after_account
     assert c.slots["strands"] == ["race"]
     assert c.slots["incident_types"] == ["verbal_abuse"]
     assert c.slots["occurred_on"] == "2026-11-24"
@@ -121,10 +125,10 @@ def test_plain_no_at_the_read_back_asks_what_to_change() -> None:
 
 def test_only_missing_fields_are_required() -> None:
     slots = {
-        k: v for k, v in ANSWERED.items() if k not in ("ongoing", "anonymous", "share_consent")
+        k: v for k, v in ANSWERED.items() if k not in ("ongoing", "anonymous", "consent_police")
     }
     missing = [s for s in required_slots(slots) if slots.get(s) is None]
-    assert missing == ["ongoing", "anonymous", "share_consent", "confirm_summary"]
+    assert missing == ["ongoing", "anonymous", "consent_police", "confirm_summary"]
     slots["incident_types"] = ["physical_assault"]
     assert "injured" in required_slots(slots)
 
@@ -155,13 +159,16 @@ def test_contact_branch_validates_kindly() -> None:
     assert c.expects["slot"] == "safe_contact_time"
     c.say("weekday evenings after 7")
     assert c.slots["safe_contact_time"] == "weekday evenings after 7"
-    assert c.expects["slot"] == "share_consent"
+    assert c.expects["slot"] == "access_needs"
+    c.say(c.button("No, nothing"))
+    assert c.slots["access_needs"] == []
+    assert c.expects["slot"] == "consent_police"
 
 
 def test_uk_phone_number_is_checked_and_normalised() -> None:
     c = Conversation(slots=at("contact_value", anonymous=False, contact_method="phone"))
     c.say("12345")
-    assert "07700 900123" in c.text
+    assert "UK mobile or landline" in c.text
     c.say("+44 7700 900123")
     assert c.slots["contact_value"] == "07700900123"
 
@@ -199,8 +206,11 @@ def test_free_text_names_several_strands() -> None:
 
 
 def test_questions_left_is_said_when_more_than_two() -> None:
-    c = Conversation(slots=at("strands"))
-    c.say("race")
+    c = Conversation(slots=at("anonymous"))
+    c.say("/affirm")  # anonymous: only the police question and the check remain
+    assert "quick questions left" not in c.text
+    c = Conversation(slots=at("contact_method", anonymous=False))
+    c.say('/choose{"choice": "email"}')
     assert "quick questions left" in c.text
 
 

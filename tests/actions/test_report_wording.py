@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.report_form.flow import to_report
 from bot.report_form.questions import question
 from bot.report_form.readback import read_back, summary, time_phrase, when_phrase, where_phrase
+from bot.report_form.to_report import to_report
 from tests.actions.driver import ANSWERED, at
 
 NOW = datetime(2026, 11, 25, 10, tzinfo=UTC)  # a Wednesday
@@ -24,7 +24,7 @@ def test_read_back_of_the_example_account() -> None:
     }
     assert read_back(slots, NOW) == (
         "Thank you. Here's what I have: yesterday around 6pm on Uxbridge Road; someone you "
-        "didn't know shouted racist abuse at you. Is that right?"
+        "didn't know shouted abuse at you because of your race. Is that right?"
     )
 
 
@@ -37,8 +37,18 @@ def test_read_back_for_a_witness_and_online() -> None:
         "ongoing": True,
     }
     text = read_back(slots, NOW)
-    assert "online; someone harassed someone, and it felt transphobic." in text
+    assert "online; a stranger harassed someone because of their gender identity." in text \
+        or "online; someone harassed someone because of their gender identity." in text
     assert "It has happened before." in text
+
+
+def test_read_back_never_uses_adjectives_for_people() -> None:
+    slots = {"reporter_role": "victim", "strands": ["religion", "disability"],
+             "incident_types": ["threats"], "perpetrator": "neighbour"}
+    text = read_back(slots, NOW)
+    assert "a neighbour threatened you because of your religion and disability" in text
+    for word in ("religious", "disablist", "felt"):
+        assert word not in text
 
 
 def test_nothing_understood_means_no_read_back() -> None:
@@ -68,7 +78,7 @@ def test_summary_lists_every_answer_and_says_not_said_for_skips() -> None:
         "safe_contact_time": "after 5",
     }
     text = summary(slots, NOW)
-    assert "- Hostility: not said" in text
+    assert "- Because of: not said" in text and "Hostility" not in text
     assert "- Contact: text message (this number), after 5" in text
     assert "- Where: on King Street" in text
     assert text.endswith("Is this right? If so, I'll send it to the council now.")
@@ -94,8 +104,18 @@ def test_placeholders_become_not_said_in_the_report() -> None:
 def test_witness_and_third_party_wording() -> None:
     q = question("perpetrator", at("perpetrator", reporter_role="witness"), "web", NOW)
     assert ("Someone known to them", '/choose{"choice": "known"}') in q.buttons
-    q = question("share_consent", at("share_consent", reporter_role="third_party"), "web", NOW)
-    assert "support the person" in q.text
+    q = question("consent_support", at("consent_support", reporter_role="third_party",
+                                        anonymous=False), "web", NOW)
+    assert "Would they like support" in q.text and "Victim Support" in q.text
+
+
+def test_witnesses_are_not_asked_whether_it_happened_before() -> None:
+    from bot.report_form.flow import required_slots
+
+    assert "ongoing" not in required_slots({"reporter_role": "witness"})
+    assert "ongoing" in required_slots({"reporter_role": "victim"})
+    q = question("ongoing", at("ongoing", reporter_role="third_party"), "web", NOW)
+    assert "happened to them before" in q.text
 
 
 def test_sms_sized_questions() -> None:
@@ -110,17 +130,25 @@ def test_sms_sized_questions() -> None:
         "anonymous",
         "contact_method",
         "safe_contact_time",
-        "share_consent",
+        "consent_landlord",
+        "wishes",
+        "feels_safe",
+        "subject_knows",
+        "subject_agrees",
     ):
-        assert len(question(slot, at(slot), "sms", NOW).text) <= 160, slot
+        q = question(slot, at(slot, reporter_role="third_party"), "sms", NOW)
+        assert len(q.text) <= 160, slot
 
 
 def test_fallback_words_fit_one_sms() -> None:
     """What is said when an answer was not understood stays short (one SMS each)."""
-    from bot.report_form.questions import SUMMARY_RETRIES
-    from bot.report_form.unclear import GIVE_UP_TEXT, NO_CONTACT_SKIPPED, NO_CONTACT_UNCLEAR
+    from bot.wording import say
 
-    for text in (*SUMMARY_RETRIES, NO_CONTACT_SKIPPED, NO_CONTACT_UNCLEAR, GIVE_UP_TEXT):
+    keys = [f"report.ask.confirm_summary_retry.{i}" for i in range(3)] + [
+        "report.retry.no_contact_skipped", "report.retry.no_contact_unclear",
+        "report.retry.give_up"]
+    for key in keys:
+        text = say(key, "sms")
         assert len(text) <= 160, text
     last_try = question(
         "contact_method", at("contact_method", attempts={"contact_method": 2}), "sms", NOW

@@ -15,7 +15,7 @@ REFERENCE = re.compile(r"\bHF-[34679ACDEFGHJKMNPQRTUVWXY]{6,}\b")
 
 
 def submit(slots: dict, channel: str = "web") -> tuple[list[dict], list[dict]]:
-    slots = {"confirm_summary": "yes", **slots}
+    slots = {"confirm_summary": "yes", "report_id": "r-1", **slots}
     tracker = make_tracker(slots, message("/affirm", channel=channel), active_loop=None)
     return run(ActionSubmitReport(), tracker)
 
@@ -53,11 +53,34 @@ def test_submit_writes_the_case_with_the_right_fields(db_url, db) -> None:
     assert (case.contact_method, case.contact_value) == ("email", "sam@example.org")
     assert case.safe_contact_time == "weekday evenings after 7"
     assert case.share_consent is True
+    assert (case.consent_police, case.consent_support, case.consent_landlord) == (True, None,
+                                                                                    None)
+    assert case.submission_key and case.submission_key.startswith("w-test:")
     assert "by email within 3 working days" in texts(messages)
     assert "Stop Hate UK" in texts(messages) and "Crimestoppers" in texts(messages)
     assert "101" in texts(messages) and "report-it.org.uk" in texts(messages)
     assert messages[-1]["custom"] == {"ended": True}
     assert {"event": "reset_slots", "timestamp": None} in events
+
+
+def test_support_for_you_and_other_ways_to_report_are_separate_and_never_repeat(db_url,
+                                                                               db) -> None:
+    messages, _ = submit({**ANSWERED, "strands": ["religion"], "faiths": ["muslim"]})
+    text = texts(messages)
+    support, other = text.split("Other ways to report:")
+    assert "Support for you:" in support
+    assert "Victim Support" in support and "Stop Hate UK" in support and "07717 989 025" in support
+    assert "Tell MAMA" in support and "CST" not in text
+    assert "Crimestoppers" in other and "True Vision" in other and "Stop Hate UK" not in other
+    for name in ("Victim Support", "Stop Hate UK", "Crimestoppers", "Tell MAMA"):
+        assert text.count(name) == 1, name
+
+
+def test_the_same_report_sent_twice_makes_one_case(db_url, db) -> None:
+    first, _ = submit(dict(ANSWERED))
+    second, _ = submit(dict(ANSWERED))
+    assert REFERENCE.search(texts(first)).group(0) == REFERENCE.search(texts(second)).group(0)
+    assert len(db.scalars(select(Case)).all()) == 1
 
 
 def test_high_risk_promises_one_working_day(db_url, db) -> None:
@@ -69,7 +92,8 @@ def test_high_risk_promises_one_working_day(db_url, db) -> None:
 
 def test_anonymous_report_explains_no_updates(db_url, db) -> None:
     messages, _ = submit({**ANSWERED, "anonymous": True, "contact_method": "email"})
-    assert "can't update you unless you come back with your reference" in texts(messages)
+    assert "we can't update you, but you can come back to us with your reference" in texts(
+        messages)
     case = db.scalar(select(Case))
     assert case.anonymous is True and case.contact_method is None
 

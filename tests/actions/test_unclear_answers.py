@@ -10,7 +10,7 @@ from sqlalchemy import select
 from actions.report_form import ValidateReportForm
 from actions.submit import ActionSubmitReport
 from bot.models import Case
-from bot.report_form.flow import to_report
+from bot.report_form.to_report import to_report
 from tests.actions.driver import ANSWERED, Conversation, at, make_tracker, message, run
 
 NOW = datetime(2026, 11, 25, 10, tzinfo=UTC)
@@ -98,7 +98,7 @@ def test_unclear_contact_method_asks_with_buttons_then_stays_anonymous() -> None
     assert c.slots["anonymous"] is True
     assert c.slots["contact_method"] is None
     assert "anonymous" in c.text and "won't contact you" in c.text
-    assert c.expects["slot"] == "share_consent"
+    assert c.expects["slot"] == "consent_police"
     report = to_report(c.slots)
     assert report.anonymous is True and report.contact_method is None
 
@@ -110,7 +110,7 @@ def test_dont_contact_me_on_the_last_try_is_recorded_as_said() -> None:
     c.say(c.button("Don't contact me"))
     assert c.slots["anonymous"] is False and c.slots["contact_method"] == "none"
     assert "contact_method" not in c.slots["attempts"]
-    assert c.expects["slot"] == "share_consent"
+    assert c.expects["slot"] == "access_needs"
 
 
 def test_skipping_contact_details_makes_the_report_anonymous_and_says_so() -> None:
@@ -118,13 +118,13 @@ def test_skipping_contact_details_makes_the_report_anonymous_and_says_so() -> No
     c.say("skip", "skip")
     assert c.slots["anonymous"] is True and c.slots["contact_method"] is None
     assert "anonymous" in c.text
-    assert c.expects["slot"] == "share_consent"
+    assert c.expects["slot"] == "consent_police"
 
 
 def test_two_bad_numbers_make_the_report_anonymous() -> None:
     c = Conversation(slots=at("contact_value", anonymous=False, contact_method="phone"))
     c.say("12345")
-    assert c.slots.get("anonymous") is False and "07700 900123" in c.text
+    assert c.slots.get("anonymous") is False and "UK mobile or landline" in c.text
     c.say("0123")
     assert c.slots["anonymous"] is True and c.slots["contact_value"] is None
     assert "won't contact you" in c.text

@@ -53,7 +53,8 @@ def test_expects_follows_the_custom_payload(client: TestClient) -> None:
     assert [b["payload"] for b in role["messages"][0]["buttons"]][0] == '/choose{"choice": "victim"}'
     narrative = post(client, '/choose{"choice": "victim"}').json()
     assert narrative["expects"] == {"slot": "narrative", "kind": "text"}
-    assert narrative["messages"] == [{"text": "In your own words, what happened?", "buttons": []}]
+    assert narrative["messages"] == [
+        {"text": "In your own words, what happened?", "buttons": [], "alert": False}]
 
 
 def test_offered_payload_passes_through_and_stale_one_does_not(

@@ -27,7 +27,8 @@ def test_password_flow_issues_a_bearer_token_that_reads_cases(client, make_offic
     detail = client.get(f"/api/v1/cases/{case.reference}", headers=headers).json()
     assert detail["narrative"].startswith("A man shouted")
     assert detail["contact"] == {"method": "sms", "value": "+447700900123",
-                                 "safe_time": "weekdays after 6pm"}
+                                 "safe_time": "weekdays after 6pm", "name": None,
+                                 "voicemail_ok": None}
     assert detail["location"]["online"] is False
 
 

@@ -21,6 +21,8 @@ CASES = {
     "perpetrator_known": (Report(perpetrator="known"), "medium"),
     "vulnerable_victim": (Report(strands=["disability"]), "medium"),
     "place_of_worship": (Report(location_text="outside the mosque on Uxbridge Road"), "medium"),
+    "safeguarding": (Report(safeguarding="adult"), "medium"),
+    "unsafe_at_home": (Report(feels_safe_home=False), "medium"),
 }
 
 

@@ -28,8 +28,11 @@ def test_opt_out_word_is_recorded_and_silences_the_number(
     say(client, "hi")
     reply = say(client, word.lower())
     assert "won't get any more messages" in reply[0] and "START" in reply[0]
+    assert "including from your case officer" in reply[0]  # said plainly: it blocks them too
+    assert "has not been sent" in reply[0]
     assert _opted_out(db) is True
-    assert fake_rasa.messages[-1] == "/stop"  # the report in progress is ended too
+    # the report in progress is ended without sending (we can no longer ask what they want)
+    assert fake_rasa.messages[-1] == "/delete_report"
     # stored as a keyed hash only
     assert [r.number_hash for r in db.scalars(select(OptOut))] == [number_hash(NUMBER)]
     before = len(fake_rasa.requests)

@@ -17,6 +17,7 @@ from bot.report_form.questions.base import (
 )
 from bot.report_form.readback import summary
 from bot.signposting import directory, specialists
+from bot.taxonomy import LANDLORD_TENURES
 from bot.wording import count, say
 
 
@@ -59,7 +60,8 @@ def landlord_name(slots: Slots, channel: str) -> str:
     if slots.get("housing") == "housing_association" and isinstance(provider, str) \
             and provider not in ("unknown", ""):
         return provider
-    return title(f"landlord.{slots.get('housing')}", channel)
+    housing = slots.get("housing")
+    return title(f"landlord.{housing if housing in LANDLORD_TENURES else 'private_rent'}", channel)
 
 
 def consent_landlord(slots: Slots, channel: str, now: datetime) -> Question:
