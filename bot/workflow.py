@@ -66,6 +66,9 @@ class CaseLike(Protocol):
     due_by: datetime | None
     risk_level: str
     share_consent: bool
+    consent_police: bool | None
+    consent_support: bool | None
+    consent_landlord: bool | None
 
 
 @dataclass(frozen=True)
@@ -107,12 +110,13 @@ def check_action(case: CaseLike, kind: str, action: str) -> None:
         raise WorkflowError(f"{action!r} is not a {kind} action (known: {known}).")
     if case.status == "closed":
         raise WorkflowError("The case is closed: reopen it before recording actions.")
-    if kind == "referral" and not case.share_consent:
-        if not (action == "cmarac" and case.risk_level == "high"):
-            raise WorkflowError(
-                "The resident did not consent to sharing their report with partners, so it "
-                "cannot be referred (only a high-risk case may go to CMARAC without consent)."
-            )
+    if kind == "referral":
+        from bot.consent import basis
+
+        allowed = basis(case, action)  # type: ignore[arg-type]
+        if not allowed.allowed:
+            raise WorkflowError(allowed.reason + " (Only a high-risk case may go to CMARAC "
+                                "without consent.)")
 
 
 def check_can_read(officer: OfficerLike, case: CaseLike) -> None:

@@ -56,6 +56,37 @@ class ResidentContact(BaseModel):
     method: str
     value: str | None
     safe_time: str | None
+    name: str | None = None
+    voicemail_ok: bool | None = None
+
+
+class ConsentChoices(BaseModel):
+    police: bool | None
+    support: bool | None
+    landlord: bool | None
+
+
+class PacketNeeds(BaseModel):
+    """What matters to the resident, so the partner does not have to ask again."""
+
+    wishes: list[str]
+    in_their_words: str | None
+    support_wanted: bool | None
+    feels_safe_at_home: bool | None
+    access_needs: list[str]
+    language: str | None
+    access_other: str | None
+
+
+class PacketSubject(BaseModel):
+    knows: bool | None
+    agrees_to_contact: bool | None
+    contact: str | None
+
+
+class PacketSafeguarding(BaseModel):
+    concern: str | None
+    reasons: list[str]
 
 
 class ReferralPacket(BaseModel):
@@ -66,6 +97,7 @@ class ReferralPacket(BaseModel):
     prepared_at: datetime
     prepared_by: PreparedBy
     consent: str
+    consent_choices: ConsentChoices
     reported_at: datetime
     channel: str
     reporter_role: str | None
@@ -81,6 +113,10 @@ class ReferralPacket(BaseModel):
     risk: PacketRisk
     housing: PacketHousing | None
     anonymous: bool
+    urgent: bool
+    needs: PacketNeeds
+    subject: PacketSubject | None
+    safeguarding: PacketSafeguarding
     resident_contact: ResidentContact | None
 
 
@@ -95,7 +131,8 @@ def _wants_html(request: Request, fmt: str | None) -> bool:
     "/cases/{reference}/referral",
     response_model=ReferralPacket,
     summary="The referral packet for a partner (JSON; printable HTML with Accept: text/html "
-            "or format=html). 403 without the resident's consent to share.",
+            "or format=html). 403 without the resident's consent to share with that partner "
+            "(police, support services and the landlord are separate choices).",
     responses={
         200: {"content": {"text/html": {"schema": {"type": "string"}}},
               "description": "The packet"},

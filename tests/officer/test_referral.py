@@ -24,8 +24,70 @@ def test_packet_for_the_police_carries_the_account_and_contact(client, make_offi
     assert p["account"].startswith("A man shouted racist abuse")
     assert p["hostility"] == ["race or ethnicity"]
     assert p["resident_contact"] == {"method": "sms", "value": "+447700900123",
-                                     "safe_time": "weekdays after 6pm"}
+                                     "safe_time": "weekdays after 6pm", "name": None,
+                                     "voicemail_ok": None}
     assert p["housing"] == {"tenure": "council", "provider": None}
+
+
+@pytest.mark.parametrize(("choices", "allowed"), [
+    ({"consent_police": True, "consent_support": False, "consent_landlord": False},
+     {"police"}),
+    ({"consent_police": False, "consent_support": True, "consent_landlord": None},
+     {"victim_support", "stop_hate_uk"}),
+    ({"consent_police": None, "consent_support": None, "consent_landlord": True},
+     {"housing_provider"}),
+])
+def test_each_sharing_choice_is_obeyed_on_its_own(client, make_officer, make_case, auth,
+                                                  choices, allowed):
+    me = make_officer()
+    case = make_case(assigned=me, perpetrator="neighbour", housing="council",
+                     share_consent=False, **choices)
+    detail = client.get(f"/api/v1/cases/{case.reference}", headers=auth(me)).json()
+    assert detail["consent"] == {k.removeprefix("consent_"): v for k, v in choices.items()}
+    for partner in ("police", "victim_support", "stop_hate_uk", "housing_provider"):
+        r = get(client, auth, me, case, f"to={partner}")
+        if partner in allowed:
+            assert r.status_code == 200, (partner, r.text)
+            assert r.json()["consent_choices"]["police"] is choices["consent_police"]
+        else:
+            assert r.status_code == 403, partner
+            assert "did not consent" in r.json()["detail"]
+    # the same rule when an officer records the referral
+    for partner in ("police", "victim_support", "housing_provider"):
+        r = client.post(f"/api/v1/cases/{case.reference}/actions", headers=auth(me),
+                        json={"kind": "referral", "action": partner})
+        assert r.status_code == (201 if partner in allowed else 409), (partner, r.text)
+
+
+def test_a_high_risk_case_goes_to_cmarac_without_consent_and_the_packet_says_so(
+        client, make_officer, make_case, auth):
+    me = make_officer()
+    case = make_case(assigned=me, share_consent=False, risk="high")
+    r = get(client, auth, me, case, "to=cmarac")
+    assert r.status_code == 200, r.text
+    assert "without consent" in r.json()["consent"] and "told" in r.json()["consent"]
+    low = make_case(assigned=me, share_consent=False)
+    assert get(client, auth, me, low, "to=cmarac").status_code == 403
+
+
+def test_the_packet_carries_what_matters_to_them(client, make_officer, make_case, auth):
+    me = make_officer()
+    case = make_case(assigned=me, reporter_role="third_party", wishes=["stop_it", "support"],
+                     wishes_text="I just want it to stop", feels_safe_home=False,
+                     access_needs=["interpreter"], access_language="Polish",
+                     contact_name="Sam", voicemail_ok=False, contact_method="phone",
+                     contact_value="02071234567", subject_knows=True, subject_agrees=True,
+                     subject_contact="her son's number", safeguarding="adult")
+    p = get(client, auth, me, case, "to=victim_support").json()
+    assert p["needs"]["wishes"] == ["stop_it", "support"]
+    assert p["needs"]["in_their_words"] == "I just want it to stop"
+    assert p["needs"]["feels_safe_at_home"] is False
+    assert p["needs"]["language"] == "Polish"
+    assert p["resident_contact"]["name"] == "Sam" and p["resident_contact"]["voicemail_ok"] is False
+    assert p["subject"] == {"knows": True, "agrees_to_contact": True, "contact": "her son's number"}
+    assert p["safeguarding"]["concern"] == "adult"
+    html = get(client, auth, me, case, "to=victim_support&format=html").text
+    assert "What matters to them" in html and "Polish" in html and "do not leave one" in html
 
 
 def test_packet_never_holds_internal_notes_and_minimises_per_partner(client, make_officer,
