@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
+from bot.wording import say
+
 router = APIRouter(tags=["web"])
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -24,6 +26,9 @@ STATIC_FILES = {
     "neutral.css": "text/css; charset=utf-8",
 }
 DEFAULT_EXIT_URL = "/weather"
+# The page's own sentences, from bot/wording/web.yml (numbers from the signposting directory).
+PAGE_WORDS = ("emergency_before", "emergency_strong", "emergency_after", "unavailable",
+              "unavailable_at_start")
 
 _COMMON_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -76,11 +81,13 @@ def _render(name: str, **values: str) -> str:
 @router.get("/", response_class=HTMLResponse, summary="The web chat page")
 def index(request: Request) -> HTMLResponse:
     settings = request.app.state.settings
+    words = {key: say(f"web.{key}", "web") for key in PAGE_WORDS}
     page = _render(
         "index.html",
         council=settings.council_name,
         exit_url=safe_exit_url(settings.quick_exit_url),
         max_chars=str(settings.max_message_chars),
+        **words,
     )
     return HTMLResponse(page, headers=PAGE_HEADERS)
 

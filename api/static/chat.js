@@ -15,12 +15,10 @@
   const GREETING = "hi";
   const SHIFT_PRESSES = 3;
   const SHIFT_WINDOW_MS = 2000;
-  const UNAVAILABLE =
-    "We couldn't reach the assistant just now. Your message is still in the box: please " +
-    "try Send again in a minute. If you are in danger now, call 999.";
-  const UNAVAILABLE_AT_START =
-    "The assistant isn't available just now. Please try again in a minute. If you are in " +
-    "danger now, call 999.";
+  // Phone numbers in the assistant's words become tel: links (one tap to call); web addresses
+  // become links. Only digits reach the href, and only http(s) addresses are linked.
+  const LINKABLE =
+    /(https?:\/\/[^\s)]+[^\s).,])|(\+?\b(?:0\d[\d ]{7,12}\d|999(?! ?BSL)|101|111|18000|18001 101|116 123)\b)/g;
 
   const HINTS = {
     text: "Type your answer and press Send. You can say “skip” to any question.",
@@ -65,17 +63,53 @@
     return document.getElementById(id);
   }
 
-  function addMessage(who, text) {
+  /** The text as nodes: plain text, and links for phone numbers and web addresses. */
+  function linkified(text) {
+    const nodes = [];
+    let last = 0;
+    for (const match of text.matchAll(LINKABLE)) {
+      if (match.index > last) nodes.push(document.createTextNode(text.slice(last, match.index)));
+      const link = document.createElement("a");
+      if (match[1]) {
+        link.href = match[1];
+        link.rel = "noopener noreferrer";
+        link.target = "_blank";
+      } else {
+        // "text 07717 989 025" opens the messages app; every other number calls
+        const texting = /\btext\s$/i.test(text.slice(Math.max(0, match.index - 5), match.index));
+        link.href = (texting ? "sms:" : "tel:") + match[2].replace(/[^\d+]/g, "");
+      }
+      link.textContent = match[0];
+      nodes.push(link);
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) nodes.push(document.createTextNode(text.slice(last)));
+    return nodes;
+  }
+
+  function addMessage(who, text, alert) {
     const item = document.createElement("li");
-    item.className = "msg msg-" + who;
+    item.className = "msg msg-" + who + (alert ? " msg-alert" : "");
     const label = document.createElement("span");
     label.className = "visually-hidden";
     label.textContent = who === "bot" ? "Assistant said: " : "You said: ";
     const body = document.createElement("p");
     body.className = "msg-text";
     body.dir = "auto";
-    body.textContent = text;
-    item.append(label, body);
+    if (who === "bot") {
+      body.append(...linkified(text));
+    } else {
+      body.textContent = text;
+    }
+    if (alert) {
+      // Danger now: announced at once, whatever the screen reader is doing.
+      const urgent = document.createElement("div");
+      urgent.setAttribute("role", "alert");
+      urgent.append(body);
+      item.append(label, urgent);
+    } else {
+      item.append(label, body);
+    }
     els.transcript.append(item);
   }
 
@@ -117,7 +151,9 @@
     const firstNew = els.transcript.children.length;
     let buttons = [];
     for (const message of messages) {
-      if (typeof message.text === "string" && message.text) addMessage("bot", message.text);
+      if (typeof message.text === "string" && message.text) {
+        addMessage("bot", message.text, message.alert === true);
+      }
       if (Array.isArray(message.buttons)) buttons = buttons.concat(message.buttons);
     }
     setExpects(data.ended ? { slot: null, kind: "none" } : data.expects, buttons);
@@ -150,13 +186,16 @@
 
   function setBusy(busy) {
     state.busy = busy;
-    els.transcript.setAttribute("aria-busy", busy ? "true" : "false");
+    els.conversation.setAttribute("aria-busy", busy ? "true" : "false");
     els.status.textContent = busy ? "The assistant is replying…" : "";
     els.send.setAttribute("aria-disabled", busy ? "true" : "false");
   }
 
   function errorText(status, body, opts) {
-    if (status >= 500) return opts.greeting ? UNAVAILABLE_AT_START : UNAVAILABLE;
+    if (status >= 500) {
+      const words = document.body.dataset;
+      return opts.greeting ? words.unavailableStart : words.unavailable;
+    }
     if (body && typeof body.detail === "string") return body.detail;
     return "Something went wrong sending that message. Please try again.";
   }
@@ -262,6 +301,7 @@
   function init() {
     els = {
       transcript: byId("transcript"),
+      conversation: byId("conversation"),
       status: byId("status"),
       choices: byId("choices"),
       choicesLabel: byId("choices-label"),

@@ -38,8 +38,14 @@ class ScriptedBot:
         if message == "/stop":
             self.step.pop(sender, None)
             return [{"text": "OK, I've stopped. Nothing was sent."}, {"custom": {"ended": True}}]
-        if message.startswith("/danger_now"):
-            return [{"text": "If you are in danger now, call 999 (text relay 18000)."}]
+        if message.startswith("/danger_now"):  # as the real assistant: the alert, then choices
+            return [
+                {"text": "Call 999 now.\nRelay UK: 18000. Stop Hate UK: 0800 138 1625. "
+                         "999 BSL: https://www.999bsl.co.uk."},
+                {"custom": {"alert": True}},
+                {"text": "When you can, choose what to do next.",
+                 "buttons": [{"title": "I'm safe now, carry on", "payload": "/carry_on"}]},
+            ]
         if message.startswith("echo:"):
             return [{"text": message[len("echo:") :]}]
         step = self.step.get(sender, 0)

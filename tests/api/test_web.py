@@ -71,7 +71,10 @@ def test_page_is_accessible_by_construction(client: TestClient) -> None:
     tag, exit_attrs = attrs_by_id["quick-exit"]
     assert tag == "button" and exit_attrs["type"] == "button"
     transcript_tag, transcript = attrs_by_id["transcript"]
-    assert transcript["role"] == "log" and transcript["aria-live"] == "polite"
+    assert transcript_tag == "ol" and "role" not in transcript  # a real list of messages
+    log_tag, log = attrs_by_id["conversation"]
+    assert log["role"] == "log" and log["aria-live"] == "polite"
+    assert ("aside", {"class": "exit-bar", "aria-label": "Quick exit"}) in page.tags
     labels = [a for t, a in page.tags if t == "label"]
     assert {"for": "message", "class": "composer-label"} in labels
     assert attrs_by_id["message"][1]["maxlength"] == "2000"

@@ -75,7 +75,7 @@ def _turn(page: Page, act: Callable[[], None]) -> None:
         act()
     assert info.value.status == 200, info.value.text()
     page.wait_for_function(
-        "() => document.getElementById('transcript').getAttribute('aria-busy') === 'false'"
+        "() => document.getElementById('conversation').getAttribute('aria-busy') === 'false'"
     )
 
 

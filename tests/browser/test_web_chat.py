@@ -27,7 +27,7 @@ def open_chat(page: Page, gw: Gateway) -> None:
 def wait_for_reply(page: Page, before: int) -> None:
     page.wait_for_function(
         "n => document.querySelectorAll('#transcript .msg-bot').length > n"
-        " && document.getElementById('transcript').getAttribute('aria-busy') === 'false'",
+        " && document.getElementById('conversation').getAttribute('aria-busy') === 'false'",
         arg=before,
     )
 
@@ -144,6 +144,21 @@ def test_hostile_and_unusual_text_is_shown_as_text(page: Page, gateway: Gateway)
     assert page.evaluate("window.pwned") is None
     assert page.locator("#transcript img, #transcript b, #transcript script").count() == 0
     assert page.locator("#transcript .msg-text").last.get_attribute("dir") == "auto"
+    assert watched.problems == []
+
+
+def test_danger_now_is_an_alert_with_numbers_to_tap(page: Page, gateway: Gateway) -> None:
+    watched = watch(page)
+    open_chat(page, gateway)
+    type_and_send(page, "he is outside my door right now with a knife")
+    alert = page.locator("#transcript .msg-alert [role=alert]")
+    expect(alert).to_have_count(1)
+    expect(alert).to_contain_text("Call 999 now.")
+    hrefs = alert.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs == ["tel:999", "tel:18000", "tel:08001381625", "https://www.999bsl.co.uk"]
+    # the next message (the choices) is ordinary, and nothing ran as HTML
+    assert page.locator("#transcript .msg-bot").last.get_attribute("class") == "msg msg-bot"
+    assert page.locator("#choice-buttons button").first.text_content() == "I'm safe now, carry on"
     assert watched.problems == []
 
 
