@@ -1,4 +1,4 @@
-"""Safety first, at any point: danger now (call 999 now, then the report pauses with three
+"""Safety first, at any point: danger now (call the emergency number now, then the report pauses with three
 choices), stopping (which asks before throwing an account away), sending what was told so
 far, and deleting it."""
 
@@ -50,7 +50,7 @@ def report_id(tracker: Tracker) -> list[dict[str, Any]]:
 
 
 class ActionDanger(Action):
-    """Danger now: call 999 now, how to call without speaking, text relay; then the report
+    """Danger now: call the emergency number now, how to call without speaking, text relay; then the report
     pauses (no question in this turn) with three choices. What they said is kept."""
 
     def name(self) -> str:

@@ -75,7 +75,7 @@
         link.rel = "noopener noreferrer";
         link.target = "_blank";
       } else {
-        // "text 07717 989 025" opens the messages app; every other number calls
+        // "text <number>" opens the messages app; every other number calls
         const texting = /\btext\s$/i.test(text.slice(Math.max(0, match.index - 5), match.index));
         link.href = (texting ? "sms:" : "tel:") + match[2].replace(/[^\d+]/g, "");
       }

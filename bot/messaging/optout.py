@@ -13,7 +13,7 @@ from bot.models import OptOut, utcnow
 
 
 def normalise_number(raw: str) -> str:
-    """E.164, as Twilio sends and expects it: ``whatsapp:+44 7700 900123``, ``07700 900123`` and
+    """E.164, as Twilio sends and expects it: ``whatsapp:+44 7xxx xxxxxx``, ``07xxx xxxxxx`` and
     ``0044 7700 900123`` all become ``+447700900123`` (a resident types UK national numbers), so
     an opt-out from a number matches an officer's message to it however it was written."""
     value = (raw or "").strip()

@@ -50,7 +50,7 @@ def next_steps(report: Report, risk_level: str, channel: str) -> str:
 
 
 def line(item: Signpost, channel: str) -> str:
-    """'Stop Hate UK, 24/7: 0800 138 1625 or text 07717 989 025'."""
+    """'Stop Hate UK, 24/7: <phone> or text <number>'."""
     ways = [w for w in (item.phone, item.email, item.url) if w]
     if item.text:
         ways.append(_s("text_way", channel, number=item.text))

@@ -24,7 +24,7 @@ TIME_BUTTONS = {"any_time_voicemail": ("any time", True), "any_time_no_voicemail
 
 
 def uk_phone(text: str) -> str | None:
-    """A UK phone number in a canonical form, or None ('+44 7700 900123' -> '07700900123')."""
+    """A UK phone number in a canonical form, or None ('+44 7xxx xxxxxx' -> '07xxxxxxxxx')."""
     digits = PHONE_CHARS.sub("", text)
     if digits.startswith("+44"):
         digits = "0" + digits[3:]
