@@ -21,6 +21,8 @@ from bot.report_form.unclear import not_understood, skipped
 
 log = logging.getLogger(__name__)
 ALWAYS_INTERRUPT = {"stop", "danger_now"}
+DANGER_CONFIDENCE = 0.8
+OTHER_SLOT_DANGER_CONFIDENCE = 0.95  # numbers and addresses typed as answers look alike
 # Intents that bring the form back after a pause: they answer nothing, the question is re-asked.
 RESUMING = {"carry_on", "start_report"}
 QUESTION_WORDS = {
@@ -58,11 +60,19 @@ class RetryingFormValidation(FormValidationAction, ABC):
     def is_interruption(self, slot: str, tracker: Tracker) -> bool:
         """Messages the form leaves to the rules (stop, danger, questions about the service)."""
         intent, confidence = intent_of(tracker)
+        text = (tracker.latest_message or {}).get("text") or ""
+        if intent in ALWAYS_INTERRUPT and not text.startswith("/"):
+            # The gateway already turned its stop words and every danger phrase its rules know
+            # into /stop and /danger_now. The NLU model alone interrupts only when it is sure,
+            # and a stop only when it is short: "I want it to stop" answers "what would help?".
+            sure = confidence >= DANGER_CONFIDENCE
+            if intent == "stop":
+                return sure and slot != "wishes" and len(text.split()) <= 4
+            return sure and (slot == "narrative" or confidence >= OTHER_SLOT_DANGER_CONFIDENCE)
         if intent in ALWAYS_INTERRUPT:
             return True
         if not (intent or "").startswith("faq_") or confidence < 0.6:
             return False
-        text = (tracker.latest_message or {}).get("text") or ""
         if text.startswith("/"):
             return True
         # Only something phrased as a question counts ("at the police station" answers "where?"),

@@ -64,7 +64,7 @@ class ActionDanger(Action):
         tell(dispatcher, "\n".join(lines), alert=True)
         events: list[dict[str, Any]] = [SlotSet("danger_now", True), *report_id(tracker)]
         said = _said(tracker)
-        if said:
+        if said and len(said.split()) >= 3:  # an account, not just "999" or "help me"
             if tracker.get_slot("requested_slot") == "narrative" or not has_account(
                     slots_of(tracker)):
                 parts = list(tracker.get_slot("narrative_parts") or [])

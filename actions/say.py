@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import channel_of, tell
+from actions.safety import pause_buttons
 from bot.settings import get_settings
 from bot.wording import say
 
@@ -47,6 +48,12 @@ class SayAction(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         channel = channel_of(tracker)
+        paused = tracker.get_slot("paused")
+        if self.name() == "action_offer_report" and paused in ("danger", "stop"):
+            # a "yes" while the report is paused: offer the same three choices again
+            tell(dispatcher, say("safety.stop.still_paused", channel),
+                 pause_buttons(paused, channel))
+            return []
         key, buttons = SAYINGS[self.name()]
         tell(dispatcher, say(key, channel, **values()),
              [(say(f"choices.{title}", channel), payload) for title, payload in buttons])

@@ -70,7 +70,8 @@ def where_phrase(location: Any, channel: str = "web") -> str | None:
     if text.lower().startswith(PREPOSITIONS):
         return text
     words = text.lower().rstrip(".").split()
-    on = words[-1] in ROUTES or any(w in VEHICLES for w in words[:3])
+    stop = any(w in ("stop", "station", "shelter") for w in words)  # "at the bus stop"
+    on = words[-1] in ROUTES or (not stop and any(w in VEHICLES for w in words[:3]))
     return _rb("on_place" if on else "at_place", channel, place=text)
 
 

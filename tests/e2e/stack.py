@@ -35,6 +35,7 @@ class LiveStack:
         self.gateway_url = stack.gateway_url
         self.rasa_url = stack.rasa_url
         self.log_dir = stack.log_dir
+        self._officers: dict[str, str] = {}
 
     def chat(self, sender: str, message: str) -> dict[str, Any]:
         r = httpx.post(f"{self.gateway_url}/chat", json={"sender": sender, "message": message},
@@ -52,6 +53,15 @@ class LiveStack:
         )
         assert done.returncode == 0, done.stderr
 
+    def officer_get(self, username: str, path: str, password: str = "correct horse battery staple",
+                    **params: Any) -> httpx.Response:
+        """GET an officer API path as ``username`` (created as a supervisor on first use)."""
+        if username not in self._officers:
+            self.create_officer(username, password)
+            self._officers[username] = self.officer_token(username, password)
+        return httpx.get(f"{self.gateway_url}{path}", params=params, timeout=10,
+                         headers={"Authorization": f"Bearer {self._officers[username]}"})
+
     def officer_token(self, username: str, password: str) -> str:
         r = httpx.post(f"{self.gateway_url}/api/v1/auth/token",
                        data={"username": username, "password": password}, timeout=30)
@@ -62,11 +72,16 @@ class LiveStack:
         return "\n".join(p.read_text(errors="replace") for p in sorted(self.log_dir.glob("*.log")))
 
 
+# Who the action server tells about an urgent report (through the outbox) in every e2e stack.
+DUTY_EMAIL = "duty-officer@example.org"
+
+
 def start_stack(settings: Settings, log_dir: Path, backend: str) -> LiveStack:
     if not MODEL.exists():
         raise RuntimeError(f"no trained model at {MODEL}: run `make train` first")
     stack = Stack(settings, rasa_port=free_port(), action_port=free_port(),
-                  gateway_port=free_port(), log_dir=log_dir)
+                  gateway_port=free_port(), log_dir=log_dir,
+                  env={"DUTY_CONTACT_EMAIL": DUTY_EMAIL})
     stack.start()
     try:
         stack.wait_ready(timeout=240)

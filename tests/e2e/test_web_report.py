@@ -36,13 +36,18 @@ ANSWERS = {
     "contact_method": "email",
     "contact_value": EMAIL,
     "safe_contact_time": SAFE_TIME,
-    "share_consent": "yes",
+    "wishes": "I want it to stop",
+    "access_needs": "no",
+    "consent_police": "yes",
+    "consent_support": "no thanks",
 }
 BUTTONS = {
     "reporter_role": "me",
     "anonymous": "no",
     "contact_method": "email",
-    "share_consent": "yes",
+    "access_needs": "nothing",
+    "consent_police": "yes",
+    "consent_support": "no",
     "confirm_summary": "yes",
 }
 
@@ -74,8 +79,12 @@ def test_whole_web_report_reaches_the_officer_api(live_stack) -> None:
     assert "uxbridge" in (case["location"]["text"] or "").lower()
     assert case["perpetrator"] == "unknown"
     assert case["anonymous"] is False
-    assert case["contact"] == {"method": "email", "value": EMAIL, "safe_time": SAFE_TIME}
+    assert case["contact"] == {"method": "email", "value": EMAIL, "safe_time": SAFE_TIME,
+                               "name": None, "voicemail_ok": None}
     assert case["share_consent"] is True
+    assert case["consent"] == {"police": True, "support": False, "landlord": None}
+    assert case["wishes"]["outcomes"] == ["stop_it"]
+    assert case["access_needs"]["needs"] == []
     assert case["occurred_on"] is not None
 
 

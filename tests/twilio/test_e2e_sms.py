@@ -32,8 +32,9 @@ pytestmark = pytest.mark.e2e
 NUMBER = "+447700900" + f"{uuid.uuid4().int % 1000:03d}"
 ANSWERS = {
     "reporter_role": "it happened to me",
-    "narrative": "Last night at the bus stop on King Street two men shouted homophobic abuse at "
-                 "me and threatened to hurt me",
+    # No opt-out word in the resident's own words either: the read-back echoes them.
+    "narrative": "Last night at the bus shelter on King Street two men shouted homophobic abuse "
+                 "at me and threatened to hurt me",
     "strands": "sexual orientation",
     "incident_types": "threats",
     "occurred_on": "yesterday",
@@ -43,16 +44,32 @@ ANSWERS = {
     "ongoing": "no",
     "housing": "skip",
     "safe_contact_time": "after 6pm",
-    "share_consent": "yes",
+    "wishes": "action against them",
+    "access_needs": "no",
+    "consent_police": "yes",
+    "consent_support": "yes",
 }
 BUTTONS = {
     "reporter_role": "me",
     "anonymous": "contact me",
     "contact_method": "text message",
     "contact_value": "this number",
-    "share_consent": "yes",
+    "access_needs": "nothing",
+    "consent_police": "yes",
+    "consent_support": "yes",
     "confirm_summary": "yes",
 }
+# What an SMS resident must never be told to send: carrier opt-out words block every later
+# message, the case officer's included ("Stop Hate UK" is a name, not an instruction).
+OPT_OUT = re.compile(r"\b(stop|stopall|unsubscribe|cancel|end|quit)\b", re.I)
+
+
+def assert_true_to_sms(transcript: list[dict[str, Any]]) -> None:
+    for reply in transcript:
+        for message in reply["messages"]:
+            text = message["text"].replace("Stop Hate UK", "")
+            assert not OPT_OUT.search(text), text
+            assert "tap" not in text.lower(), text
 _OPTION = re.compile(r"(\d+) for (.+?)(?=, \d+ for |\.?$)")
 
 
@@ -110,6 +127,7 @@ def test_whole_sms_report_reaches_the_officer_api(live_stack, sms_gateway: str) 
 
     reference, transcript = hold_report(send, ANSWERS, BUTTONS, max_turns=50)
     assert "999" in transcript[0]["messages"][0]["text"]
+    assert_true_to_sms(transcript)
 
     _create_officer(live_stack.settings.database_url, "sms_e2e_supervisor",
                     "correct horse battery staple")
@@ -121,6 +139,9 @@ def test_whole_sms_report_reaches_the_officer_api(live_stack, sms_gateway: str) 
     assert case["contact"]["method"] == "sms"
     assert case["contact"]["value"] == NUMBER  # "this number", filled in by the gateway
     assert "sexual_orientation" in case["strands"]
+    assert case["consent"] == {"police": True, "support": True, "landlord": None}
+    support = " ".join(m["text"] for r in transcript[-1:] for m in r["messages"])
+    assert "Galop hate crime helpline" in support and "020 7704 2040" in support
     with sessions() as db:
         stored = db.scalar(select(Case).where(Case.reference == reference))
         assert stored.conversation_id == conversation_id

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from bot import safeguarding
 from bot.report_form import understand
 from bot.report_form.answers.common import HEDGED, Answer, Slots, keyword, yes_no
 from bot.report_form.corrections import clear_field, correction
@@ -33,6 +34,9 @@ def finish_narrative(slots: Slots, now: datetime) -> Slots:
         return {"narrative": placeholder("narrative"), "confirm_understanding": READ_BACK_SKIPPED}
     updates: Slots = {"narrative": text[:MAX_NARRATIVE]}
     updates.update(prefill(slots, understand.extract(text, now)))
+    concern = safeguarding.assess(None, text)
+    if concern.kind and slots.get("safeguarding") is None:  # said in the account: not asked
+        updates["safeguarding"] = concern.kind
     found = set(updates) - {"narrative", "danger_now", "reporter_role"}
     if not found:
         updates["confirm_understanding"] = READ_BACK_SKIPPED
