@@ -1,5 +1,5 @@
-"""Safety first, at any point: danger now (call the emergency number now, then the report pauses with three
-choices), stopping (which asks before throwing an account away), sending what was told so
+"""Safety first, at any point: danger now (call the emergency number now, then the report
+pauses with three choices), stopping (which asks before throwing an account away), sending what was told so
 far, and deleting it."""
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def report_id(tracker: Tracker) -> list[dict[str, Any]]:
 
 
 class ActionDanger(Action):
-    """Danger now: call the emergency number now, how to call without speaking, text relay; then the report
-    pauses (no question in this turn) with three choices. What they said is kept."""
+    """Danger now: call the emergency number now, how to call without speaking, text relay; then
+    the report pauses (no question in this turn) with three choices. What they said is kept."""
 
     def name(self) -> str:
         return "action_danger"

@@ -53,8 +53,8 @@ def test_no_phone_number_in_the_page_or_its_script() -> None:
 
 def test_editing_the_directory_changes_what_residents_see(tmp_path, monkeypatch) -> None:
     from bot.db import reset_caches
-    from bot.report_form.submitted import support_text
     from bot.report import Report
+    from bot.report_form.submitted import support_text
     from bot.wording import say
 
     folder = tmp_path / "reference"
