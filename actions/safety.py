@@ -1,6 +1,6 @@
 """Safety first, at any point: danger now (call the emergency number now, then the report
-pauses with three choices), stopping (which asks before throwing an account away), sending what was told so
-far, and deleting it."""
+pauses with three choices), stopping (which asks before throwing an account away), sending
+what was told so far, and deleting it."""
 
 from __future__ import annotations
 
