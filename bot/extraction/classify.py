@@ -13,7 +13,8 @@ from bot.extraction.lexicon import INCIDENT_RES, STRAND_RES, masked_strands
 from bot.extraction.roles import reporter_role
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
-__all__ = ["incident_types", "injured", "ongoing_words", "perpetrator", "reporter_role", "strands"]
+__all__ = ["incident_types", "injured", "ongoing_words", "perpetrator", "perpetrator_and_reason",
+           "reporter_role", "strands"]
 
 _NEIGHBOUR = re.compile(
     r"\b(neighbou?rs?\w*|next door|next-door|(two|three|a few|\d+) doors (down|up|along)|"
@@ -160,15 +161,21 @@ def perpetrator(low: str, types: list[str] | tuple[str, ...] = ()) -> str | None
     Damage found afterwards with nobody described ("found it smashed") was done by someone the
     resident does not know, so it reads as unknown; ``types`` are the incident types found.
     """
+    return perpetrator_and_reason(low, types)[0]
+
+
+def perpetrator_and_reason(low: str, types: list[str] | tuple[str, ...] = ()
+                           ) -> tuple[str | None, str]:
+    """``perpetrator`` and which rule gave it (the reason feeds the confidence)."""
     if _NEIGHBOUR.search(_NEIGHBOUR_TARGETED.sub(" ", low)):
-        return "neighbour"
+        return "neighbour", "neighbour"
     if _KNOWN.search(low):
-        return "known"
+        return "known", "known"
     if _UNKNOWN.search(low):
-        return "unknown"
+        return "unknown", "unknown"
     if "property_damage" in types or _LEFT_BEHIND.search(low):
-        return "unknown"
-    return None
+        return "unknown", "left_behind"
+    return None, "none"
 
 
 # "not badly hurt" still means hurt.

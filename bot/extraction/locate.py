@@ -90,7 +90,13 @@ def _not_posted(physical: list[Span], platforms: list[Span]) -> list[Span]:
 
 def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
     """{text, ward, online} for the incident's place (all None/False when none is said)."""
+    return locate_detail(doc, data)[0]
+
+
+def locate_detail(doc: Doc, data: PlaceData | None = None) -> tuple[dict[str, Any], str]:
+    """``locate`` and the kind of place chosen (its most specific label; feeds the confidence)."""
     data = data or load_places()
+    kind = "none"
     spans = list(doc.spans.get("places", []))
     online = [s for s in spans if s.label_ == "ONLINE"]
     physical = [s for s in spans if s.label_ != "ONLINE"]
@@ -104,6 +110,7 @@ def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
         best = max(groups, key=lambda g: (_score(g, doc), -g[0]))
         start, end, members = best
         text = _text(doc, start, end, members)
+        kind = max((s.label_ for s in members), key=lambda label: RANK.get(label, 1))
         for span in sorted(members, key=lambda s: -RANK.get(s.label_, 0)):
             ward = ward_of(span.text, data) or ward
             if ward:
@@ -115,4 +122,5 @@ def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
         text = platform_display((named_online or online)[0].text)
         if text.lower().startswith("on "):
             text = text[3:]
-    return {"text": text, "ward": ward, "online": bool(online)}
+        kind = "ONLINE" if named_online else "ONLINE_BARE"
+    return {"text": text, "ward": ward, "online": bool(online)}, kind

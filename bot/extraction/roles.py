@@ -131,21 +131,31 @@ def _evidence(low: str) -> bool:
 
 def reporter_role(low: str) -> str | None:
     """victim | witness | third_party | None when the text does not say."""
+    return role_and_reason(low)[0]
+
+
+def role_and_reason(low: str) -> tuple[str | None, str]:
+    """The role and which rule gave it (the reason feeds the confidence, docs/extraction.md)."""
     if _THIRD_STRONG.search(low):
-        return "third_party"
+        return "third_party", "third_strong"
     me = _ME.search(low)
     me_target = _ME_TARGET.search(low)
     them = _THEM_OBJ.search(low)
     related = _THIRD_REL.search(low) or (_HAS_REL.search(low) and them)
     if related and not _US.search(low) and not (me_target and not them):
-        return "third_party"
-    if _NOT_ME.search(low) or not me_target and (_WITNESS.search(low)
-                                                  or _SCENE_VICTIM.search(low)):
-        return "witness"
-    if me or me_target:
-        return "victim"
+        return "third_party", "third_related"
+    if _NOT_ME.search(low):
+        return "witness", "witness_not_me"
+    if not me_target and _WITNESS.search(low):
+        return "witness", "witness_saw"
+    if not me_target and _SCENE_VICTIM.search(low):
+        return "witness", "witness_scene"
+    if me_target:
+        return "victim", "victim_targeted"
+    if me:
+        return "victim", "victim_me"
     if _FIRST.search(low) and _evidence(low):
-        return "victim"
+        return "victim", "victim_first_person"
     if _PRESENT_SCENE.search(low):
-        return "witness"
-    return None
+        return "witness", "witness_present"
+    return None, "none"
