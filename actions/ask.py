@@ -1,5 +1,5 @@
 """``action_ask_<slot>`` for every form question: the words depend on state (read-back, summary,
-'anything else to add?', contact method, channel), so each is built by bot.conversation.questions
+'anything else to add?', contact method, channel), so each is built by bot.report_form.questions
 and sent with its ``expects`` payload."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import ask, channel_of, now_of, slots_of
-from bot.conversation.questions import question
+from bot.report_form.questions import question
 
 ASKED_SLOTS = (
     "reporter_role",

@@ -11,7 +11,7 @@ from anyio import to_thread
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.conversation.questions import Question
+from bot.report_form.questions import Question
 
 T = TypeVar("T")
 CHANNELS = ("web", "sms", "whatsapp")

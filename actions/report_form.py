@@ -14,9 +14,9 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.common import channel_of, intent_of, is_fresh_answer, now_of, off_loop, slots_of
-from bot.conversation.answers import Answer, interpret
-from bot.conversation.fallback import not_understood, skipped
-from bot.conversation.flow import required_slots
+from bot.report_form.answers import Answer, interpret
+from bot.report_form.flow import required_slots
+from bot.report_form.unclear import not_understood, skipped
 
 log = logging.getLogger(__name__)
 ALWAYS_INTERRUPT = {"stop", "danger_now"}
@@ -43,7 +43,7 @@ QUESTION_WORDS = {
 
 class RetryingFormValidation(FormValidationAction, ABC):
     """A form validation action that interprets each answer itself and, when it cannot,
-    follows bot.conversation.fallback: re-ask rephrased, then move on (the report still goes
+    follows bot.report_form.unclear: re-ask rephrased, then move on (the report still goes
     in), except the final check, which is never taken as a yes."""
 
     @abstractmethod

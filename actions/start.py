@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import off_loop
-from bot.conversation import understand
+from bot.report_form import understand
 
 
 class ActionStartFromAccount(Action):

@@ -13,9 +13,9 @@ from rasa_sdk.types import DomainDict
 from actions.common import channel_of, end, off_loop, slots_of
 from actions.safety import stop_hate_line
 from bot.cases import create_case
-from bot.conversation.flow import known, to_report
 from bot.db import session_scope
 from bot.report import Report
+from bot.report_form.flow import known, to_report
 from bot.settings import get_settings
 from bot.signposting import for_case
 

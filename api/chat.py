@@ -18,9 +18,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from api.conversation import clean_text
 from api.errors import ApiError, error_doc
 from api.rasa_client import RasaUnavailable
+from api.turns import clean_text
 from api.web import API_HEADERS
 from bot.crypto import pseudonym
 

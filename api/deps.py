@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.conversation import Conversations
+from api.turns import Conversations
 from bot.settings import Settings
 
 

@@ -9,8 +9,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
-from api.conversation import Conversations
 from api.rasa_client import RasaClient
+from api.turns import Conversations
 from bot.db import make_engine
 from bot.logging import configure_logging
 from bot.settings import Settings, get_settings

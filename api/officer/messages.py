@@ -1,6 +1,6 @@
 """Messaging the resident: ``POST``/``GET /api/v1/cases/{ref}/messages``.
 
-Messages are queued as ``pending`` outbox rows (bot/outbox.py) and delivered by the Twilio
+Messages are queued as ``pending`` outbox rows (bot/messaging/outbox.py) and delivered by the Twilio
 worker; the listing shows each one's delivery status.
 """
 
@@ -18,7 +18,7 @@ from api.officer.cases import Reference
 from api.officer.common import load_case
 from api.officer.errors import conflict, responses
 from bot import audit
-from bot.outbox import CannotMessage, message_dict, messages_for_case, queue_message
+from bot.messaging.outbox import CannotMessage, message_dict, messages_for_case, queue_message
 
 router = APIRouter(tags=["messages"])
 

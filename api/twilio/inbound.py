@@ -15,7 +15,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Request, Response
 from twilio.twiml.messaging_response import MessagingResponse
 
-from api.conversation import Conversations
+from api.turns import Conversations
 from api.twilio import claims, state
 from api.twilio.signature import is_valid
 from bot import signposting

@@ -138,7 +138,7 @@ ANSWERED: dict[str, Any] = {
 
 def at(slot: str, **overrides: Any) -> dict[str, Any]:
     """Slots of a form that has reached ``slot``: everything before it answered."""
-    from bot.conversation.flow import required_slots
+    from bot.report_form.flow import required_slots
 
     slots = {**ANSWERED, **overrides}
     order = required_slots(slots)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.conversation.flow import questions_left
+from bot.report_form.flow import questions_left
 from tests.actions.driver import Conversation, at
 
 LEFT = re.compile(r"(Up to )?(\d+) quick questions left")

@@ -3,7 +3,7 @@ corrections, branches and the two-failures rule."""
 
 from __future__ import annotations
 
-from bot.conversation.flow import required_slots
+from bot.report_form.flow import required_slots
 from tests.actions.driver import ANSWERED, Conversation, at
 
 NARRATIVE = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.fallback import ActionFallback, fallbacks_in_a_row
+from actions.kind_fallback import ActionFallback, fallbacks_in_a_row
 from tests.actions.driver import make_tracker, message, run
 
 

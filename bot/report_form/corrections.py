@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from bot.conversation import understand
+from bot.report_form import understand
 
 Slots = dict[str, Any]
 DEPENDENTS = {

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.conversation import understand
-from bot.conversation.corrections import clear_field, correction
-from bot.conversation.flow import READ_BACK_SKIPPED, narrative_text, placeholder, prefill
+from bot.report_form import understand
+from bot.report_form.corrections import clear_field, correction
+from bot.report_form.flow import READ_BACK_SKIPPED, narrative_text, placeholder, prefill
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
 Slots = dict[str, Any]

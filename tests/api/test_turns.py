@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.conversation import Expects, clean_text, parse_rasa_output, to_rasa_message
+from api.turns import Expects, clean_text, parse_rasa_output, to_rasa_message
 
 
 def test_clean_text_keeps_emoji_rtl_and_markup() -> None:

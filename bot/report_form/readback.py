@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from bot.conversation.flow import known
+from bot.report_form.flow import known
 from bot.taxonomy import INCIDENT_LABELS, STRAND_LABELS
 
 Slots = dict[str, Any]

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.conversation.flow import COUNTED_SKIP, questions_left
-from bot.conversation.readback import read_back, summary
+from bot.report_form.flow import COUNTED_SKIP, questions_left
+from bot.report_form.readback import read_back, summary
 from bot.taxonomy import INCIDENT_LABELS, STRAND_LABELS
 
 Slots = dict[str, Any]

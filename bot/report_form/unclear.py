@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.conversation.flow import placeholder
-from bot.conversation.questions import retry_hint
+from bot.report_form.flow import placeholder
+from bot.report_form.questions import retry_hint
 
 Slots = dict[str, Any]
 # How many unclear answers each question gets before we move on (default 2).

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from actions.report_form import ValidateReportForm
 from actions.submit import ActionSubmitReport
-from bot.conversation.flow import to_report
 from bot.models import Case
+from bot.report_form.flow import to_report
 from tests.actions.driver import ANSWERED, Conversation, at, make_tracker, message, run
 
 NOW = datetime(2026, 11, 25, 10, tzinfo=UTC)

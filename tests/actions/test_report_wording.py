@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.conversation.flow import to_report
-from bot.conversation.questions import question
-from bot.conversation.readback import read_back, summary, time_phrase, when_phrase, where_phrase
+from bot.report_form.flow import to_report
+from bot.report_form.questions import question
+from bot.report_form.readback import read_back, summary, time_phrase, when_phrase, where_phrase
 from tests.actions.driver import ANSWERED, at
 
 NOW = datetime(2026, 11, 25, 10, tzinfo=UTC)  # a Wednesday
@@ -117,8 +117,8 @@ def test_sms_sized_questions() -> None:
 
 def test_fallback_words_fit_one_sms() -> None:
     """What is said when an answer was not understood stays short (one SMS each)."""
-    from bot.conversation.fallback import GIVE_UP_TEXT, NO_CONTACT_SKIPPED, NO_CONTACT_UNCLEAR
-    from bot.conversation.questions import SUMMARY_RETRIES
+    from bot.report_form.questions import SUMMARY_RETRIES
+    from bot.report_form.unclear import GIVE_UP_TEXT, NO_CONTACT_SKIPPED, NO_CONTACT_UNCLEAR
 
     for text in (*SUMMARY_RETRIES, NO_CONTACT_SKIPPED, NO_CONTACT_UNCLEAR, GIVE_UP_TEXT):
         assert len(text) <= 160, text

@@ -19,27 +19,24 @@ def migrate() -> None:
 
 def _register() -> None:
     """Attach sub-command groups; imported lazily so ``tellonce --help`` stays fast."""
-    from bot import cli_officer, cli_run
+    from bot.cli import officer, run
 
-    app.add_typer(cli_officer.app, name="officer")
-    from bot import cli_keys
+    app.add_typer(officer.app, name="officer")
+    from bot.cli import keys
 
-    app.add_typer(cli_keys.app, name="keys")
-    app.command("run")(cli_run.run)
-    from bot import cli_outbox
+    app.add_typer(keys.app, name="keys")
+    app.command("run")(run.run)
+    from bot.cli import outbox
 
-    app.add_typer(cli_outbox.app, name="outbox")
-    from bot import cli_retention, cli_seed
+    app.add_typer(outbox.app, name="outbox")
+    from bot.cli import retention, seed
 
-    app.add_typer(cli_retention.app, name="retention")
-    app.command("seed")(cli_seed.seed)
-    from bot import cli_extract
+    app.add_typer(retention.app, name="retention")
+    app.command("seed")(seed.seed)
+    from bot.cli import extract
 
-    app.command("extract")(cli_extract.extract_command)
+    app.command("extract")(extract.extract_command)
 
 
 _register()
 
-
-if __name__ == "__main__":
-    app()

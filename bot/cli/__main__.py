@@ -1,0 +1,5 @@
+"""``python -m bot.cli``: the launcher starts the outbox worker this way."""
+
+from bot.cli import app
+
+app()
