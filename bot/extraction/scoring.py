@@ -89,6 +89,15 @@ def _score_place(t: Tally, want: str | None, got: str | None, ident: str) -> Non
         t.misses.append(f"{ident}: want {want!r} got {got!r}")
 
 
+def expected_faiths(item: dict[str, Any]) -> list[str] | None:
+    """The labelled faith(s), sorted ("faith: sikh" or "faiths: [...]"); None if unlabelled."""
+    if "faiths" not in item and "faith" not in item:
+        return None
+    raw = item.get("faiths", item.get("faith"))
+    values = raw if isinstance(raw, list) else [raw]
+    return sorted(str(v) for v in values if v not in (None, "", "none", "unknown"))
+
+
 def tally(tallies: dict[str, Tally], item: dict[str, Any], got: dict[str, Any]) -> None:
     """Add one narrative's result to the tallies."""
     ident = str(item["id"])
@@ -111,8 +120,9 @@ def tally(tallies: dict[str, Tally], item: dict[str, Any], got: dict[str, Any]) 
     for key in ("perpetrator", "injured", "ongoing"):
         if key in item:
             _single(tallies[key], item[key], got[key], ident)
-    if "faiths" in item:
-        _single(tallies["faiths"], sorted(item["faiths"] or []), got["faiths"], ident)
+    want_faiths = expected_faiths(item)
+    if want_faiths is not None:
+        _single(tallies["faiths"], want_faiths, got["faiths"], ident)
     if "danger" in item:
         t = tallies["danger_now"]
         want, have = bool(item["danger"]), bool(got["danger_now"])

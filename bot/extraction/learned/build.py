@@ -1,8 +1,9 @@
-"""``python -m bot.extraction.learned.build [--out DIR]`` (make train-extractor): train, save.
+"""``python -m bot.extraction.learned.build [--out DIR] [--force]`` (make train-extractor).
 
 Writes ``<out>/extractor-<hash16>/`` (the spaCy pipeline, its meta carrying the full hash),
 ``<out>/cv-<hash16>.json`` (cross-validated scores of the tuned parts, for the evaluation and
-the confidence table) and ``<out>/stamp.json``; older builds are removed. Prints only counts.
+the confidence table) and ``<out>/stamp.json``; older builds are removed. Does nothing when the
+build is already current (unless ``--force``). Prints only counts.
 """
 
 from __future__ import annotations
@@ -54,9 +55,22 @@ def build(out: Path = DEFAULT_DIR, data: Path = DATA_DIR) -> dict[str, object]:
     return stamp
 
 
+def current(out: Path = DEFAULT_DIR) -> bool:
+    """True when ``out`` already holds the build for the current data and code."""
+    stamp_file = out / "stamp.json"
+    if not stamp_file.is_file():
+        return False
+    stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+    return bool(stamp.get("hash") == data_hash() and (out / str(stamp.get("dir"))).is_dir()
+                and (out / str(stamp.get("cv"))).is_file())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     out = Path(args[args.index("--out") + 1]) if "--out" in args else DEFAULT_DIR
+    if "--force" not in args and current(out):
+        print(f"extractor: up to date ({out / 'stamp.json'})")
+        return 0
     stamp = build(out)
     print(f"extractor: trained on {stamp['narratives']} narratives in {stamp['train_seconds']} s, "
           f"with {crossval.FOLDS}-fold cross-validation {stamp['total_seconds']} s -> "
