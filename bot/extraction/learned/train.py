@@ -19,15 +19,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 SEED = 0
-EPOCHS = 25
-BATCH = 16
+EPOCHS = 20
+BATCH = 32
 DROPOUT = 0.2
 LEARN_RATE = 0.01  # Adam; spaCy's default 0.001 under-fits a few hundred narratives
 
 
 def _config(exclusive: bool) -> dict[str, Any]:
     return {"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": exclusive,
-                      "ngram_size": 1, "no_output_layer": False, "length": 32768}}
+                      "ngram_size": 1, "no_output_layer": False, "length": 8192}}
 
 
 def train(items: list[Item], seed: int = SEED, epochs: int = EPOCHS) -> Language:
