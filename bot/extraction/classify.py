@@ -140,9 +140,54 @@ def strands(low: str) -> list[str]:
     return [s for s in STRANDS if s in found]
 
 
+# Shouting a threat is a threat, not verbal abuse: "shouting he'll burn us out" (labelling rules).
+_THREAT_SPEECH = re.compile(
+    r"\b(shout\w*|scream\w*|yell\w*|threaten\w*|saying|said|says)( at (\w+ ){0,3}\w+)?( that|"
+    r" about how)? ((he|she|they|we|i|[a-z]+|[a-z]+ [a-z]+)('ll| will| would|'d| is going to|"
+    r"'s going to|'re going to| are going to| was going to| were going to| should| must|"
+    r" deserve to| ought to)? )?['\"]?(kill|burn|stab|hurt|get|beat|cut|chop|shoot|bomb|rape|"
+    r"sort|find|batter|smash|fix|do|die|hang|throw acid)\b")
+# Words written on a thing are not spoken abuse: "a note saying", "graffiti saying".
+_WRITTEN = re.compile(r"\b(notes?|leaflets?|letters?|signs?|graffiti|stickers?|posters?|caption|"
+                      r"banners?|flags?|cards?|brick|written|wrote|sprayed|painted|scratched|"
+                      r"carved|daubed|scrawled|etched)( [\w']+){0,4} (saying|says|that said|"
+                      r"reading|with)\b")
+# Reported speech about who someone is ("said they don't want gays in there") is verbal abuse.
+_SPEECH = re.compile(r"\b(said|told|tells|telling|shout\w*|yell\w*|scream\w*|mutter\w*|"
+                     r"called|calling|going on about|says|saying|say(?= ['\"]))\b")
+_QUOTE = re.compile(r"(?:^|[\s(])['\"]([^'\"]{2,80})['\"](?=[\s.,!?;:)]|$)")
+# Said face to face (not only posted): keeps verbal abuse beside online abuse.
+_IN_PERSON = re.compile(r"\b(shout\w*|yell\w*|scream\w*|to my face|in person|in front of|"
+                        r"at work|in the office|on the (bus|tube|train|street)|outside|said to me|"
+                        r"face to face|in the street|swore at|spat|(colleague|manager|boss|"
+                        r"landlord|neighbou?r|teacher) (keeps|kept|always|has been|is always) "
+                        r"(saying|making|telling|calling))\b")
+
+
+def _speech_about_identity(low: str) -> bool:
+    for m in _SPEECH.finditer(low):
+        window = low[m.end():m.end() + 90]
+        if any(rx.search(window) for rx in STRAND_RES.values()):
+            return True
+    for q in _QUOTE.finditer(low):
+        before = low[max(0, q.start() - 40):q.start()]
+        if _SPEECH.search(before) and any(rx.search(q.group(1)) for rx in STRAND_RES.values()):
+            return True
+    return False
+
+
 def incident_types(low: str) -> list[str]:
     """What was done: several types may apply."""
-    found = {t for t, rx in INCIDENT_RES.items() if rx.search(low)}
+    text = _WRITTEN.sub(lambda m: m.group(0).rsplit(" ", 1)[0] + " reading", low)
+    text = _THREAT_SPEECH.sub(lambda m: "threatened to " + m.group(m.lastindex or 0), text)
+    # the rewritten text decides abuse against threats; the other types read the account as is
+    found = {t for t, rx in INCIDENT_RES.items()
+             if rx.search(text) or t not in ("verbal_abuse", "physical_assault")
+             and rx.search(low)}
+    if "verbal_abuse" not in found and _speech_about_identity(text):
+        found.add("verbal_abuse")
+    if "online_abuse" in found and "verbal_abuse" in found and not _IN_PERSON.search(low):
+        found.discard("verbal_abuse")  # abuse only posted or messaged is online abuse
     return [t for t in INCIDENT_TYPES if t in found]
 
 

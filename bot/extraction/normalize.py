@@ -49,7 +49,8 @@ SMS = {
     "nieghbour": "neighbour", "nieghbours": "neighbours", "theyll": "they'll", "youll": "you'll",
     "theyve": "they've", "youve": "you've", "weve": "we've", "whats": "what's",
     "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't",
-    "hasnt": "hasn't", "arent": "aren't", "youre": "you're",
+    "hasnt": "hasn't", "arent": "aren't", "youre": "you're", "hed": "he'd", "theyd": "they'd",
+    "youd": "you'd", "calld": "called", "bak": "back",
 }
 # Dropped g's of the verbs reports use ("followin", "shoutin"): a list, since many real words end
 # in "-in" (cabin, margin, violin).
@@ -57,7 +58,8 @@ _G_DROPPED = ("follow", "shout", "go", "com", "say", "call", "scream", "wait", "
               "kick", "bang", "hitt", "punch", "chas", "look", "star", "laugh", "spitt", "throw",
               "threaten", "hid", "stay", "sitt", "stand", "do", "gett", "talk", "text", "messag",
               "post", "harass", "swear", "yell", "push", "grabb", "smash", "tell", "tak", "mak",
-              "film", "touch", "abus", "attack", "bully", "mock", "giv", "liv", "mov",
+              "film", "touch", "pull", "shov", "slapp", "stamp", "tripp", "bit", "abus",
+              "attack", "bully", "mock", "giv", "liv", "mov",
               "hang", "knock", "jump", "stalk", "send", "leav", "sleep", "cry", "shak", "lock",
               "beat", "break", "burn", "chuck", "spray", "writ", "wear", "work", "happen")
 SMS.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
