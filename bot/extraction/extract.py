@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.extraction import classify, confidence, signals
 from bot.extraction.danger import detect_danger
-from bot.extraction.dates import find_dates, find_times
+from bot.extraction.dates import DATE_RE, VAGUE, find_dates, find_times
 from bot.extraction.faith import faiths
 from bot.extraction.learned.combine import combine
 from bot.extraction.learned.model import Scores, decode, get_model
@@ -36,6 +36,9 @@ def empty_result() -> dict[str, Any]:
             "confidence": dict.fromkeys(confidence.CONFIDENCE_FIELDS, 0.0)}
 
 
+_NOW = re.compile(r"\b(right now|just now|as we speak|as i type|at this moment|this minute)\b")
+
+
 def _now(now: datetime | None) -> datetime:
     if now is None:
         return datetime.now(UTC).replace(tzinfo=None)
@@ -52,6 +55,8 @@ def when_detail(norm: str, now: datetime) -> tuple[str | None, str | None, bool,
     low = norm.lower()
     dates = find_dates(low, now)
     times = find_times(low)
+    dated = [d for d in dates if not VAGUE.match(DATE_RE.match(low, d[0]).group("d").lower())]
+    dates = dated or dates
     incident = [d for d in dates if not d[2]] or dates
     if not incident:
         clock = times[0][1] if len(times) == 1 else None
@@ -109,6 +114,9 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     result["ongoing"] = True if several else words
     result["location"], location_kind = locate_detail(doc)
     result["danger_now"] = detect_danger(norm)
+    if result["occurred_on"] is None and (result["danger_now"] or _NOW.search(low)):
+        result["occurred_on"] = moment.date().isoformat()  # happening as they write
+        date_pos = -1
     if "online_abuse" in result["incident_types"]:
         result["location"]["online"] = True
     if result["danger_now"]:

@@ -19,7 +19,7 @@ FAITHS = ("muslim", "jewish", "sikh", "hindu", "christian", "other")
 _IDENTITY: dict[str, list[str]] = {
     "muslim": [r"muslims?", r"islam\w*", r"hijab\w*", r"niqab\w*", r"burq?a\w*", r"abaya\w*",
                r"jilbab\w*", r"allah", r"qu?rans?", r"korans?", r"imams?", r"ramadan", r"eid",
-               r"kufi", r"muzzies?", r"moslems?", r"halal", r"pork", r"bacon", r"prayer mat\w*",
+               r"kufi", r"muzzies?", r"moslems?", r"halal", r"prayer mat\w*", r"allahu akbar",
                r"jihad\w*", r"sharia", r"mohammed", r"muhammad", r"prophet", r"isis"],
     "jewish": [r"jews?", r"jewish", r"jewess", r"antisemit\w*", r"anti-semit\w*", r"kippah\w*",
                r"kippot", r"yarmulke\w*", r"kike\w*", r"yids?", r"star of david", r"mezuzah\w*",
@@ -33,7 +33,8 @@ _IDENTITY: dict[str, list[str]] = {
               r"mandirs?", r"tilak"],
     "christian": [r"christians?", r"christianity", r"catholics?", r"protestants?", r"crucifix",
                   r"cross (around|round|on) (my|his|her|their) neck", r"bible\w*", r"vicar",
-                  r"priests?", r"nuns?", r"pastor", r"(upside[- ]down|inverted) cross",
+                  r"priests?", r"nuns?", r"pastor", r"(upside[- ]down|inverted) cross", r"jesus",
+                  r"(street )?preachers?", r"mass",
                   r"orthodox christian\w*", r"evangelical\w*"],
     "other": [r"buddhis\w*", r"buddha", r"jains?", r"jainism", r"rastafari\w*", r"rastas?",
               r"pagans?", r"wicca\w*", r"baha'?i", r"zoroastrian\w*", r"atheis\w*", r"humanists?",
@@ -42,7 +43,7 @@ _IDENTITY: dict[str, list[str]] = {
 }
 # Places of worship: a faith only when no identity cue names one.
 _PLACES: dict[str, list[str]] = {
-    "muslim": [r"mosques?", r"masjids?", r"islamic cent(re|er)"],
+    "muslim": [r"mosques?", r"masjids?", r"islamic cent(re|er)", r"pork", r"bacon"],
     "jewish": [r"synagogues?", r"shul"],
     "sikh": [r"gurdwaras?"],
     "hindu": [r"mandirs?", r"hindu temple"],

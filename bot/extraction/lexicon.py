@@ -18,8 +18,11 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"colou?r of my skin",
         r"go back to (your|ur|their|his|her) (own )?(country|countries)", r"go home to",
         r"\bpaki\w*",
-        r"nigg\w*", r"n[- ]?word", r"monkey (noises|chants|sounds|gestures)", r"monkey\b",
-        r"\bblack\b",
+        r"nigg\w*", r"n[- ]?word", r"monkey (noises|chants|sounds|gestures)", r"monkeys?\b",
+        r"\bblack\b(?! (lipstick|nail|nails|eyeliner|make-?up|clothes|clothing|dress|coat|jacket|"
+        r"hoodie|car|van|bag|cab|eye|cat|dog|boots|hair|paint|ink|marker|bin|bags|flag))",
+        r"\b(for|only for) the (english|british)\b", r"\b(english|british|whites?) only\b",
+        r"\bching chong\b",
         r"\bwhite\b(?! city)", r"\basian\b", r"\bchinese\b", r"\bpolish\b", r"\bromanian\b",
         r"\bsomali\b",
         r"\bafrican\b", r"\barab\b", r"\bindian\b", r"\bforeign\w*", r"immigrant\w*",
@@ -51,7 +54,9 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bcross\b.*\bneck", r"\bbuddhis\w*", r"star of david",
         r"\bshul\b", r"\bmandir\b", r"\bmezuzah\w*", r"\bheil hitler\b", r"\bhitler\b",
         r"\bholocaust\b", r"\bgas chambers?\b", r"\bbin laden\b",
-        r"\b(imam|rabbi|vicar|priest)s?\b",
+        r"\b(imam|rabbi|vicar|priest|preacher|pastor)s?\b", r"\bbible\w*", r"\bjesus\b",
+        r"\bdiwali\b", r"\bidol worship\w*", r"\bcow worship\w*", r"\bhalal\b",
+        r"\ballahu\b", r"\blangar\b", r"\bpatka\b", r"\bkirpan\b", r"\bniqabi?\b",
         r"\b(upside[- ]down|inverted) cross\b", r"\bchrist\b",
     ],
     "sexual_orientation": [
@@ -83,7 +88,10 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bman in a dress\b", r"\bman in a wig\b", r"\bshemale\b", r"\bhe-she\b",
         r"called me (an )?[\"']?it\b", r"\bgender identity\b", r"\btransition\w*",
         r"\btrans (woman|man|girl|boy|people|person)",
-        r"\bpronouns?\b",
+        r"\bpronouns?\b", r"\bbefore (photos|pictures|pics)\b",
+        r"\b(she'?s|she is|this is) (really |actually |still )?a (man|bloke|geezer)\b",
+        r"\b(he'?s|he is) (really |actually |still )?a (woman|girl)\b",
+        r"\bborn a (man|woman|boy|girl)\b", r"\bnot a real (woman|man)\b",
     ],
     "sex_gender": [
         r"misogyn\w*", r"\bsexis[tm]\w*", r"because i'?m a (woman|girl)",
@@ -97,6 +105,13 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\b(women|girls) like (me|us|her|you)\b",
         r"\bbecause (i'?m|she'?s|i am|she is) a (woman|girl)\b", r"\basking for it\b",
         r"go back to the kitchen", r"make me a sandwich",
+        r"\b(women|girls|females)( \w+)? (should|shouldn'?t|can'?t|belong|are (all )?(too|just|"
+        r"only|not))\b", r"\b(a )?(woman|girl) like (me|you|her)\b", r"\bno man would\b",
+        r"\bsexy\b", r"\bdirty things\b", r"\b(touch|grop|fondl)\w* (me|her)\b",
+        r"\b(my|her) (bum|bottom|breasts?|boobs|tits|chest|backside|arse) \b",
+        r"\b(up|under) (my|her) (skirt|dress)\b", r"\bexposed himself\b", r"\bmasturbat\w*",
+        r"\b(fat|stupid|lazy|silly|ugly|old) cow\b", r"\bsweetheart\b|\bdarling\b|\blove\?",
+        r"\b(smile|give us a smile)\b.{0,20}\b(love|darling|sweetheart)\b",
     ],
     "alternative_subculture": [
         r"\bgoths?\b", r"\bgothic\b", r"\bemos?\b", r"\bpunks?\b", r"\bmetalhead\w*",
@@ -115,7 +130,8 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bmy age\b", r"\btoo old\b", r"\bginger\b", r"\bredhead\b", r"\bfat\b", r"\bmy weight\b",
         r"\bolder people\b", r"\bbeggar\b", r"\bdosser\w*", r"\bcrusty\b",
         r"\bcouncil estate scum\b",
-        r"\bwork(ing)? class\b", r"\bposh\b",
+        r"\bwork(ing)? class\b", r"\bposh\b", r"\bcoffin dodgers?\b",
+        r"\b(us|we) old (ladies|men|people|folk)\b", r"\boaps?\b", r"\bpensioners?\b",
     ],
 }
 

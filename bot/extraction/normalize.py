@@ -71,6 +71,7 @@ _DAYS = {"mon": "monday", "wed": "wednesday", "sat": "saturday", "sun": "sunday"
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'",
                          "\u00b4": "'", "\u2013": "-", "\u2014": "-"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_N_WORD = re.compile(r"\b[nN][- ]?[wW]ord\b")
 _TWO_WORD = re.compile(r"(?<![\w'])2(?=\s+(get|be|do|go|kill|hurt|come|me|my|the|school|work)\b)",
                        re.IGNORECASE)
 
@@ -94,6 +95,7 @@ def normalize(text: str | None) -> str:
         text = str(text)
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_QUOTES)
     text = _TWO_WORD.sub("to", text)
+    text = _N_WORD.sub("n-word", text)  # not "and word"
     text = _WORD.sub(_swap, text)
     text = _SHORT_DAY.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", text)
     return _SPACES.sub(" ", text).strip()

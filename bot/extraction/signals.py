@@ -31,6 +31,8 @@ def date_kind(low: str, pos: int | None) -> str:
     """Kind of date phrase chosen: named (14 Nov), relative (yesterday), weekday, ago, period."""
     if pos is None:
         return "none"
+    if pos < 0:
+        return "now"
     m = DATE_RE.match(low, pos)
     phrase = m.group("d").lower() if m else ""
     if "ago" in phrase:
