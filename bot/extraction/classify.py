@@ -28,6 +28,7 @@ _INJURED_NO = re.compile(
     r"\buninjured\b|"
     r""
     r"\bnot hurt\b|\b(i'?m|we'?re|he'?s|she'?s|they'?re) (ok|okay|fine|alright) physically\b|"
+    r"\b(i'?m|i am|we'?re|we are) (ok|okay|fine|alright)\s*[.!]|"
     r"\bdidn'?t touch (me|him|her|us|them)\b|\bnever touched\b|\bno one touched\b"
 )
 _INJURED_YES = re.compile(

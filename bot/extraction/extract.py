@@ -130,6 +130,8 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     result["perpetrator"], perpetrator_reason = classify.perpetrator_and_reason(
         low, result["incident_types"])
     result["injured"] = classify.injured(low)
+    if result["ongoing"] is None and "harassment" in result["incident_types"]:
+        result["ongoing"], words = True, True  # harassment is repeated by definition
     if "religion" in result["strands"]:
         result["faiths"] = faiths(low)
     detail = {"role_reason": role_reason, "date_kind": signals.date_kind(low, date_pos),
