@@ -133,9 +133,10 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         # something worn, held or used snatched, pulled, cut or thrown; a person dragged or groped
         r"\b(pull(ed|ing)?|ripp?(ed|ing)?|tore|tear(ing)?|yank(ed|ing)?|snatch(ed|ing)?|grabb?(ed|"
         r"ing)?|knock(ed|ing)?|cut|cutting|chopp?(ed|ing)?|tugg?(ed|ing)?|set fire to) "
-        r"(off |at |out |a chunk (off|of) |some of |bits of )?(his|her|my|their|them'?s?|"
+        r"(off |at |out |a chunk (off|of) |some of |bits of )?(his|her|my|their|them'?s?|the|"
         r"the \w+'s|an? (\w+ )?"
-        r"(girl|boy|man|woman|lady|kid)'s) (\w+ )?(hijab|headscarf|turban|patka|kippah|kufi|niqab|"
+        r"(girl|boy|man|woman|lady|kid)'s) ([\w']+ ){0,2}(hijab|headscarf|turban|patka|kippah|"
+        r"kufi|niqab|"
         r"veil|hair|wig|scarf|bible|quran|koran|cross|necklace|dupatta|sari|burqa|glasses|stick|cane|"
         r"crutch(es)?|phone|bag|money|sign|placard|hat|cap|clothes|coat|jacket|skirt|top)\b",
         r"\b(had|got|has had|have had) (his|her|my|their) (\w+ )?(hijab|headscarf|turban|patka|"

@@ -56,7 +56,8 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bholocaust\b", r"\bgas chambers?\b", r"\bbin laden\b",
         r"\b(imam|rabbi|vicar|priest|preacher|pastor)s?\b", r"\bbible\w*", r"\bjesus\b",
         r"\bdiwali\b", r"\bidol worship\w*", r"\bcow worship\w*", r"\bhalal\b",
-        r"\ballahu\b", r"\blangar\b", r"\bpatka\b", r"\bkirpan\b", r"\bniqabi?\b",
+        r"\ballahu\b", r"\blangar\b", r"\byids?\b", r"\b(nazi|hitler) salutes?\b", r"\bsieg heil\b",
+        r"\bzionists?\b", r"\bshylock\b", r"\bpatka\b", r"\bkirpan\b", r"\bniqabi?\b",
         r"\b(upside[- ]down|inverted) cross\b", r"\bchrist\b",
     ],
     "sexual_orientation": [

@@ -20,7 +20,7 @@ _NEIGHBOUR = re.compile(
     r"on my (floor|landing))|"
     r""
     r"upstairs flat|downstairs flat|flat (no\.? ?)?\d+\w?|number \d+ (opposite|next door|across)|"
-    r"(same|my|our) (building|block|landing|corridor) (is|are|has|have|keeps?|been|who)|"
+    r"(?<!of )(same|my|our) (building|block|landing|corridor) (is|are|has|have|keeps?|been|who)|"
     r"from (my|our|the same) (building|block|landing))\b"
 )
 _KNOWN = re.compile(

@@ -170,12 +170,13 @@ _FAMILY = re.compile(r"\bmy (\w+ )?(son|daughter|brother|sister|mum|mother|mom|d
                      r"aunt|auntie|cousin|nephew|niece|stepson|stepdaughter|baby|sons|daughters|"
                      r"brothers|sisters|parents|twins|\d+ ?(year|yr)s? old)\b")
 # Someone the reporter cares for or teaches told them ("a tenant told me", "she came to me").
-_TOLD_BY = re.compile(rf"\b(a|an|one of (my|our)|my|our|the|this) (\w+ ){{0,3}}({_REL}|girl|boy|"
+_TOLD_BY = re.compile(rf"\b(a|an|one of (my|our)|my|our|the|this) ([\w']+ ){{0,3}}({_REL}|girl|boy|"
                       r"tenant|resident) (\w+ ){0,4}(told|tells|rang|phoned|texted|messaged|"
                       r"emailed|came to|showed|reported) (me|us)\b"
                       r"(?! to\b| (that )?(i|i'm|i was|i am|my|we|we're)\b)")
 # Reporting from a care, teaching or support setting about those in it.
-_CARE = re.compile(r"\b(i|we) (run|manage|teach|volunteer|work) (at|in|for|with)? ?"
+_CARE = re.compile(r"\b(i|we) (run|manage|teach|volunteer|work|support|care for|look after|"
+                   r"help) (at|in|for|with)? ?"
                    r"(a|an|the|our)? ?"
                    r"(\w+ ){0,3}(day cent(re|er)|care|support|school|nursery|college|class|youth|"
                    r"residents|clients|service users|pupils|students|children|young people|adults|"

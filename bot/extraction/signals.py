@@ -64,7 +64,8 @@ def keys(low: str, result: dict[str, Any], detail: dict[str, Any],
     out = {
         "reporter_role": str(detail["role_reason"]),
         "strands": f"{min(len(strands), 2)}|{'named' if named else 'implied'}",
-        "incident_types": f"{min(len(result['incident_types']), 3)}",
+        "incident_types": "+".join(result["incident_types"]) if len(result["incident_types"]) <= 2
+        else "3+",
         "occurred_on": f"{detail['date_kind']}|{'several' if detail['several'] else 'one'}",
         "location": f"{detail['location_kind']}|{'ward' if result['location']['ward'] else '-'}",
         "perpetrator": str(detail["perpetrator_reason"]),
