@@ -31,7 +31,7 @@ _BE = r"(?:'s|'re|\s+is|\s+are|\s+r|\s+am|\s+still|\s+now)"
 _URGENT = re.compile(
     r"\b(help me now|help me please|please help me|help\s*!|help\s+help|call (the )?police|"
     r"right now|at the moment he|i'?m (in danger|not safe|hiding|scared for my life|terrified)|"
-    r"in danger|i am (in danger|not safe|hiding)|locked (myself|ourselves|us) in|"
+    r"in danger|i am (in danger|not safe|hiding)|"
     r"(i'?m|i am|we'?re|we are|i'?ve|we'?ve) (\w+ )?(locked|barricaded|shut) (myself|ourselves|"
     r"us|the door|in)|(we'?re|we are|i'?m|i am) (still )?hiding|"
     r"(he|she|they|someone|somebody|people|them)('s|'re| is| are) coming( back| up| in| round|"
@@ -114,6 +114,11 @@ _NOW = re.compile(r"\b(now|right now|still|currently|at the moment|again today|t
                   r"as we speak|"
                   r"as i type|as i write|this minute|help)\b")
 _CLAUSE = re.compile(r"[.!?;\n]+|\bbut\b|\band then\b")
+# Sheltering said without "I've" / "I'm": danger unless told as the past.
+_SHELTER = re.compile(r"\b(locked|barricaded|shut) (myself|ourselves|us|the kids|my kids) in\b|"
+                      r"\bhiding (in|from|under|behind)\b")
+_AFTERWARDS = re.compile(r"\b(afterwards|for (hours|days|weeks|months) (after|afterwards)?|"
+                         r"after (it|that|that day|what happened))\b")
 # "I'm not in danger", "no longer hiding": said to reassure, not an alarm.
 _NEGATED = re.compile(r"\b(not|no longer|never|n'?t|nobody'?s|no one'?s) (\w+ )?(in (any )?danger|"
                       r"hiding|being followed|here|outside|coming)\b")
@@ -156,7 +161,9 @@ def _clause_danger(clause: str) -> bool:
         return True
     if _ATTACK.search(clause) and not _HABIT.search(clause):
         return not _PAST.search(clause) or bool(_NOW.search(clause))
-    if _PRESENCE.search(clause) or _WEAPON.search(clause):
+    if _PRESENCE.search(clause) or _WEAPON.search(clause) or _SHELTER.search(clause):
+        if _AFTERWARDS.search(clause):
+            return False
         return not _PAST.search(clause) or bool(_NOW.search(clause))
     return False
 

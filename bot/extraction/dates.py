@@ -23,7 +23,9 @@ DATE_RE = re.compile(
     + r"|today|tonight|this (?:morning|afternoon|evening)|"
     r"earlier today|last night|"
     rf"(?:last|this past|this|on|past)\s+{_DAYS}{_PART}|{_DAYS}{_PART}(?:\s+just gone)?|"
-    r"(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) ago|"
+    r"(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) (?:ago|back)|"
+    r"(?:an?|one|two|three|\d{1,2}|a few|a couple of) (?:hours?|minutes?|mins?) ago|"
+    r"a fortnight ago|(?:over|at) the weekend|"
     r"(?:last|this) (?:week|weekend|month)|"
     rf"{_ORD}(?: of)? {_MONTHS}(?:,? \d{{4}})?|{_MONTHS} {_ORD}(?:,? \d{{4}})?|"
     r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:on )?the " + _ORD + r"(?! (?:floor|time|bus))|"
@@ -61,7 +63,7 @@ _HOLIDAYS = {"halloween": (10, 31), "christmas eve": (12, 24), "christmas day": 
              "new years day": (1, 1), "bonfire night": (11, 5), "guy fawkes night": (11, 5),
              "valentines day": (2, 14)}
 # Periods, not days: used only when no day is said ("twice this week, last time on Monday").
-VAGUE = re.compile(r"^(last|this) (week|weekend)$")
+VAGUE = re.compile(r"^((last|this) (week|weekend)|(over|at) the weekend)$")
 
 
 def warm_up() -> None:
@@ -90,8 +92,15 @@ def resolve(phrase: str, now: datetime) -> date | None:
         return today - timedelta(days=1)
     if phrase == "last weekend":
         return today - timedelta(days=(today.weekday() - 5) % 7 or 7)
-    if re.fullmatch(r"this week(end)?", phrase):
+    if phrase in ("this weekend", "over the weekend", "at the weekend"):
+        return today - timedelta(days=(today.weekday() - 5) % 7)  # the Saturday just gone
+    if re.fullmatch(r"this week", phrase):
         return today
+    if re.search(r"\b(hours?|minutes?|mins?) ago$", phrase):
+        return today
+    if phrase == "a fortnight ago":
+        return today - timedelta(days=14)
+    phrase = re.sub(r"\bback$", "ago", phrase)
     core = re.sub(r"\s+(morning|afternoon|evening|night|lunchtime|lunch time)$", "", phrase)
     if re.fullmatch(r"\d{1,2}/\d{1,2}", core):
         core = f"{core}/{now.year}"

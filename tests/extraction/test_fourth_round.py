@@ -112,6 +112,15 @@ def test_last_month_is_not_a_day_and_holidays_are():
                    "Jewish", NOW)["occurred_on"] == "2026-11-05"
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("this weekend someone smashed the windows of our shop", "2026-11-21"),
+    ("it happened 3 days back outside the gym", "2026-11-22"),
+    ("an hour ago a man spat at me at the bus stop", "2026-11-25"),
+])
+def test_more_date_phrasings(text, day):
+    assert extract(text, NOW)["occurred_on"] == day
+
+
 def test_danger_now_happens_today():
     got = extract("there's a man outside my flat with a knife shouting that he'll kill the "
                   "foreigner", NOW)
@@ -176,6 +185,8 @@ def test_things_through_the_letterbox_are_not_a_place_but_outside_the_door_is():
     "he's back. he's in the car park shouting",
     "the neighbour has just thrown petrol at our door",
     "some lads following me down the high st calling me a terrorist",
+    "locked myself in the toilet",
+    "im hiding under the bed, they are in the hallway",
 ])
 def test_danger_now_widened(text):
     assert detect_danger(text) is True
@@ -191,6 +202,8 @@ def test_danger_now_widened(text):
     "I keep thinking they're outside. There's nobody there.",
     "they have been following me on Instagram for months",
     "I called 999 when it happened last year",
+    "I locked myself in my room for days afterwards",
+    "after that I hid in my flat and didn't go out for a week",
 ])
 def test_past_or_reassuring_accounts_are_not_danger_now(text):
     assert detect_danger(text) is False
