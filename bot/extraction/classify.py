@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extraction.lexicon import INCIDENT_RES, STRAND_RES, masked_strands
+from bot.extraction.lexicon import incident_words, masked_strands, strand_cues
 from bot.extraction.perpetrators import perpetrator, perpetrator_and_reason
 from bot.extraction.roles import reporter_role
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
@@ -69,7 +69,7 @@ _ONGOING_YES = re.compile(
 
 def strands(low: str) -> list[str]:
     """Hate strands named or implied (slurs included, masked or not)."""
-    found = {s for s, rx in STRAND_RES.items() if rx.search(low)}
+    found = {s for s, starts in strand_cues(low).items() if starts}
     found |= masked_strands(low, found)
     if len(found) > 1:
         found.discard("other")
@@ -101,13 +101,15 @@ _IN_PERSON = re.compile(r"\b(shout\w*|yell\w*|scream\w*|to my face|in person|in 
 
 
 def _speech_about_identity(low: str) -> bool:
-    for m in _SPEECH.finditer(low):
-        window = low[m.end():m.end() + 90]
-        if any(rx.search(window) for rx in STRAND_RES.values()):
-            return True
+    speech = [m.end() for m in _SPEECH.finditer(low)]
+    if not speech:
+        return False
+    cues = sorted(c for starts in strand_cues(low).values() for c in starts)
+    if any(end <= cue < end + 90 for end in speech for cue in cues):
+        return True
     for q in _QUOTE.finditer(low):
-        before = low[max(0, q.start() - 40):q.start()]
-        if _SPEECH.search(before) and any(rx.search(q.group(1)) for rx in STRAND_RES.values()):
+        spoken = any(q.start() - 40 <= end <= q.start() for end in speech)
+        if spoken and any(q.start(1) <= cue < q.end(1) for cue in cues):
             return True
     return False
 
@@ -117,9 +119,9 @@ def incident_types(low: str) -> list[str]:
     text = _WRITTEN.sub(lambda m: m.group(0).rsplit(" ", 1)[0] + " reading", low)
     text = _THREAT_SPEECH.sub(lambda m: "threatened to " + m.group(m.lastindex or 0), text)
     # the rewritten text decides abuse against threats; the other types read the account as is
-    found = {t for t, rx in INCIDENT_RES.items()
-             if rx.search(text) or t not in ("verbal_abuse", "physical_assault")
-             and rx.search(low)}
+    found = set(incident_words(text))
+    if text != low:
+        found |= incident_words(low) - {"verbal_abuse", "physical_assault"}
     if "verbal_abuse" not in found and _speech_about_identity(text):
         found.add("verbal_abuse")
     if "online_abuse" in found and "verbal_abuse" in found and not _IN_PERSON.search(low):

@@ -8,6 +8,7 @@ Masked slurs ("p***", "f*g") are matched by shape in ``masked_strands``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.extraction.incident_words import INCIDENT_PATTERNS
 from bot.extraction.nations import RACE_PATTERNS
@@ -157,6 +158,18 @@ def _compile(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
 
 STRAND_RES = _compile(STRAND_PATTERNS)
 INCIDENT_RES = _compile(INCIDENT_PATTERNS)
+
+
+@lru_cache(maxsize=64)
+def strand_cues(low: str) -> dict[str, tuple[int, ...]]:
+    """Where each strand's words start in the text (cached: several rules ask per account)."""
+    return {s: tuple(m.start() for m in rx.finditer(low)) for s, rx in STRAND_RES.items()}
+
+
+@lru_cache(maxsize=64)
+def incident_words(low: str) -> frozenset[str]:
+    """The incident types whose words appear in the text (cached like ``strand_cues``)."""
+    return frozenset(t for t, rx in INCIDENT_RES.items() if rx.search(low))
 # Swear words a mask can also stand for; a mask that fits one counts as a slur only when it names.
 SWEARS = ["fuck", "fucks", "fucking", "fucker", "shit", "cunt", "piss", "pissed", "arse", "dick",
           "twat", "wank", "wanker", "bastard", "prick", "crap", "bollocks", "bloody", "damn"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extraction.lexicon import INCIDENT_RES, STRAND_RES
+from bot.extraction.lexicon import incident_words, strand_cues
 
 _REL = (r"(?:son|daughter|brother|sister|mum|mother|mom|dad|father|wife|husband|partner|boyfriend|"
         r"girlfriend|friend|mate|client|child|kid|kids|children|grandson|granddaughter|grandmother|"
@@ -201,8 +201,7 @@ _NOT_ME = re.compile(r"\bnothing (really )?(happened|was (done|said)) to me\b|"
 
 
 def _evidence(low: str) -> bool:
-    return any(rx.search(low) for rx in STRAND_RES.values()) or \
-        any(rx.search(low) for rx in INCIDENT_RES.values())
+    return any(strand_cues(low).values()) or bool(incident_words(low))
 
 
 def reporter_role(low: str) -> str | None:

@@ -32,14 +32,22 @@ Scores = dict[str, dict[str, float]]  # component -> label (unprefixed) -> score
 
 @dataclass(frozen=True)
 class Learned:
-    """A loaded pipeline of the three classifiers, and the hash it was trained from."""
+    """The three loaded classifiers, sharing the rules pipeline's tokenizer, and their hash.
+
+    Sharing the tokenizer (the same blank English one the classifiers were trained with) saves
+    building a second one at start-up and tokenising each account twice.
+    """
 
     nlp: Language
+    components: tuple[Any, ...]
     digest: str
 
     def scores(self, text: str) -> Scores:
         """Every classifier's score per label for one account."""
-        return split_cats(self.nlp(model_text(text)).cats)
+        doc = self.nlp.make_doc(model_text(text))
+        for component in self.components:
+            doc = component(doc)
+        return split_cats(doc.cats)
 
 
 def split_cats(doc_cats: dict[str, float]) -> Scores:
@@ -92,13 +100,23 @@ def _load(enabled: bool, root: Path) -> Learned | None:
         log.warning("extraction model: stamp %s is not the current data hash %s "
                     "(make train-extractor), rules only", str(stamp.get("hash"))[:16], want[:16])
         return None
-    import spacy
-
-    nlp = spacy.load(root / str(stamp["dir"]))
-    if nlp.meta.get("tellonce", {}).get("hash") != want or set(nlp.pipe_names) != set(COMPONENTS):
+    folder = root / str(stamp["dir"])
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    if meta.get("tellonce", {}).get("hash") != want or set(meta.get("pipeline", [])) != set(
+            COMPONENTS):
         log.warning("extraction model: pipeline meta does not match its stamp, rules only")
         return None
-    return Learned(nlp=nlp, digest=want)
+    from bot.extraction.learned.train import _config
+    from bot.extraction.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    components = []
+    for name in COMPONENTS:
+        exclusive = name == "reporter_role"
+        factory = "textcat" if exclusive else "textcat_multilabel"
+        component = nlp.create_pipe(factory, name=name, config=_config(exclusive))
+        components.append(component.from_disk(folder / name, exclude=["vocab"]))
+    return Learned(nlp=nlp, components=tuple(components), digest=want)
 
 
 def get_model() -> Learned | None:
