@@ -125,7 +125,7 @@ def resolve(phrase: str, now: datetime) -> date | None:
                 day -= timedelta(days=365)
     if phrase.startswith("last ") and re.search(_DAYS, phrase) and day == today:
         day -= timedelta(days=7)
-    return day
+    return day if day <= today else None  # "3000" read as a year far ahead: no date
 
 
 def _clock(m: re.Match[str], before: str = "") -> str | None:
