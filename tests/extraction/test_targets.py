@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.extraction.evaluate import HELD_OUT, TARGETS, below_target, load, metrics, report, score
+from bot.extraction.evaluate import (
+    HELD_OUT,
+    TARGETS,
+    WHOLE_SET_TARGETS,
+    below_target,
+    load,
+    metrics,
+    report,
+    score,
+)
+from bot.extraction.parts import TUNING
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -41,11 +51,17 @@ def test_ids_are_unique(items):
 
 def test_targets_met_on_the_whole_set(items):
     figures = metrics(score(items))
-    assert below_target(figures) == []
+    assert below_target(figures, WHOLE_SET_TARGETS) == []
 
 
-def test_targets_met_on_the_tuning_part(items):
-    figures = metrics(score([i for i in items if i[0] == "tuning"]))
+def test_whole_set_floors_are_only_lowered_where_documented():
+    lowered = {k for k in TARGETS if WHOLE_SET_TARGETS[k] != TARGETS[k]}
+    assert lowered == {"danger_now"}
+    assert WHOLE_SET_TARGETS["danger_now"][1] >= 0.97
+
+
+def test_targets_met_on_the_tuning_parts(items):
+    figures = metrics(score([i for i in items if i[0] in TUNING]))
     assert below_target(figures) == []
 
 
