@@ -6,7 +6,7 @@ in") yet not fire on a past event told in the account ("last week he threatened 
 an interruption in the middle of a calm report is a real cost, a missed danger is worse. So a
 clause that speaks of the past counts only if it also says "now"; a presence said as a fear
 ("I keep thinking someone's outside") and then denied ("nobody is") does not count, nor does
-"I'm not in danger". A message that is only an emergency call ("999", "SOS!!", "help me") is
+"I'm not in danger". A message that is only an emergency call (the number, "SOS!!", "help me") is
 danger; those messages and any phrase holding a phone number are in ``bot/config/danger.yml``.
 """
 
@@ -148,7 +148,7 @@ def _bare(message: str) -> str:
 
 
 def emergency_only(text: str) -> bool:
-    """True for a message that is only an emergency call ("999", "sos", "help me please")."""
+    """True for a message that is only an emergency call (the number, "sos", "help me please")."""
     only, _ = _lists()
     bare = _bare(text)
     return bare in only or re.sub(r"[!?.,]+", "", bare) in only

@@ -47,7 +47,7 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"vile|racist|homophobic|abusive|sexist) (things|stuff|comments|remarks|words)\b",
         r"\bscream\w* (that|about|abuse|names|slurs)\b", r"\b(your|ur) (sort|kind|lot|type)\b",
         r"\byou people\b", r"\bcop(y|ied|ying) (me|us|him|her|them|my|our)\b",
-        r"\bcall(ed|s|ing)? ((?!the police|police|999|an ambulance|for\b|out\b)\w+ ){1,4}(a|an) "
+        r"\bcall(ed|s|ing)? ((?!the police|police|\d|an ambulance|for\b|out\b)\w+ ){1,4}(a|an) "
         r"\w+",
     ],
     "threats": [

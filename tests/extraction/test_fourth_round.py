@@ -8,10 +8,15 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+import yaml
 
 from bot.extraction import detect_danger, extract
+from bot.extraction.danger import LISTS_FILE
 
 NOW = datetime(2026, 11, 25, 10, 0)  # a Wednesday
+# Emergency messages come from bot/config/danger.yml: no phone number is written in Python.
+EMERGENCY_ONLY = yaml.safe_load(LISTS_FILE.read_text(encoding="utf-8"))["emergency_only"]
+NUMBER = EMERGENCY_ONLY[0]
 
 
 def types(text: str) -> list[str]:
@@ -177,7 +182,7 @@ def test_things_through_the_letterbox_are_not_a_place_but_outside_the_door_is():
 # Danger now (issue 8).
 @pytest.mark.parametrize("text", [
     "He's waiting at the bottom of the stairs with a knife. I've locked myself in the toilet",
-    "999", "sos", "SOS!!", "help me", "Help me please", "call the police", "please help us",
+    *EMERGENCY_ONLY, NUMBER + "!!", " " + NUMBER + " ", "SOS!!", "Help me please", "CALL THE POLICE",
     "im shut in the bathroom, they are trying to kick the door in",
     "they're coming up the stairs now",
     "I can hear them at the front door",
@@ -201,7 +206,7 @@ def test_danger_now_widened(text):
     "the man who threatened me has been arrested so I'm not in danger any more",
     "I keep thinking they're outside. There's nobody there.",
     "they have been following me on Instagram for months",
-    "I called 999 when it happened last year",
+    f"I called {NUMBER} when it happened last year",
     "I locked myself in my room for days afterwards",
     "after that I hid in my flat and didn't go out for a week",
 ])
