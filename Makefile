@@ -11,14 +11,18 @@ RASA      := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 $(RASA_VENV)/bi
 MODEL     := models/tellonce.tar.gz
 TRAINING  := config.yml $(shell find domain.yml domain data -name '*.yml' 2>/dev/null | sort)
 PYTEST_ARGS ?=
+# The learned extraction classifiers (git-ignored, rebuilt in well under a minute): their stamp
+# is a hash of the training data and this code (docs/extraction.md).
+EXTRACTOR := models/extractor/stamp.json
+EXTRACTOR_SRC := $(wildcard tests/data/narratives_*.yml bot/extraction/learned/*.py) bot/extraction/normalize.py
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test setup migrate validate train test-rasa test-py eval bench seed crossval lint format clean
+.PHONY: help run test setup migrate validate train train-extractor test-rasa test-py eval bench seed crossval lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-run: setup migrate $(MODEL) ## Start Rasa, the action server and the gateway (Ctrl-C stops all)
+run: setup migrate $(MODEL) $(EXTRACTOR) ## Start Rasa, the action server and the gateway (Ctrl-C stops all)
 	$(VENV)/bin/tellonce run
 
 test: setup validate $(MODEL) test-rasa test-py eval lint ## Set up, then the whole suite
@@ -55,10 +59,16 @@ $(MODEL): $(RASA_VENV)/.installed $(TRAINING)
 test-rasa: $(MODEL) ## rasa test on the test stories (fails on any prediction error)
 	$(RASA) test --stories tests/rasa --model $(MODEL) --fail-on-prediction-errors --out var/rasa-results
 
-test-py: $(VENV)/.installed $(MODEL) ## pytest: unit, API, e2e (real Rasa) and browser tests
+test-py: $(VENV)/.installed $(MODEL) $(EXTRACTOR) ## pytest: unit, API, e2e (real Rasa) and browser tests
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-eval: $(VENV)/.installed ## Narrative extraction precision/recall on the labelled set
+train-extractor: $(EXTRACTOR) ## Train the extraction classifiers (only when data or code changed)
+
+$(EXTRACTOR): $(VENV)/.installed $(EXTRACTOR_SRC)
+	$(PY) -m bot.extraction.learned.build
+	@touch $@
+
+eval: $(VENV)/.installed $(EXTRACTOR) ## Narrative extraction figures per part (fails below a target)
 	$(PY) -m bot.extraction.evaluate
 
 BENCH_PG ?= postgresql://postgres@127.0.0.1:5432/test

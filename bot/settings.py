@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     # Where "Exit this page" on the web chat goes: a same-site path or an http(s) URL.
     quick_exit_url: str = "/weather"
     reference_data_dir: Path = PROJECT_ROOT / "bot" / "reference_data"
+    # The learned extraction classifiers (make train-extractor); off or missing: rules only.
+    extractor_model: bool = True
+    extractor_model_dir: Path = PROJECT_ROOT / "models" / "extractor"
 
     retention_days_closed: int = 365 * 2
     # `tellonce retention run` also deletes Rasa tracker events older than this of senders with

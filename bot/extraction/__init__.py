@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.extraction.danger import detect_danger
 from bot.extraction.extract import FIELDS, extract
+from bot.extraction.faith import FAITHS, parse_faith
 from bot.extraction.parsers import (
     is_skip,
     parse_date,
@@ -19,14 +20,18 @@ from bot.extraction.parsers import (
     parse_yes_no,
 )
 from bot.extraction.pipeline import get_pipeline
+from bot.extraction.repeat import is_repeat
 
 __all__ = [
+    "FAITHS",
     "FIELDS",
     "detect_danger",
     "extract",
     "get_pipeline",
+    "is_repeat",
     "is_skip",
     "parse_date",
+    "parse_faith",
     "parse_incident_types",
     "parse_location",
     "parse_perpetrator",

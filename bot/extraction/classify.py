@@ -9,78 +9,14 @@ from __future__ import annotations
 
 import re
 
-from bot.extraction.lexicon import INCIDENT_RES, STRAND_RES, masked_strands
+from bot.extraction.lexicon import incident_words, masked_strands, strand_cues
+from bot.extraction.perpetrators import perpetrator, perpetrator_and_reason
 from bot.extraction.roles import reporter_role
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
-__all__ = ["incident_types", "injured", "ongoing_words", "perpetrator", "reporter_role", "strands"]
+__all__ = ["incident_types", "injured", "ongoing_words", "perpetrator", "perpetrator_and_reason",
+           "reporter_role", "strands"]
 
-_NEIGHBOUR = re.compile(
-    r"\b(neighbou?rs?\w*|next door|next-door|(two|three|a few|\d+) doors (down|up|along)|"
-    r"the (people|man|woman|family|guy|lady|bloke|kids|lads|"
-    r"couple|tenants?) (upstairs|downstairs|above|below|opposite|across the (hall|landing|road|"
-    r"street|"
-    r"corridor))|(lives?|living) (above|below|opposite|next door|upstairs|downstairs|"
-    r"on my (floor|landing))|"
-    r""
-    r"upstairs flat|downstairs flat|flat (no\.? ?)?\d+\w?|number \d+ (opposite|next door|across)|"
-    r"(same|my|our) (building|block|landing|corridor) (is|are|has|have|keeps?|been|who)|"
-    r"from (my|our|the same) (building|block|landing))\b"
-)
-_KNOWN = re.compile(
-    r"\bmy (ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|landlord|landlady|boss|"
-    r"manager|"
-    r"supervisor|colleague|coworker|co-worker|colleagues|classmate|classmates|teacher|tutor|"
-    r"lecturer|"
-    r"former friend|old friend|flatmate|housemate|brother-in-law|"
-    r"sister-in-law|in-laws|stepdad|stepmum|partner's|"
-    r"(son|daughter|kids|children|child)'s (classmates?|friends?))\b|"
-    r"\b(a|some|two|three|the|this|these) (girls?|boys?|kids?|lads?|students?|pupils?|parents?|"
-    r"mums?|dads?|"
-    r""
-    r"teachers?) (from|at|in) (my|his|her|their|our|the) (school|class|college|work|year|uni|"
-    r"university|"
-    r"nursery|office|gym|mosque|church)|\b(someone|somebody|people|a man|a woman|a guy) (i|we|he|"
-    r"she|they) "
-    r"(know|knew|recogni[sz]ed?)\b|\b(i|we|he|she|they) (know|knew|recogni[sz]ed?) (him|her|them|"
-    r"who)\b|"
-    r"\b(kids|boys|girls|pupils|students|children|lads) (in|from|at) (his|her|my|their|"
-    r"the) (class|school|"
-    r""
-    r"year|college)\b|\b(his|her|their|my) (classmates?|boss|manager|colleagues?|coworkers?|"
-    r"landlord|ex)\b|\bat work\b.{0,40}\b(colleague|manager|boss|supervisor)\b|\b(colleague|"
-    r"coworker|"
-    r"manager|boss|supervisor|classmate)\b|\bformer (partner|friend|employer)\b|"
-    r"\b(a|the) (regular|shopkeeper|owner of|security guard|bus driver|driver|staff|"
-    r"member of staff)\b"
-    # "always" in what they said ("told me your lot always steal") is not about them
-    r"(?=(?:(?!\b(?:said|says|saying|told|tells|telling|shouted|called)\b)[^'\"]){0,60}"
-    r"\b(always|every|knows|regular)\b)|\bi used to (work|go out|live) with\b|"
-    r"\banother (parent|mum|dad|mother|father|pupil|student|tenant|resident|member)\b"
-)
-_UNKNOWN = re.compile(
-    r"\b(strangers?|(did ?n'?t|don'?t|never) (know|seen|recogni[sz]e) (him|her|them|who|the)|"
-    r"(had )?never seen (him|her|them|before)|random\w*|unknown|no idea who|anonymous|"
-    r"(a|an|one|two|three|four|five|\d+|some|several|couple of|group of|gang of|bunch of|load of|"
-    r"few|the same) "
-    r"([\w']+ ){0,2}(relatives?|visitors?|patients?|man|woman|men|women|guy|guys|bloke|blokes|"
-    r"lad|lads|boy|boys|girl|girls|"
-    r"teenagers?|"
-    r"teens|youths?|kids|people|person|driver|cyclist|passenger|passengers|customer|shopper|"
-    r"couple|youngsters|males?|females?|group|gang|account|accounts|profile|user|users|fans?|"
-    r"drinkers?|schoolkids|school kids|students|pupils|security guard|parent|cashier|"
-    r"shop assistant|"
-    r""
-    r"taxi driver|bus driver|delivery driver|players?|gamers?|cyclists?|lady|ladies|fella|"
-    r"fellas|geezers?|builders?|supporters|inspector|receptionist|barber|bouncer|waiter)|"
-    r"older (kids|boys|girls|lads|teenagers|men|women)|someone|somebody|a fake|"
-    r"the driver|other (girls|boys|kids|children|pupils|students|people|passengers|players)|"
-    r"the (receptionist|inspector|ticket inspector|barber|bouncer|waiter|shopkeeper|cashier|"
-    r"security guard|uber driver|cab driver|taxi driver|bus driver|landlord of the \w+)|"
-    r"the (same )?(man|woman|guy|bloke|lad|lads|boy|boys|girl|girls|passenger|cyclist|group|gang|"
-    r"men|"
-    r"women|youths|kids|teenagers)|some ?one|people|pupils|youths|teenagers)\b"
-)
 _INJURED_NO = re.compile(
     r"\b(not|wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t get|did not get|wasn'?t badly|never got|"
     r"no one|"
@@ -92,6 +28,7 @@ _INJURED_NO = re.compile(
     r"\buninjured\b|"
     r""
     r"\bnot hurt\b|\b(i'?m|we'?re|he'?s|she'?s|they'?re) (ok|okay|fine|alright) physically\b|"
+    r"\b(i'?m|i am|we'?re|we are) (ok|okay|fine|alright)\s*[.!]|"
     r"\bdidn'?t touch (me|him|her|us|them)\b|\bnever touched\b|\bno one touched\b"
 )
 _INJURED_YES = re.compile(
@@ -132,43 +69,64 @@ _ONGOING_YES = re.compile(
 
 def strands(low: str) -> list[str]:
     """Hate strands named or implied (slurs included, masked or not)."""
-    found = {s for s, rx in STRAND_RES.items() if rx.search(low)}
+    found = {s for s, starts in strand_cues(low).items() if starts}
     found |= masked_strands(low, found)
     if len(found) > 1:
         found.discard("other")
     return [s for s in STRANDS if s in found]
 
 
+# Shouting a threat is a threat, not verbal abuse: "shouting he'll burn us out" (labelling rules).
+_THREAT_SPEECH = re.compile(
+    r"\b(shout\w*|scream\w*|yell\w*|threaten\w*|saying|said|says)( at (\w+ ){0,3}\w+)?( that|"
+    r" about how)? ((he|she|they|we|i|[a-z]+|[a-z]+ [a-z]+)('ll| will| would|'d| is going to|"
+    r"'s going to|'re going to| are going to| was going to| were going to| should| must|"
+    r" deserve to| ought to)? )?['\"]?(kill|burn|stab|hurt|get|beat|cut|chop|shoot|bomb|rape|"
+    r"sort|find|batter|smash|fix|do|die|hang|throw acid)\b")
+# Words written on a thing are not spoken abuse: "a note saying", "graffiti saying".
+_WRITTEN = re.compile(r"\b(notes?|leaflets?|letters?|signs?|graffiti|stickers?|posters?|caption|"
+                      r"banners?|flags?|cards?|brick|written|wrote|sprayed|painted|scratched|"
+                      r"carved|daubed|scrawled|etched)( [\w']+){0,4} (saying|says|that said|"
+                      r"reading|with)\b")
+# Reported speech about who someone is ("said they don't want gays in there") is verbal abuse.
+_SPEECH = re.compile(r"\b(said|told|tells|telling|shout\w*|yell\w*|scream\w*|mutter\w*|"
+                     r"called|calling|going on about|says|saying|say(?= ['\"]))\b")
+_QUOTE = re.compile(r"(?:^|[\s(])['\"]([^'\"]{2,80})['\"](?=[\s.,!?;:)]|$)")
+# Said face to face (not only posted): keeps verbal abuse beside online abuse.
+_IN_PERSON = re.compile(r"\b(shout\w*|yell\w*|scream\w*|to my face|in person|in front of|"
+                        r"at work|in the office|on the (bus|tube|train|street)|outside|said to me|"
+                        r"face to face|in the street|swore at|spat|(colleague|manager|boss|"
+                        r"landlord|neighbou?r|teacher) (keeps|kept|always|has been|is always) "
+                        r"(saying|making|telling|calling))\b")
+
+
+def _speech_about_identity(low: str) -> bool:
+    speech = [m.end() for m in _SPEECH.finditer(low)]
+    if not speech:
+        return False
+    cues = sorted(c for starts in strand_cues(low).values() for c in starts)
+    if any(end <= cue < end + 90 for end in speech for cue in cues):
+        return True
+    for q in _QUOTE.finditer(low):
+        spoken = any(q.start() - 40 <= end <= q.start() for end in speech)
+        if spoken and any(q.start(1) <= cue < q.end(1) for cue in cues):
+            return True
+    return False
+
+
 def incident_types(low: str) -> list[str]:
     """What was done: several types may apply."""
-    found = {t for t, rx in INCIDENT_RES.items() if rx.search(low)}
+    text = _WRITTEN.sub(lambda m: m.group(0).rsplit(" ", 1)[0] + " reading", low)
+    text = _THREAT_SPEECH.sub(lambda m: "threatened to " + m.group(m.lastindex or 0), text)
+    # the rewritten text decides abuse against threats; the other types read the account as is
+    found = set(incident_words(text))
+    if text != low:
+        found |= incident_words(low) - {"verbal_abuse", "physical_assault"}
+    if "verbal_abuse" not in found and _speech_about_identity(text):
+        found.add("verbal_abuse")
+    if "online_abuse" in found and "verbal_abuse" in found and not _IN_PERSON.search(low):
+        found.discard("verbal_abuse")  # abuse only posted or messaged is online abuse
     return [t for t in INCIDENT_TYPES if t in found]
-
-
-# Neighbours who were sent the same thing are fellow targets, not the ones who did it.
-_NEIGHBOUR_TARGETED = re.compile(
-    r"\b(my|our|the|other) neighbou?rs? (also |all |have |had )?(got|get|had|received|were sent|"
-    r"were targeted|were hit)\b")
-
-
-_LEFT_BEHIND = re.compile(r"\b(leaflets?|stickers?|posters?|graffiti|note|notes|letter)\b")
-
-
-def perpetrator(low: str, types: list[str] | tuple[str, ...] = ()) -> str | None:
-    """neighbour | known | unknown | None: who did it, as far as the text says.
-
-    Damage found afterwards with nobody described ("found it smashed") was done by someone the
-    resident does not know, so it reads as unknown; ``types`` are the incident types found.
-    """
-    if _NEIGHBOUR.search(_NEIGHBOUR_TARGETED.sub(" ", low)):
-        return "neighbour"
-    if _KNOWN.search(low):
-        return "known"
-    if _UNKNOWN.search(low):
-        return "unknown"
-    if "property_damage" in types or _LEFT_BEHIND.search(low):
-        return "unknown"
-    return None
 
 
 # "not badly hurt" still means hurt.

@@ -1,17 +1,26 @@
-"""Danger *now*: the words that must interrupt any conversation with 999.
+"""Danger *now*: the words that must interrupt any conversation with the emergency number.
 
 Runs on every message, so it is plain regular expressions (microseconds, no model). It must
 catch every present danger ("he's outside my door", "they've got a knife", "theyre tryin 2 get
 in") yet not fire on a past event told in the account ("last week he threatened to kill me"):
 an interruption in the middle of a calm report is a real cost, a missed danger is worse. So a
-clause that speaks of the past counts only if it also says "now".
+clause that speaks of the past counts only if it also says "now"; a presence said as a fear
+("I keep thinking someone's outside") and then denied ("nobody is") does not count, nor does
+"I'm not in danger". A message that is only an emergency call (the number, "SOS!!", "help me") is
+danger; those messages and any phrase holding a phone number are in ``bot/config/danger.yml``.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from bot.extraction.normalize import normalize
+
+LISTS_FILE = Path(__file__).resolve().parents[1] / "config" / "danger.yml"
 
 _SUBJ = (r"(he|she|they|someone|somebody|some ?one|people|a man|a woman|men|a group|the group|"
          r"a gang|the gang|my neighbou?rs?|the neighbou?rs?|my ex|his mates|their mates|those lads|"
@@ -21,16 +30,26 @@ _BE = r"(?:'s|'re|\s+is|\s+are|\s+r|\s+am|\s+still|\s+now)"
 # Always danger, whatever the tense around them.
 _URGENT = re.compile(
     r"\b(help me now|help me please|please help me|help\s*!|help\s+help|call (the )?police|"
-    r"call 999|"
     r"right now|at the moment he|i'?m (in danger|not safe|hiding|scared for my life|terrified)|"
-    r"in danger|i am (in danger|not safe|hiding)|locked (myself|ourselves|us) in|hiding (in|from)|"
+    r"in danger|i am (in danger|not safe|hiding)|"
+    r"(i'?m|i am|we'?re|we are|i'?ve|we'?ve) (\w+ )?(locked|barricaded|shut) (myself|ourselves|"
+    r"us|the door|in)|(we'?re|we are|i'?m|i am) (still )?hiding|"
+    r"(he|she|they|someone|somebody|people|them)('s|'re| is| are) coming( back| up| in| round|"
+    r" over| here| for (me|us)| after (me|us)| to get (me|us)|\b)(?! (to|from) (the|a|my|our) "
+    r"(meeting|party|school|event))|(can|could) (still )?hear (him|her|them|someone|somebody|"
+    r"people|men|voices) (at|outside|on|in|through|banging|kicking|trying|shouting|on the "
+    r"stairs)|"
+    r"(trying|tryna) to (kick|break|smash|bash|force|knock|batter|burn) (in |down )?(the|my|our) "
+    r"(front |back )?(door|window|gate)s?|"
+    r"(has|have|'s|'ve) just (attacked|hit|punched|stabbed|poured|set fire|smashed|thrown|"
+    r"broken|kicked|threatened|pulled|grabbed|spat|come back)|"
     r"(i'?m|i am) (going to|about to) (be|get) (hurt|killed|attacked|beaten|stabbed|jumped)|"
     r"(is|are|'s|'re) (going to|about to) (kill|hurt|stab|attack|beat|get) (me|us|my)|"
     r"(he|she|they)('ll| will) kill (me|us) (if|when|tonight|today)|"
     r"(trying|tryna) to (get|break|force (his|her|their) way) in|"
     r"(is|are|'s|'re) (breaking|kicking|smashing|banging|hammering) (in|down|on)|"
     r"(kicking|banging|hammering|pounding) on (my|the|our) (door|window)s? (now|right now)|"
-    r"(is|are|'s|'re) (still )?(following|chasing|coming (for|after)) (me|us)|"
+    r"(is|are|'s|'re|r) (still )?(following|chasing|coming (for|after)) (me|us)|"
     r"(he|she|they)('s|'re| is| are)? ?(here|back) (now|again)|"
     r"(is|are|'s|'re) (here|back|downstairs|upstairs|in (my|the|our) (house|flat|garden|building|"
     r"hallway|stairwell))\b(?! last)|"
@@ -64,15 +83,22 @@ _OUTSIDE_NOW = re.compile(
 _WEAPON = re.compile(
     r"\b(has|have|'s got|'ve got|got|holding|waving|with|carrying|pulled out|pulling out|"
     r"brandishing)\s+"
-    r"(a |an |his |her |their |some )?(knife|knives|gun|machete|blade|weapon|bat|baseball bat|"
+    r"(a |an |his |her |their |some )?(big |broken |huge |kitchen |long |metal |massive )?"
+    r"(knife|knives|gun|machete|blade|weapon|bat|baseball bat|stick|pole|"
     r"hammer|"
     r"axe|crowbar|bottle|screwdriver|acid)\b",
 )
-# An attack going on as the message is typed ("a man is hitting an old man").
+# An attack going on as the message is typed ("a man is hitting an old man"), or someone on the
+# resident's heels ("2 guys following me down fulham palace rd"), or fire set now.
 _ATTACK = re.compile(
     r"\b(is|are|'s|'re) (hitting|punching|kicking|beating|attacking|stabbing|strangling|"
-    r"choking|dragging|fighting)\b")
-_HABIT = re.compile(r"\b(every|always|keeps?|often|most (days|nights)|at school|all the time)\b")
+    r"choking|dragging|fighting)\b|\b(is|are|'s|'re) being (dragged|attacked|beaten|hit|punched|"
+    r"kicked|stabbed)\b|^\W*(\w+ ){0,3}(following|chasing) (me|us)\b|"
+    r"\b(followed|following) (me|us) (home|here|back|to my (house|flat|door|building))\b.{0,40}"
+    r"\b(now|is|are|'s|'re)\b|\b(petrol|lighter fluid|fire) (through|in|into|on) (my|our|the) "
+    r"(letterbox|door|flat|house|hallway)\b")
+_HABIT = re.compile(r"\b(every|always|keeps?|often|most (days|nights)|at school|all the time|"
+                    r"for (days|weeks|months|years|ages)|since)\b")
 _PAST = re.compile(
     r"\b(yesterday|last (week|month|night|year|time|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|"
@@ -88,14 +114,56 @@ _NOW = re.compile(r"\b(now|right now|still|currently|at the moment|again today|t
                   r"as we speak|"
                   r"as i type|as i write|this minute|help)\b")
 _CLAUSE = re.compile(r"[.!?;\n]+|\bbut\b|\band then\b")
+# Sheltering said without "I've" / "I'm": danger unless told as the past.
+_SHELTER = re.compile(r"\b(locked|barricaded|shut) (myself|ourselves|us|the kids|my kids) in\b|"
+                      r"\bhiding (in|from|under|behind)\b")
+_AFTERWARDS = re.compile(r"\b(afterwards|for (hours|days|weeks|months) (after|afterwards)?|"
+                         r"after (it|that|that day|what happened))\b")
+# "I'm not in danger", "no longer hiding": said to reassure, not an alarm.
+_NEGATED = re.compile(r"\b(not|no longer|never|n'?t|nobody'?s|no one'?s) (\w+ )?(in (any )?danger|"
+                      r"hiding|being followed|here|outside|coming)\b")
+# A presence said as a fear, then denied: "I keep thinking someone's outside. Nobody is".
+_FEAR = re.compile(r"\b(keep|kept|always) (thinking|imagining|hearing|feeling)|\bi imagine\b|"
+                   r"\bparanoid\b|\bnightmares?\b|\b(i|we) dream\b")
+_DENIED = re.compile(r"^\W*(no one|nobody|there'?s no one|there'?s nobody|there was no one|"
+                     r"no one was|nobody was|nothing)( is| was|'s)?( there| outside)?\b")
+_ENDS = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """(whole emergency messages, always-danger phrases) from bot/config/danger.yml."""
+    try:
+        data = yaml.safe_load(LISTS_FILE.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return frozenset(), None
+    only = frozenset(_bare(str(m)) for m in data.get("emergency_only") or [])
+    always = [str(p) for p in data.get("always") or []]
+    return only, (re.compile(r"\b(?:" + "|".join(always) + r")\b") if always else None)
+
+
+def _bare(message: str) -> str:
+    """Lower case, single spaces, no punctuation at either end ("SOS!!" -> "sos")."""
+    return _ENDS.sub("", re.sub(r"\s+", " ", message.lower()))
+
+
+def emergency_only(text: str) -> bool:
+    """True for a message that is only an emergency call (the number, "sos", "help me please")."""
+    only, _ = _lists()
+    bare = _bare(text)
+    return bare in only or re.sub(r"[!?.,]+", "", bare) in only
 
 
 def _clause_danger(clause: str) -> bool:
-    if _URGENT.search(clause) or _OUTSIDE_NOW.search(clause):
+    clause = _NEGATED.sub(" ", clause)
+    always = _lists()[1]
+    if _URGENT.search(clause) or _OUTSIDE_NOW.search(clause) or (always and always.search(clause)):
         return True
     if _ATTACK.search(clause) and not _HABIT.search(clause):
         return not _PAST.search(clause) or bool(_NOW.search(clause))
-    if _PRESENCE.search(clause) or _WEAPON.search(clause):
+    if _PRESENCE.search(clause) or _WEAPON.search(clause) or _SHELTER.search(clause):
+        if _AFTERWARDS.search(clause):
+            return False
         return not _PAST.search(clause) or bool(_NOW.search(clause))
     return False
 
@@ -105,4 +173,14 @@ def detect_danger(text: str | None) -> bool:
     if not text or not isinstance(text, str):
         return False
     lowered = normalize(text).lower()
-    return any(_clause_danger(c) for c in _CLAUSE.split(lowered) if c and c.strip())
+    if emergency_only(lowered):
+        return True
+    clauses = [c for c in _CLAUSE.split(lowered) if c and c.strip()]
+    for n, clause in enumerate(clauses):
+        if not _clause_danger(clause):
+            continue
+        denied = n + 1 < len(clauses) and _DENIED.search(clauses[n + 1])
+        if _FEAR.search(clause) and denied:
+            continue
+        return True
+    return False

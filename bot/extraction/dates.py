@@ -23,10 +23,14 @@ DATE_RE = re.compile(
     + r"|today|tonight|this (?:morning|afternoon|evening)|"
     r"earlier today|last night|"
     rf"(?:last|this past|this|on|past)\s+{_DAYS}{_PART}|{_DAYS}{_PART}(?:\s+just gone)?|"
-    r"(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) ago|"
+    r"(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) (?:ago|back)|"
+    r"(?:an?|one|two|three|\d{1,2}|a few|a couple of) (?:hours?|minutes?|mins?) ago|"
+    r"a fortnight ago|(?:over|at) the weekend|"
     r"(?:last|this) (?:week|weekend|month)|"
     rf"{_ORD}(?: of)? {_MONTHS}(?:,? \d{{4}})?|{_MONTHS} {_ORD}(?:,? \d{{4}})?|"
-    r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:on )?the " + _ORD + r"(?! (?:floor|time|bus))"
+    r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:on )?the " + _ORD + r"(?! (?:floor|time|bus))|"
+    r"(?:on |at )?(?:halloween|christmas eve|christmas day|christmas|boxing day|new year'?s eve|"
+    r"new year'?s day|bonfire night|guy fawkes night|valentine'?s day)"
     r")\b",
     re.IGNORECASE,
 )
@@ -45,6 +49,21 @@ TIME_RE = re.compile(
 # "found it on Sunday": the day something was discovered, not the day it was done.
 _FOUND = re.compile(r"\b(found|noticed|discovered|spotted|saw)( (it|this|that|them|the \w+))?"
                     r"( (was|were|had been))?\s*$", re.IGNORECASE)
+# The day the reporter was told, or an institution answered, is not the incident's day.
+_TOLD = re.compile(r"\b((told|tell|rang|phoned|emailed|messaged|texted) (me|us)( \w+){0,2}|"
+                   r"(uni|university|school|college|council|police|landlord|housing|management|"
+                   r"they) (said|told|promised|replied|responded)( [\w']+){0,8})\s*$",
+                   re.IGNORECASE)
+# A weekday naming a thing, not a day: "the Saturday football club", "Sunday school".
+_DAY_AS_NAME = re.compile(r"^\s*(football|club|school|league|class|classes|group|job|shift|"
+                          r"market|service|team|clinic|prayers|mass|lunch club|kitchen|shop)\b",
+                          re.IGNORECASE)
+_HOLIDAYS = {"halloween": (10, 31), "christmas eve": (12, 24), "christmas day": (12, 25),
+             "christmas": (12, 25), "boxing day": (12, 26), "new years eve": (12, 31),
+             "new years day": (1, 1), "bonfire night": (11, 5), "guy fawkes night": (11, 5),
+             "valentines day": (2, 14)}
+# Periods, not days: used only when no day is said ("twice this week, last time on Monday").
+VAGUE = re.compile(r"^((last|this) (week|weekend)|(over|at) the weekend)$")
 
 
 def warm_up() -> None:
@@ -58,7 +77,12 @@ def resolve(phrase: str, now: datetime) -> date | None:
     phrase = re.sub(r"\s+just gone$", "", phrase.lower().strip())
     phrase = re.sub(r"^(on|this past|past)\s+", "", phrase)
     phrase = re.sub(r"^the (\d)", r"\1", phrase)
+    phrase = re.sub(r"^(at|on) ", "", phrase)
     today = now.date()
+    holiday = _HOLIDAYS.get(phrase.replace("'", ""))
+    if holiday:
+        day = date(today.year, *holiday)
+        return day if day <= today else date(today.year - 1, *holiday)
     if phrase in ("today", "tonight", "earlier today") or phrase.startswith("this ") and \
             phrase.split()[1] in ("morning", "afternoon", "evening"):
         return today
@@ -68,8 +92,15 @@ def resolve(phrase: str, now: datetime) -> date | None:
         return today - timedelta(days=1)
     if phrase == "last weekend":
         return today - timedelta(days=(today.weekday() - 5) % 7 or 7)
-    if re.fullmatch(r"this week(end)?", phrase):
+    if phrase in ("this weekend", "over the weekend", "at the weekend"):
+        return today - timedelta(days=(today.weekday() - 5) % 7)  # the Saturday just gone
+    if re.fullmatch(r"this week", phrase):
         return today
+    if re.search(r"\b(hours?|minutes?|mins?) ago$", phrase):
+        return today
+    if phrase == "a fortnight ago":
+        return today - timedelta(days=14)
+    phrase = re.sub(r"\bback$", "ago", phrase)
     core = re.sub(r"\s+(morning|afternoon|evening|night|lunchtime|lunch time)$", "", phrase)
     if re.fullmatch(r"\d{1,2}/\d{1,2}", core):
         core = f"{core}/{now.year}"
@@ -94,7 +125,7 @@ def resolve(phrase: str, now: datetime) -> date | None:
                 day -= timedelta(days=365)
     if phrase.startswith("last ") and re.search(_DAYS, phrase) and day == today:
         day -= timedelta(days=7)
-    return day
+    return day if day <= today else None  # "3000" read as a year far ahead: no date
 
 
 def _clock(m: re.Match[str], before: str = "") -> str | None:
@@ -149,8 +180,13 @@ def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, dat
         phrase = m.group("d")
         if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}", phrase) and "." in phrase:
             continue  # "2.30" is a time or a price, not 2 March
-        if phrase.lower() == "this month" or re.search(r"\b(every|each)\s*$", text[:m.start()]):
-            continue  # "twice this month", "every friday": no one day
+        if phrase.lower() in ("this month", "last month") or \
+                re.search(r"\b(every|each)\s*$", text[:m.start()]):
+            continue  # "twice this month", "last month", "every friday": no one day
+        if re.search(_DAYS, phrase, re.IGNORECASE) and _DAY_AS_NAME.match(text[m.end():]):
+            continue
+        if _TOLD.search(text[max(0, m.start() - 60):m.start()]):
+            continue
         day = resolve(phrase, now)
         if day is not None and day.year > 1900:
             found = bool(_FOUND.search(text[max(0, m.start() - 40):m.start()]))

@@ -1,4 +1,9 @@
-"""``extract(text, now)``: one resident's account -> the case fields it already answers."""
+"""``extract(text, now)``: one resident's account -> the case fields it already answers.
+
+The rules give every field; where a trained classifier is loaded (``learned/``) it is combined
+with them per field as cross-validation chose (``confidence.yml``), and it is a second opinion
+for the confidence. Without a model everything still works on the rules alone.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,20 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.extraction import classify
+from bot.extraction import classify, confidence, signals
 from bot.extraction.danger import detect_danger
-from bot.extraction.dates import find_dates, find_times
-from bot.extraction.locate import locate
+from bot.extraction.dates import DATE_RE, VAGUE, find_dates, find_times
+from bot.extraction.faith import faiths
+from bot.extraction.learned.combine import combine
+from bot.extraction.learned.model import Scores, decode, get_model
+from bot.extraction.locate import locate_detail
 from bot.extraction.normalize import normalize
 from bot.extraction.pipeline import get_pipeline
+from bot.extraction.roles import role_and_reason
+from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
 FIELDS = ("reporter_role", "strands", "incident_types", "occurred_on", "occurred_time", "ongoing",
-          "location", "perpetrator", "injured", "danger_now")
+          "location", "perpetrator", "injured", "danger_now", "faiths", "confidence")
 
 
 def empty_result() -> dict[str, Any]:
@@ -22,7 +32,11 @@ def empty_result() -> dict[str, Any]:
     return {"reporter_role": None, "strands": [], "incident_types": [], "occurred_on": None,
             "occurred_time": None, "ongoing": None,
             "location": {"text": None, "ward": None, "online": False}, "perpetrator": None,
-            "injured": None, "danger_now": False}
+            "injured": None, "danger_now": False, "faiths": [],
+            "confidence": dict.fromkeys(confidence.CONFIDENCE_FIELDS, 0.0)}
+
+
+_NOW = re.compile(r"\b(right now|just now|as we speak|as i type|at this moment|this minute)\b")
 
 
 def _now(now: datetime | None) -> datetime:
@@ -33,13 +47,20 @@ def _now(now: datetime | None) -> datetime:
 
 def when(norm: str, now: datetime) -> tuple[str | None, str | None, bool]:
     """(ISO date, "HH:MM", several dates?) — the latest date said is the incident's."""
+    return when_detail(norm, now)[:3]
+
+
+def when_detail(norm: str, now: datetime) -> tuple[str | None, str | None, bool, int | None]:
+    """``when`` and the position of the date phrase chosen (its kind feeds the confidence)."""
     low = norm.lower()
     dates = find_dates(low, now)
     times = find_times(low)
+    dated = [d for d in dates if not VAGUE.match(DATE_RE.match(low, d[0]).group("d").lower())]
+    dates = dated or dates
     incident = [d for d in dates if not d[2]] or dates
     if not incident:
         clock = times[0][1] if len(times) == 1 else None
-        return None, clock, False
+        return None, clock, False, None
     pos, day, _ = max(incident, key=lambda d: (d[1], d[0]))
     several = len({d[1] for d in dates}) > 1
     clock = None
@@ -53,36 +74,71 @@ def when(norm: str, now: datetime) -> tuple[str | None, str | None, bool]:
             clock = before[-1][1]
         elif len(times) == 1 and len(dates) == 1:
             clock = times[0][1]
-    return day.isoformat(), clock, several
+    return day.isoformat(), clock, several, pos
 
 
 def extract(text: str | None, now: datetime | None = None) -> dict[str, Any]:
     """All the case fields the account answers (never raises; unknown fields are None/[])."""
+    if not isinstance(text, str) or not text.strip():
+        return empty_result()
+    model = get_model()
+    scores = model.scores(text) if model is not None else None
+    return analyse(text, now, scores)[0]
+
+
+def analyse(text: str | None, now: datetime | None, scores: Scores | None,
+            modes: dict[str, str] | None = None) -> tuple[dict[str, Any], dict[str, str]]:
+    """(extract()'s result, the confidence keys) with given classifier scores (None: rules only).
+
+    The evaluation passes cross-validated scores and each way of combining here, so the figures
+    for the tuned parts never come from a model that saw the narrative.
+    """
     result = empty_result()
     norm = normalize(text if isinstance(text, str) else "")
     if not norm.strip():
-        return result
+        return result, {}
     low = norm.lower()
     moment = _now(now)
+    modes = confidence.choice() if modes is None else modes
     doc = get_pipeline()(norm)
-    result["reporter_role"] = classify.reporter_role(low)
-    result["strands"] = classify.strands(low)
-    result["incident_types"] = classify.incident_types(low)
-    occurred_on, clock, several = when(norm, moment)
+    role, role_reason = role_and_reason(low)
+    sources: dict[str, str] = {}
+    rules_first = (("reporter_role", role, ()), ("strands", classify.strands(low), STRANDS),
+                   ("incident_types", classify.incident_types(low), INCIDENT_TYPES))
+    for field, value, order in rules_first:
+        result[field], sources[field] = combine(field, value, scores, modes.get(field, "rules"),
+                                                order)
+    occurred_on, clock, several, date_pos = when_detail(norm, moment)
     result["occurred_on"], result["occurred_time"] = occurred_on, clock
     words = classify.ongoing_words(low)
     result["ongoing"] = True if several else words
-    result["location"] = locate(doc)
+    result["location"], location_kind = locate_detail(doc)
     result["danger_now"] = detect_danger(norm)
+    if result["occurred_on"] is None and (result["danger_now"] or _NOW.search(low)):
+        result["occurred_on"] = moment.date().isoformat()  # happening as they write
+        date_pos = -1
     if "online_abuse" in result["incident_types"]:
         result["location"]["online"] = True
     if result["danger_now"]:
-        result["reporter_role"] = result["reporter_role"] or "victim"
+        if result["reporter_role"] is None:
+            result["reporter_role"], role_reason = "victim", "danger"
         if not result["incident_types"]:
-            result["incident_types"] = ["threats"]
+            result["incident_types"], sources["incident_types"] = ["threats"], "danger"
     if result["location"]["online"] and "online_abuse" not in result["incident_types"]:
         result["incident_types"] = [*result["incident_types"], "online_abuse"]
         result["incident_types"].sort(key=lambda t: classify.INCIDENT_TYPES.index(t))
-    result["perpetrator"] = classify.perpetrator(low, result["incident_types"])
+    result["perpetrator"], perpetrator_reason = classify.perpetrator_and_reason(
+        low, result["incident_types"])
     result["injured"] = classify.injured(low)
-    return result
+    if result["ongoing"] is None and "harassment" in result["incident_types"]:
+        result["ongoing"], words = True, True  # harassment is repeated by definition
+    if "religion" in result["strands"]:
+        result["faiths"] = faiths(low)
+    detail = {"role_reason": role_reason, "date_kind": signals.date_kind(low, date_pos),
+              "several": several, "location_kind": location_kind,
+              "perpetrator_reason": perpetrator_reason, "sources": sources,
+              "ongoing_reason": "several" if several else {True: "yes_words", False: "no_words",
+                                                           None: "none"}[words]}
+    keys = signals.keys(low, result, detail, decode(scores) if scores is not None else None)
+    result["confidence"] = confidence.score(result, keys, with_model=scores is not None)
+    return result, keys

@@ -8,6 +8,7 @@ Masked slurs ("p***", "f*g") are matched by shape in ``masked_strands``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.extraction.incident_words import INCIDENT_PATTERNS
 from bot.extraction.nations import RACE_PATTERNS
@@ -18,8 +19,11 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"colou?r of my skin",
         r"go back to (your|ur|their|his|her) (own )?(country|countries)", r"go home to",
         r"\bpaki\w*",
-        r"nigg\w*", r"n[- ]?word", r"monkey (noises|chants|sounds|gestures)", r"monkey\b",
-        r"\bblack\b",
+        r"nigg\w*", r"n[- ]?word", r"monkey (noises|chants|sounds|gestures)", r"monkeys?\b",
+        r"\bblack\b(?! (lipstick|nail|nails|eyeliner|make-?up|clothes|clothing|dress|coat|jacket|"
+        r"hoodie|car|van|bag|cab|eye|cat|dog|boots|hair|paint|ink|marker|bin|bags|flag))",
+        r"\b(for|only for) the (english|british)\b", r"\b(english|british|whites?) only\b",
+        r"\bching chong\b",
         r"\bwhite\b(?! city)", r"\basian\b", r"\bchinese\b", r"\bpolish\b", r"\bromanian\b",
         r"\bsomali\b",
         r"\bafrican\b", r"\barab\b", r"\bindian\b", r"\bforeign\w*", r"immigrant\w*",
@@ -51,7 +55,10 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bcross\b.*\bneck", r"\bbuddhis\w*", r"star of david",
         r"\bshul\b", r"\bmandir\b", r"\bmezuzah\w*", r"\bheil hitler\b", r"\bhitler\b",
         r"\bholocaust\b", r"\bgas chambers?\b", r"\bbin laden\b",
-        r"\b(imam|rabbi|vicar|priest)s?\b",
+        r"\b(imam|rabbi|vicar|priest|preacher|pastor)s?\b", r"\bbible\w*", r"\bjesus\b",
+        r"\bdiwali\b", r"\bidol worship\w*", r"\bcow worship\w*", r"\bhalal\b",
+        r"\ballahu\b", r"\blangar\b", r"\byids?\b", r"\b(nazi|hitler) salutes?\b", r"\bsieg heil\b",
+        r"\bzionists?\b", r"\bshylock\b", r"\bpatka\b", r"\bkirpan\b", r"\bniqabi?\b",
         r"\b(upside[- ]down|inverted) cross\b", r"\bchrist\b",
     ],
     "sexual_orientation": [
@@ -83,7 +90,10 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bman in a dress\b", r"\bman in a wig\b", r"\bshemale\b", r"\bhe-she\b",
         r"called me (an )?[\"']?it\b", r"\bgender identity\b", r"\btransition\w*",
         r"\btrans (woman|man|girl|boy|people|person)",
-        r"\bpronouns?\b",
+        r"\bpronouns?\b", r"\bbefore (photos|pictures|pics)\b",
+        r"\b(she'?s|she is|this is) (really |actually |still )?a (man|bloke|geezer)\b",
+        r"\b(he'?s|he is) (really |actually |still )?a (woman|girl)\b",
+        r"\bborn a (man|woman|boy|girl)\b", r"\bnot a real (woman|man)\b",
     ],
     "sex_gender": [
         r"misogyn\w*", r"\bsexis[tm]\w*", r"because i'?m a (woman|girl)",
@@ -97,6 +107,13 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\b(women|girls) like (me|us|her|you)\b",
         r"\bbecause (i'?m|she'?s|i am|she is) a (woman|girl)\b", r"\basking for it\b",
         r"go back to the kitchen", r"make me a sandwich",
+        r"\b(women|girls|females)( \w+)? (should|shouldn'?t|can'?t|belong|are (all )?(too|just|"
+        r"only|not))\b", r"\b(a )?(woman|girl) like (me|you|her)\b", r"\bno man would\b",
+        r"\bsexy\b", r"\bdirty things\b", r"\b(touch|grop|fondl)\w* (me|her)\b",
+        r"\b(my|her) (bum|bottom|breasts?|boobs|tits|chest|backside|arse) \b",
+        r"\b(up|under) (my|her) (skirt|dress)\b", r"\bexposed himself\b", r"\bmasturbat\w*",
+        r"\b(fat|stupid|lazy|silly|ugly|old) cow\b", r"\bsweetheart\b|\bdarling\b|\blove\?",
+        r"\b(smile|give us a smile)\b.{0,20}\b(love|darling|sweetheart)\b",
     ],
     "alternative_subculture": [
         r"\bgoths?\b", r"\bgothic\b", r"\bemos?\b", r"\bpunks?\b", r"\bmetalhead\w*",
@@ -115,7 +132,8 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bmy age\b", r"\btoo old\b", r"\bginger\b", r"\bredhead\b", r"\bfat\b", r"\bmy weight\b",
         r"\bolder people\b", r"\bbeggar\b", r"\bdosser\w*", r"\bcrusty\b",
         r"\bcouncil estate scum\b",
-        r"\bwork(ing)? class\b", r"\bposh\b",
+        r"\bwork(ing)? class\b", r"\bposh\b", r"\bcoffin dodgers?\b",
+        r"\b(us|we) old (ladies|men|people|folk)\b", r"\boaps?\b", r"\bpensioners?\b",
     ],
 }
 
@@ -134,12 +152,34 @@ MASKED_SLURS: dict[str, list[str]] = {
 
 
 
+def _alternation(pats: list[str]) -> str:
+    """One pattern for a list; the shared leading word boundary is factored out, so the engine
+    skips positions inside words at once (about five times faster on the strand lists)."""
+    bounded = [p[2:] for p in pats if p.startswith(r"\b")]
+    others = [p for p in pats if not p.startswith(r"\b")]
+    parts = [r"\b(?:" + "|".join(f"(?:{p})" for p in bounded) + ")"] if bounded else []
+    parts += [f"(?:{p})" for p in others]
+    return "|".join(parts)
+
+
 def _compile(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
-    return {key: re.compile("|".join(f"(?:{p})" for p in pats)) for key, pats in table.items()}
+    return {key: re.compile(_alternation(pats)) for key, pats in table.items()}
 
 
 STRAND_RES = _compile(STRAND_PATTERNS)
 INCIDENT_RES = _compile(INCIDENT_PATTERNS)
+
+
+@lru_cache(maxsize=64)
+def strand_cues(low: str) -> dict[str, tuple[int, ...]]:
+    """Where each strand's words start in the text (cached: several rules ask per account)."""
+    return {s: tuple(m.start() for m in rx.finditer(low)) for s, rx in STRAND_RES.items()}
+
+
+@lru_cache(maxsize=64)
+def incident_words(low: str) -> frozenset[str]:
+    """The incident types whose words appear in the text (cached like ``strand_cues``)."""
+    return frozenset(t for t, rx in INCIDENT_RES.items() if rx.search(low))
 # Swear words a mask can also stand for; a mask that fits one counts as a slur only when it names.
 SWEARS = ["fuck", "fucks", "fucking", "fucker", "shit", "cunt", "piss", "pissed", "arse", "dick",
           "twat", "wank", "wanker", "bastard", "prick", "crap", "bollocks", "bloody", "damn"]

@@ -19,8 +19,12 @@ if TYPE_CHECKING:
 RANK = {"ROAD": 3, "ESTATE": 3, "STATION": 3, "PARK": 3, "VENUE": 3, "SHOP": 3, "WARD": 2,
         "AREA": 2, "BUS": 2, "GENERIC": 2, "HOME": 1}
 _JOIN = {"on", "in", "at", "near", "by", "off", "outside", "opposite", "of", ",", "the", "along",
-         "next", "to", "just", "round", "around", "behind", "-", "in front", "front", "from"}
+         "next", "to", "just", "round", "around", "behind", "-", "in front", "front", "from",
+         "between", "and"}
 _LIVE = {"live", "lives", "living", "lived", "moved"}
+# Where the reporter works or teaches is context; the incident's own place says more.
+_WORK = {"teach", "teaches", "work", "works", "worked", "run", "runs", "manage", "manages",
+         "volunteer", "volunteers", "worker", "teacher", "officer", "nurse", "carer"}
 # "from" marks origin only after "I'm / he is / comes": "followed me from the tube" is a place.
 _ORIGIN = re.compile(r"\b(am|'m|is|'s|are|'re|come|comes|came|originally) from\s*$")
 # A place the resident was heading to or got off at is not where it happened.
@@ -57,6 +61,37 @@ def _groups(spans: list[Span], doc: Doc) -> list[tuple[int, int, list[Span]]]:
     return groups
 
 
+def _quoted(doc: Doc) -> set[int]:
+    """Token positions inside quotation marks: a place in what was said is not the place."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for tok in doc:
+        if tok.text not in ("'", '"'):
+            continue
+        spaced_before = tok.i == 0 or bool(doc[tok.i - 1].whitespace_)
+        if opened is None and spaced_before and not tok.whitespace_:
+            opened = tok.i
+        elif opened is not None and not spaced_before:
+            if tok.i - opened <= 16:
+                inside.update(range(opened + 1, tok.i))
+            opened = None
+    return inside
+
+
+def _lived_in(group: tuple[int, int, list[Span]], doc: Doc) -> bool:
+    """The target's home ("she lives in X", "we moved to X"), not "the man who lives above"."""
+    words = [t.lower_ for t in doc[max(0, group[0] - 3):group[0]]]
+    at = next((i for i, w in enumerate(words) if w in _LIVE), None)
+    if at is None:
+        return False
+    before = doc[group[0] - len(words) + at - 1].lower_ if group[0] - len(words) + at > 0 else ""
+    return before in ("i", "we", "she", "he", "they", "mum", "dad", "son", "daughter", "family")
+
+
+def _at_work(group: tuple[int, int, list[Span]], doc: Doc) -> bool:
+    return bool({t.lower_ for t in doc[max(0, group[0] - 3):group[0]]} & _WORK)
+
+
 def _score(group: tuple[int, int, list[Span]], doc: Doc) -> float:
     start, _end, members = group
     distinct = {s.end for s in members}  # one place matched by two patterns counts once
@@ -66,6 +101,10 @@ def _score(group: tuple[int, int, list[Span]], doc: Doc) -> float:
     before = {t.lower_ for t in doc[max(0, start - 3):start]}
     if before & _LIVE or _ORIGIN.search(doc[max(0, start - 3):start].text.lower()):
         score -= 2.5
+    if before & _WORK:
+        score -= 1.5
+    if members[0].label_ == "HOME" and doc[start].lower_ == "outside":
+        score += 0.1  # "outside my door" says where; "on my corridor" less so
     if _AWAY.search(doc[max(0, start - 4):start].text.lower()):
         score -= 1.5
     return score
@@ -90,8 +129,15 @@ def _not_posted(physical: list[Span], platforms: list[Span]) -> list[Span]:
 
 def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
     """{text, ward, online} for the incident's place (all None/False when none is said)."""
+    return locate_detail(doc, data)[0]
+
+
+def locate_detail(doc: Doc, data: PlaceData | None = None) -> tuple[dict[str, Any], str]:
+    """``locate`` and the kind of place chosen (its most specific label; feeds the confidence)."""
     data = data or load_places()
-    spans = list(doc.spans.get("places", []))
+    kind = "none"
+    quoted = _quoted(doc)
+    spans = [s for s in doc.spans.get("places", []) if not quoted & set(range(s.start, s.end))]
     online = [s for s in spans if s.label_ == "ONLINE"]
     physical = [s for s in spans if s.label_ != "ONLINE"]
     text: str | None = None
@@ -102,8 +148,24 @@ def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
     if physical:
         groups = _groups(physical, doc)
         best = max(groups, key=lambda g: (_score(g, doc), -g[0]))
+        work = [g for g in groups if g is not best and _at_work(g, doc)]
+        if work and max(RANK.get(s.label_, 1) for s in best[2]) <= 2:
+            # the spot ("the corridor") at the reporter's named workplace ("a school in X")
+            start, end, members = work[0]
+            text_work = _text(doc, start, end, members)
+        else:
+            text_work = None
+        if max(RANK.get(s.label_, 1) for s in best[2]) == 1:
+            # "through her letterbox ... she lives in Frank Banfield House": the home is there
+            lived = [g for g in groups if _lived_in(g, doc)
+                     and max(RANK.get(s.label_, 1) for s in g[2]) >= 2]
+            best = lived[0] if lived else best
         start, end, members = best
         text = _text(doc, start, end, members)
+        if text_work:
+            text = f"{text}, {text_work}"
+            members = [*members, *work[0][2]]
+        kind = max((s.label_ for s in members), key=lambda label: RANK.get(label, 1))
         for span in sorted(members, key=lambda s: -RANK.get(s.label_, 0)):
             ward = ward_of(span.text, data) or ward
             if ward:
@@ -115,4 +177,5 @@ def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
         text = platform_display((named_online or online)[0].text)
         if text.lower().startswith("on "):
             text = text[3:]
-    return {"text": text, "ward": ward, "online": bool(online)}
+        kind = "ONLINE" if named_online else "ONLINE_BARE"
+    return {"text": text, "ward": ward, "online": bool(online)}, kind

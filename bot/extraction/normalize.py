@@ -46,8 +46,23 @@ SMS = {
     "shud": "should", "shld": "should", "wud": "would", "cud": "could", "some1": "someone",
     "sum1": "someone", "every1": "everyone", "any1": "anyone", "no1": "no one",
     "happend": "happened", "rn": "right now", "atm": "at the moment", "asap": "right now",
-    "nieghbour": "neighbour", "nieghbours": "neighbours",
+    "nieghbour": "neighbour", "nieghbours": "neighbours", "theyll": "they'll", "youll": "you'll",
+    "theyve": "they've", "youve": "you've", "weve": "we've", "whats": "what's",
+    "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't",
+    "hasnt": "hasn't", "arent": "aren't", "youre": "you're", "hed": "he'd", "theyd": "they'd",
+    "youd": "you'd", "calld": "called", "bak": "back",
 }
+# Dropped g's of the verbs reports use ("followin", "shoutin"): a list, since many real words end
+# in "-in" (cabin, margin, violin).
+_G_DROPPED = ("follow", "shout", "go", "com", "say", "call", "scream", "wait", "walk", "runn",
+              "kick", "bang", "hitt", "punch", "chas", "look", "star", "laugh", "spitt", "throw",
+              "threaten", "hid", "stay", "sitt", "stand", "do", "gett", "talk", "text", "messag",
+              "post", "harass", "swear", "yell", "push", "grabb", "smash", "tell", "tak", "mak",
+              "film", "touch", "pull", "shov", "slapp", "stamp", "tripp", "bit", "abus",
+              "attack", "bully", "mock", "giv", "liv", "mov",
+              "hang", "knock", "jump", "stalk", "send", "leav", "sleep", "cry", "shak", "lock",
+              "beat", "break", "burn", "chuck", "spray", "writ", "wear", "work", "happen")
+SMS.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
 _WORD = re.compile(r"(?<![\w'*-])([A-Za-z0-9&/']+)(?![\w*-])")
 # Short day names that are also ordinary words ("he sat", "the sun") only after a time word.
 _SHORT_DAY = re.compile(r"\b(on|last|this|since|from|every|by)\s+(mon|wed|sat|sun)\b(?!')",
@@ -56,6 +71,7 @@ _DAYS = {"mon": "monday", "wed": "wednesday", "sat": "saturday", "sun": "sunday"
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'",
                          "\u00b4": "'", "\u2013": "-", "\u2014": "-"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_N_WORD = re.compile(r"\b[nN][- ]?[wW]ord\b")
 _TWO_WORD = re.compile(r"(?<![\w'])2(?=\s+(get|be|do|go|kill|hurt|come|me|my|the|school|work)\b)",
                        re.IGNORECASE)
 
@@ -79,6 +95,7 @@ def normalize(text: str | None) -> str:
         text = str(text)
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_QUOTES)
     text = _TWO_WORD.sub("to", text)
+    text = _N_WORD.sub("n-word", text)  # not "and word"
     text = _WORD.sub(_swap, text)
     text = _SHORT_DAY.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", text)
     return _SPACES.sub(" ", text).strip()

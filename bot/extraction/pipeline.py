@@ -67,19 +67,34 @@ GENERIC = ["mosque", "church", "synagogue", "gurdwara", "temple", "mandir", "bus
            "gp surgery", "gp", "doctor's", "health centre", "medical centre", "dentist", "clinic",
            "shul", "chapel", "cathedral", "ground", "pitch", "football pitch", "school gates",
            "bookies", "betting shop", "tram", "ward", "waiting room", "queue", "footbridge",
-           "bridge", "subway", "train", "job centre plus", "council office", "housing office"]
+           "bridge", "subway", "train", "job centre plus", "council office", "housing office",
+           "bike store", "bin store", "bin shed", "laundry room", "communal garden", "courtyard",
+           "lobby", "foyer", "reception", "changing room", "changing rooms", "toilets", "canteen",
+           "common room", "halls", "building site", "construction site", "school gate",
+           "corner shop", "staffroom", "classroom"]
 # Places of worship and the like, also after my/our/his/her and with no article ("out of shul").
 WORSHIP = ["mosque", "church", "synagogue", "shul", "gurdwara", "temple", "mandir", "chapel",
            "cathedral", "masjid", "surgery", "gp surgery", "school", "college", "nursery"]
 LINES = ["district", "piccadilly", "central", "circle", "metropolitan", "jubilee", "northern",
          "victoria", "bakerloo", "elizabeth", "hammersmith and city", "hammersmith & city"]
-HOME = ["house", "flat", "home", "door", "front door", "building", "block", "doorstep", "window",
-        "gate", "garden", "car", "street", "road", "balcony", "stairs", "hallway", "corridor",
-        "workplace",
-        "work", "shop", "school", "driveway", "letterbox", "front garden", "back garden", "landing"]
+HOME = ["house", "flat", "home", "building", "block", "doorstep", "garden", "street", "road",
+        "balcony", "stairs", "hallway", "corridor", "workplace", "work", "shop", "school",
+        "driveway", "front garden", "back garden", "landing", "stall", "office", "van"]
+# Parts of a home that are usually what was hit, not where it happened ("through my letterbox",
+# "on my door"): a place only when the resident was at them ("outside my door", "came to my door").
+HOME_OBJECTS = ["door", "front door", "back door", "window", "gate", "car", "letterbox",
+                "doorbell"]
 
 
-_AFTER_NAME = {"station", "tube", "overground", "estate", "market", "library", "park", "bus"}
+_AFTER_NAME = {"station", "tube", "overground", "estate", "market", "library", "park", "bus",
+               "surgery", "school", "church", "mosque", "synagogue", "gurdwara", "temple",
+               "hospital", "academy", "college", "clinic", "practice", "centre", "pool"}
+
+
+# After a number, these make it an age, a count or an amount, not a bus route.
+_NOT_ROUTE = {"year", "years", "yr", "yrs", "yo", "month", "months", "day", "days", "times",
+              "minutes", "mins", "hours", "people", "of", "pounds", "quid", "%", "weeks", "men",
+              "women", "lads", "boys", "girls", "kids", "others", "more", "or", "-"}
 
 
 def _phrase(words: str) -> list[dict[str, Any]]:
@@ -107,14 +122,25 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     generic += [[{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": {"IN": ["the", "a", "my", "our"]}},
                  *_phrase(g)] for g in GENERIC]
     generic += [[{"LOWER": "at"}, {"LOWER": {"IN": ["school", "work", "college", "uni"]}}],
-                [{"LOWER": "in"}, {"LOWER": "class"}]]
+                [{"LOWER": "in"}, {"LOWER": "class"}], [{"LOWER": "on"}, {"LOWER": "site"}]]
+    generic += [[{"LOWER": {"IN": ["runs", "owns", "manages", "run", "own"]}}, {"LOWER": "the"},
+                 *_phrase(g)] for g in GENERIC]
+    generic += [[{"LOWER": {"IN": PREPS}}, {"LOWER": {"IN": ["my", "our", "his", "her", "the"]}},
+                 {"IS_ALPHA": True, "OP": "?"}, {"ORTH": {"IN": ["'", "'s"]}, "OP": "?"},
+                 {"LOWER": "school"}, {"LOWER": {"IN": ["gate", "gates"]}}]]
     route = {"LOWER": {"REGEX": r"^n?\d{1,3}$"}}  # "72", "N11"; never "the third (time)"
     bus = [[{"LOWER": {"IN": ["the", "a"]}}, {"LOWER": "number", "OP": "?"}, route,
             {"LOWER": {"IN": ["bus", "night"]}, "OP": "?"}],
-           [{"LOWER": {"IN": ["bus", "route"]}}, route]]
-    home = [[{"LOWER": {"IN": ["outside", "at", "on", "in", "near", "by", "through", "from"]}},
-             {"LOWER": {"IN": ["my", "our", "his", "her", "their", "the"]}}, *_phrase(h)]
-            for h in HOME]
+           [{"LOWER": {"IN": ["bus", "route"]}}, route], [route, {"LOWER": "bus"}]]
+    owner = {"LOWER": {"IN": ["my", "our", "his", "her", "their", "the"]}}
+    home = [[{"LOWER": {"IN": ["outside", "at", "on", "in", "near", "by", "from", "to"]}}, owner,
+             *_phrase(h)] for h in HOME]
+    home += [[{"LOWER": {"IN": ["outside", "at", "near", "by", "to"]}}, owner, *_phrase(h)]
+             for h in HOME_OBJECTS]
+    home += [[{"LOWER": "in"}, {"LOWER": "front"}, {"LOWER": "of"}, owner, *_phrase(h)]
+             for h in [*HOME, *HOME_OBJECTS]]
+    home += [[{"LOWER": "in"}, owner, {"LOWER": "car"}],
+             [{"IS_SENT_START": True, "LOWER": {"IN": ["front", "back"]}}, {"LOWER": "door"}]]
     home += [[{"LOWER": "at"}, {"LOWER": "home"}]]
     online = [[{"LOWER": "online"}], [{"LOWER": "social"}, {"LOWER": "media"}],
               [{"LOWER": "group"}, {"LOWER": "chat"}], [{"LOWER": "on"}, {"ORTH": "X"}],
@@ -141,11 +167,13 @@ def _make_place_finder(nlp: Language) -> Any:
             spans.append(Span(doc, ent.start, end, label=ent.label_))
         for match_id, start, end in matcher(doc):
             label = nlp.vocab.strings[match_id]
+            if label == "BUS" and end < len(doc) and doc[end].lower_ in _NOT_ROUTE:
+                continue  # "a 17 year old"
             if label != "ONLINE":
-                while start < end - 1 and doc[start].lower_ in strip and label in ("ROAD", "BUS"):
-                    start += 1
-                while start < end - 1 and label in ("GENERIC", "HOME") and \
-                        doc[start].lower_ in (*PREPS, "out", "of"):
+                cut = strip if label == "ROAD" else set(PREPS) if label == "BUS" else \
+                    {*PREPS, "out", "of", "runs", "owns", "manages", "run", "own"} - (
+                        {"outside"} if label == "HOME" else set())
+                while start < end - 1 and doc[start].lower_ in cut:
                     start += 1
             spans.append(Span(doc, start, end, label=label))
         doc.spans["places"] = spans

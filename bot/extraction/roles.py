@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extraction.lexicon import INCIDENT_RES, STRAND_RES
+from bot.extraction.lexicon import incident_words, strand_cues
 
 _REL = (r"(?:son|daughter|brother|sister|mum|mother|mom|dad|father|wife|husband|partner|boyfriend|"
         r"girlfriend|friend|mate|client|child|kid|kids|children|grandson|granddaughter|grandmother|"
@@ -24,11 +24,9 @@ _REL = (r"(?:son|daughter|brother|sister|mum|mother|mom|dad|father|wife|husband|
         r"girls|twins)")
 _THIRD_STRONG = re.compile(
     r"\b(on behalf of|reporting (this |it )?for|report(ing)? (this |it )?on behalf|"
-    rf"i'?m (his|her|their|a|the) ({_REL}|carer|support worker|key worker|social worker|teacher|"
+    rf"i'?m (his|her|their) ({_REL}|carer|support worker|key worker|social worker|teacher|"
     r"care worker|keyworker|personal assistant|pa|advocate|youth worker|manager|landlord|guardian)|"
-    r"i am (his|her|their|a|the) (carer|support worker|key worker|social worker|teacher|"
-    r"care worker|"
-    r""
+    r"i am (his|her|their) (carer|support worker|key worker|social worker|teacher|care worker|"
     r"keyworker|advocate|youth worker|guardian)|"
     r"(calling|writing|messaging|texting|contacting you|emailing|here) (for|about|on behalf of) my|"
     r"(i|we) (care|look) (for|after) (him|her|them|my)|as (his|her|their) (carer|teacher|mum|dad|"
@@ -37,23 +35,30 @@ _THIRD_STRONG = re.compile(
     r"one of (my|our) (pupils|students|clients|patients|residents|tenants|service users|children|"
     r"kids|members|congregation|customers|employees|volunteers|young people|learners|staff|"
     r"gps|doctors|nurses|teachers|colleagues|workers|drivers)|"
-    r"(asked|wants?|wanted|begged) me to (report|tell|contact|get in touch)|"
+    r"(asked|wants?|wanted|begged) me to (report|tell|contact|get in touch|(?=\W*$))|"
+    r"(asked|wants?|wanted|begged) me to\s*[.!]|"
     r"(happened|was done|been done) to (my|our) (\w+ ){0,2}" + _REL + r"|"
     r"(report(ing)?|tell(ing)?) (it|this|you) for (him|her|them)|"
+    r"(won'?t|doesn'?t|does not|will not|didn'?t|don'?t) want to (report|tell|talk to|speak to|"
+    r"go to|contact) (it|anyone|the police|you|the council|them|anybody)|"
     r"(won'?t|doesn'?t|does not|will not|didn'?t|don'?t) want to (report|tell)|"
     r"(so|and) (i'?m|i am) (reporting|telling you|doing it))\b"
 )
 _THIRD_REL = re.compile(
     rf"\b(?<!neighbour's )(?<!neighbours )(my|"
-    rf"our) (?!neighbou?r'?s? )(\w+ ){{0,2}}{_REL}(?:'s)?( \w+){{0,3}} "
+    rf"our) (?!neighbou?r'?s? )(?!family\b)(\w+ ){{0,2}}{_REL}(?:'s)?( \w+){{0,3}} "
     rf"(was|were|is|are (always|constantly|being|getting|still)|has been|have been|had|got|gets|"
     rf"has|"
     rf"keeps|"
     r"keep|came home|told me|said|is being|are being|has had|being|rang|called me)\b|"
     rf"\b(someone|they|he|she|people|a man|a woman|a group|some \w+) (\w+ ){{0,3}}(at|to|on|"
     rf"towards|"
-    rf"about|after) my {_REL}\b|\b(attacked|punched|hit|kicked|call(ed|ing)|abused|threatened|"
-    rf"pushed|told|surrounded|robbed|grabbed|"
+    rf"about|after) my {_REL}\b|\b(shout\w*|yell\w*|scream\w*|swear\w*|swore|spat|spit\w*|"
+    rf"threw|throw\w*|laugh\w*|lung\w*|abuse|comments?|names|slurs?) (\w+ ){{0,3}}(at|to|towards|"
+    rf"after|about) my (\w+ ){{0,2}}{_REL}\b|"
+    rf"\b(attacked|punched|hit|kicked|call(ed|ing)|abused|threatened|"
+    rf"pushed|told|surrounded|robbed|grabbed|messag(ed|ing)|text(ed|ing)|dm(ed|ing)|filmed|"
+    rf"photographed|teas(ed|ing)|laugh(ed|ing) at|picking on|picked on|bullying|touch(ed|ing)|"
     rf"follow(ed|ing)|bullied|harassed|targeted|spat at|insulted|mocked|chased) (my|"
     rf"our) (\w+ ){{0,2}}({_REL}|"
     rf"\d+ ?"
@@ -63,7 +68,11 @@ _WITNESS = re.compile(
     r"\b(i|we) (saw|watched|witnessed|noticed|could see|was watching|were watching|heard (a|some|"
     r"two|"
     r"the|this|these|them|him|her|someone|people)|spotted)\b|\bwitness\w*\b|\b(i|we) (was|were) "
-    r"(a )?(passer|bystander)"
+    r"(a )?(passer|bystander)|\b(i|we)\b[^.!?]{0,80}?\b(and|then|,) (saw|watched|could see|"
+    r"witnessed|noticed|spotted)\b|(^|[.!?]\s*)(saw|watched|witnessed|just saw|just watched)\b|"
+    r"\b(saw|watched) (all|the whole thing|everything|it all|it happen)\b|"
+    r"\bi was (standing |sitting |right )?(right )?(there|next to (them|her|him)|nearby|behind "
+    r"(them|her|him))\b|\bi was on the (next|other) (till|desk|table|seat)\b"
 )
 _ME = re.compile(
     r"\b(me|myself|us|we|our)\b|\bmy (car|house|flat|home|door|front door|window|windows|hijab|"
@@ -84,19 +93,35 @@ _THEM_OBJ = re.compile(r"\b(at|to|on|towards|call(ed|ing|s)?|told|pushed|hit|pun
                        r"\b(him|her) (a|an)\b|\b(his|her) (hijab|turban|kippah|kufi|niqab|"
                        r"wheelchair|"
                        r"chair|guide dog|face|head|arm)\b")
-_US = re.compile(r"\b(me and my|my \w+ and (i|me)|we were|both of us|us|we|"
-                 r"(?<!phone )(at|to|on|called) me|"
-                 r"me a)\b")
+# The reporter was targeted too ("me and my partner were attacked"): not a third-party report.
+_US = re.compile(r"\b(me and my|my \w+ and (i|me)|we were|both of us|all of us|(?<!next to )"
+                 r"(?<!close to )(?<!front of )(?<!behind )(?<!beside )us|"
+                 r"(at|on|called|calling|attacked|hit|pushed|followed|threatened|abused|targeted|"
+                 r"surrounded|chased|copied|mocked|spat at) us|we (both |all )?(got|get|were|are) "
+                 r"(\w+ )?(called|attacked|abused|targeted|threatened|followed|chased|spat|hit)|"
+                 r"(?<!phone )(?<!next )(?<!close )(at|to|on|called) me|"
+                 r"(called|calling|call) me a)\b")
 _PRESENT_SCENE = re.compile(r"\bthere'?s (a|an|some|two|three) (\w+ )?(man|woman|men|women|group|"
                             r"gang|lads|"
                             r"boys|people|guy|bloke)\b")
 
 
-_ME_TARGET = re.compile(r"\b(at|to|on|towards|after|follow\w*|hit|punch\w*|push\w*|call\w*|"
-                        r"told|surround\w*|mock\w*|threaten\w*|abus\w*|attack\w*|kick\w*|"
-                        r"spat at|grabb?\w*) (?<!phone to )(me|us)\b|\bthe way i\b|"
+_ME_TARGET = re.compile(r"\b((?<!next )(?<!close )at|(?<!next )(?<!close )to|on|towards|after|"
+                        r"follow\w*|hit|punch\w*|push\w*|call\w*|"
+                        r"told(?= (me|us) (to|i|i'm|i was|we|that i|that we)\b| (me|us) ?[\"'])|"
+                        r"surround\w*|mock\w*|threaten\w*|abus\w*|attack\w*|kick\w*|"
+                        r"spat at|grabb?\w*|copied|mimick\w*|imitat\w*|film\w*|photograph\w*|"
+                        r"stared at|glared at|spat on|laugh\w* at|touch\w*|grop\w*) "
+                        r"(?<!phone to )(me|us)\b|\bthe way i\b|"
+                        r"\b(i'?m|i am) (\w+ )?(gay|lesbian|bisexual|bi|trans|transgender|"
+                        r"non-binary|muslim|jewish|a jew|sikh|hindu|black|asian|mixed race|"
+                        r"disabled|deaf|blind|autistic|a wheelchair user|polish|romanian|roma|"
+                        r"goth|emo)\b|"
+                        r"\b(picture|photo|photos|pictures|video|videos|posts?) (of|about) "
+                        r"(me|us)\b|"
                         r"\bmy (car|house|flat|door|hijab|front door|van|windows?|shop|mobility "
-                        r"scooter|wheelchair)\b|"
+                        r"scooter|wheelchair|photo|picture|post|posts|video|makeup|make-up|"
+                        r"clothes|outfit|hair|accent|skin|religion|sexuality|lipstick)\b|"
                         r"\b(i|we) (was|were|got|get|am|are|'m|'re|have been|'ve been) (called|"
                         r"attacked|punched|hit|pushed|spat|abused|threatened|followed|harassed|"
                         r"kicked|told|insulted|bullied|mocked|chased|assaulted|refused|thrown)\b")
@@ -106,46 +131,120 @@ _ME_TARGET = re.compile(r"\b(at|to|on|towards|after|follow\w*|hit|punch\w*|push\
 # Someone else (not the reporter, not their relative) on the receiving end, the reporter present.
 _OTHER_PERSON = (r"(a|an|the|two|three|\d+|some|one|this|that|another|older|old|young|elderly) "
                  r"(\w+ ){0,3}(man|woman|men|women|lady|ladies|girl|girls|boy|boys|lad|lads|family|"
-                 r"builders|workers|crowd|"
+                 r"builders|workers?|crowd|"
                  r"couple|guy|person|people|kid|kids|child|children|student|mum|dad|worshippers?|"
-                 r"passenger|passengers|driver|teenager|teenagers|gentleman|fella|bloke)")
+                 r"passenger|passengers|driver|teenager|teenagers|gentleman|fella|bloke|"
+                 r"receptionist|cashier|shopkeeper|preacher|nurse|doctor|officer|cleaner|waiter|"
+                 r"waitress|barista|assistant|staff|security guard|pupil|pupils|students|tenant|"
+                 r"resident|customer|neighbour|carer|volunteer|imam|rabbi|priest|vicar)(?!\w)")
 _SCENE_VICTIM = re.compile(
-    rf"\b(at|to|on|towards|call(ed|ing)|push(ed|ing)|attack(ed|ing)|punch(ed|ing)|kick(ed|ing)|"
+    rf"\b(at|towards|said to|shouted to|spat on|call(ed|ing)|push(ed|ing)|attack(ed|ing)|"
+    rf"punch(ed|ing)|kick(ed|ing)|"
     rf"hit|hitting|abus(ed|ing)|harass(ed|ing)|threaten(ed|ing)|follow(ed|ing)|spat at|"
-    rf"screaming at|shouting at|yelling at|ranting at|grabb?(ed|ing)|mock(ed|"
-    rf"ing)) {_OTHER_PERSON}\b|"
-    rf"\b{_OTHER_PERSON} (\w+ ){{0,4}}(was|were|got|being|is being|are being|get) (\w+ )?"
+    rf"screaming at|shouting at|yelling at|ranting at|grabb?(ed|ing)|mock(ed|ing)|tell(ing)?|"
+    rf"told|touch(ed|ing)|grop(ed|ing)|film(ed|ing)|laugh(ed|ing) at|surround(ed|ing)?|"
+    rf"drag(ged|ging)|mak(e|ing) fun of|made fun of|"
+    rf"(he|she|they)('ll| will| would|'d| is going to|'s going to|'re going to| are going to) "
+    rf"(cut|stab|kill|hurt|hit|punch|batter|get|attack|beat)) {_OTHER_PERSON}\b|"
+    rf"\b{_OTHER_PERSON} (\w+ ){{0,4}}(was|were|got|being|is being|are being|get|had) (\w+ )?"
     r"(pushed|punched|kicked|hit|attacked|abused|harassed|called|spat|threatened|followed|"
     r"assaulted|beaten|mocked|insulted|chased|shouted at|screamed at|targeted|surrounded|"
-    r"knocked|tripped|robbed|refused|thrown|sworn at|shoved|slapped|jostled)\b"
+    r"knocked|tripped|robbed|refused|thrown|sworn at|shoved|slapped|jostled|dragged|grabbed|"
+    r"touched|groped|filmed|snatched|pulled|ripped|torn)\b|"
+    rf"\b(at|outside|on|to) the (\w+ )?(wall|door|doors|gates?|windows?|front) of (the|a) "
+    r"(\w+ )?(synagogue|mosque|church|gurdwara|temple|mandir|shop|school|centre)\b|"
+    r"\b(surround|pull off|pull|rip|ripped|pulled|snatch\w*|grabb?\w*|cut) (\w+ ){0,3}"
+    + _OTHER_PERSON
 )
+# Where the reporter stood or worked while someone else was targeted (a witness, not the target).
+_PRESENT_ME = re.compile(r"\b(i was (standing |sitting |waiting |right )?(there|on|at|in|next|"
+                         r"behind|nearby|across|opposite|waiting)|i'?m on the other side|"
+                         r"i work (at|in|on|for)|i (was|am|'m) (working|on shift|on the till)|"
+                         r"i'?m a (moderator|admin|volunteer|patient|customer|regular|member|"
+                         r"student|resident)|i (moderate|admin) (a|the|our)\b)")
+_ONLY_ROLE = re.compile(r"\bi'?m (a|an|the) (moderator|admin)\b|\bi (moderate|admin) (a|the|our)\b")
+# Relatives: someone reporting for them is a third party even when present.
+_FAMILY = re.compile(r"\bmy (\w+ )?(son|daughter|brother|sister|mum|mother|mom|dad|father|wife|"
+                     r"husband|partner|boyfriend|girlfriend|child|kid|kids|children|grandson|"
+                     r"granddaughter|grandmother|grandma|nan|nana|gran|grandad|grandfather|uncle|"
+                     r"aunt|auntie|cousin|nephew|niece|stepson|stepdaughter|baby|sons|daughters|"
+                     r"brothers|sisters|parents|twins|\d+ ?(year|yr)s? old)\b")
+# Someone the reporter cares for or teaches told them ("a tenant told me", "she came to me").
+_TOLD_BY = re.compile(rf"\b(a|an|one of (my|our)|my|our|the|this) ([\w']+ ){{0,3}}({_REL}|girl|boy|"
+                      r"tenant|resident) (\w+ ){0,4}(told|tells|rang|phoned|texted|messaged|"
+                      r"emailed|came to|showed|reported) (me|us)\b"
+                      r"(?! to\b| (that )?(i|i'm|i was|i am|my|we|we're)\b)")
+# Reporting from a care, teaching or support setting about those in it.
+_CARE = re.compile(r"\b(i|we) (run|manage|teach|volunteer|work|support|care for|look after|"
+                   r"help) (at|in|for|with)? ?"
+                   r"(a|an|the|our)? ?"
+                   r"(\w+ ){0,3}(day cent(re|er)|care|support|school|nursery|college|class|youth|"
+                   r"residents|clients|service users|pupils|students|children|young people|adults|"
+                   r"group|charity|hostel|refuge|home)\b|\bi teach\b|"
+                   r"\bi'?m (a|the) (carer|support worker|key worker|social worker|care worker|"
+                   r"keyworker|personal assistant|advocate|youth worker|guardian|housing officer|"
+                   r"tenancy officer|safeguarding lead|head ?teacher|(\w+ )?teacher|"
+                   r"teaching assistant|school nurse)\b")
+_CARED = re.compile(r"\b(them|him|her|our (group|residents|clients|pupils|students|young people|"
+                    r"members|service users)|the (group|residents|clients|pupils|students))\b|"
+                    r"\b(i|we) (work with|support|look after|care for|teach|mentor)\b")
+# Elided "I": "got called a chink at the station", "got an instagram dm".
+_ELIDED_ME = re.compile(r"(^|[.!?]\s*)(\w+[.,]? )?(got|been|getting|keep getting) (called|spat|"
+                        r"punched|hit|attacked|pushed|followed|threatened|abused|harassed|told|"
+                        r"chased|kicked|an? |some |loads of |more )")
+# Nobody in the first person, and a place of worship or someone else's door attacked.
+_OTHERS_PLACE = re.compile(r"\b(the|a) (\w+ )?(synagogue|mosque|church|gurdwara|temple|mandir|"
+                           r"chapel|cathedral|masjid)\b")
 _NOT_ME = re.compile(r"\bnothing (really )?(happened|was (done|said)) to me\b|"
                      r"\b(it )?(wasn'?t|was not|not) (aimed|directed|said) at me\b|"
                      r"\bnot (about|against) me\b")
 
 
 def _evidence(low: str) -> bool:
-    return any(rx.search(low) for rx in STRAND_RES.values()) or \
-        any(rx.search(low) for rx in INCIDENT_RES.values())
+    return any(strand_cues(low).values()) or bool(incident_words(low))
 
 
 def reporter_role(low: str) -> str | None:
     """victim | witness | third_party | None when the text does not say."""
+    return role_and_reason(low)[0]
+
+
+def role_and_reason(low: str) -> tuple[str | None, str]:
+    """The role and which rule gave it (the reason feeds the confidence, docs/extraction.md)."""
     if _THIRD_STRONG.search(low):
-        return "third_party"
+        return "third_party", "third_strong"
     me = _ME.search(low)
     me_target = _ME_TARGET.search(low)
     them = _THEM_OBJ.search(low)
+    if _TOLD_BY.search(low) and not _ME_TARGET.search(_TOLD_BY.sub(" ", low)):
+        return "third_party", "third_told"
+    if _CARE.search(low) and not me_target and (them or _CARED.search(low)):
+        return "third_party", "third_care"
+    present = _PRESENT_ME.search(low)
     related = _THIRD_REL.search(low) or (_HAS_REL.search(low) and them)
     if related and not _US.search(low) and not (me_target and not them):
-        return "third_party"
-    if _NOT_ME.search(low) or not me_target and (_WITNESS.search(low)
-                                                  or _SCENE_VICTIM.search(low)):
-        return "witness"
-    if me or me_target:
-        return "victim"
+        if present and not me_target and not _FAMILY.search(low):
+            return "witness", "witness_present"
+        return "third_party", "third_related"
+    if _NOT_ME.search(low):
+        return "witness", "witness_not_me"
+    if not me_target and _WITNESS.search(low):
+        return "witness", "witness_saw"
+    if not me_target and _SCENE_VICTIM.search(low):
+        return "witness", "witness_scene"
+    if me_target:
+        return "victim", "victim_targeted"
+    if me:
+        return "victim", "victim_me"
+    if _ELIDED_ME.search(low):
+        return "victim", "victim_elided"
     if _FIRST.search(low) and _evidence(low):
-        return "victim"
+        if present and (them or _ONLY_ROLE.search(low)):
+            return "witness", "witness_present"
+        return "victim", "victim_first_person"
     if _PRESENT_SCENE.search(low):
-        return "witness"
-    return None
+        return "witness", "witness_present_scene"
+    if not _FIRST.search(low) and _evidence(low) and (_SCENE_VICTIM.search(low)
+                                                      or _OTHERS_PLACE.search(low)):
+        return "witness", "witness_no_first_person"
+    return None, "none"

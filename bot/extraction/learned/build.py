@@ -1,0 +1,82 @@
+"""``python -m bot.extraction.learned.build [--out DIR] [--force]`` (make train-extractor).
+
+Writes ``<out>/extractor-<hash16>/`` (the spaCy pipeline, its meta carrying the full hash),
+``<out>/cv-<hash16>.json`` (cross-validated scores of the tuned parts, for the evaluation and
+the confidence table) and ``<out>/stamp.json``; older builds are removed. Does nothing when the
+build is already current (unless ``--force``). Prints only counts.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from bot.extraction.learned import crossval
+from bot.extraction.learned.data import data_hash, training_items
+from bot.extraction.learned.model import DEFAULT_DIR
+from bot.extraction.learned.train import EPOCHS, SEED, train
+from bot.extraction.parts import DATA_DIR
+
+
+def model_dir(out: Path, digest: str) -> Path:
+    """Where the pipeline for this hash lives: named by the hash."""
+    return out / f"extractor-{digest[:16]}"
+
+
+def cv_file(out: Path, digest: str) -> Path:
+    return out / f"cv-{digest[:16]}.json"
+
+
+def build(out: Path = DEFAULT_DIR, data: Path = DATA_DIR) -> dict[str, object]:
+    """Train on the tuned parts, cross-validate, and write everything under ``out``."""
+    digest = data_hash(data)
+    items = training_items(data)
+    started = time.perf_counter()
+    nlp = train(items)
+    train_seconds = time.perf_counter() - started
+    scores = crossval.cv_scores(items)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in [*out.glob("extractor-*"), *out.glob("cv-*.json")]:
+        shutil.rmtree(old) if old.is_dir() else old.unlink()
+    nlp.meta["name"] = f"tellonce_extractor_{digest[:16]}"
+    nlp.meta["tellonce"] = {"hash": digest, "narratives": len(items), "seed": SEED,
+                            "epochs": EPOCHS}
+    target = model_dir(out, digest)
+    nlp.to_disk(target)
+    crossval.save(scores, cv_file(out, digest))
+    stamp: dict[str, object] = {
+        "hash": digest, "dir": target.name, "cv": cv_file(out, digest).name,
+        "narratives": len(items), "train_seconds": round(train_seconds, 2),
+        "total_seconds": round(time.perf_counter() - started, 2)}
+    (out / "stamp.json").write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
+    return stamp
+
+
+def current(out: Path = DEFAULT_DIR) -> bool:
+    """True when ``out`` already holds the build for the current data and code."""
+    stamp_file = out / "stamp.json"
+    if not stamp_file.is_file():
+        return False
+    stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+    return bool(stamp.get("hash") == data_hash() and (out / str(stamp.get("dir"))).is_dir()
+                and (out / str(stamp.get("cv"))).is_file())
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    out = Path(args[args.index("--out") + 1]) if "--out" in args else DEFAULT_DIR
+    if "--force" not in args and current(out):
+        print(f"extractor: up to date ({out / 'stamp.json'})")
+        return 0
+    stamp = build(out)
+    print(f"extractor: trained on {stamp['narratives']} narratives in {stamp['train_seconds']} s, "
+          f"with {crossval.FOLDS}-fold cross-validation {stamp['total_seconds']} s -> "
+          f"{out / str(stamp['dir'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,210 @@
+"""Choose rules / model / both per field and build the confidence table, by cross-validation.
+
+``python -m bot.extraction.learned.calibrate [--write]``: runs the extractor over the tuned parts
+with the classifier's cross-validated scores (``make train-extractor`` saves them), compares each
+way of combining per field, picks the best (the rules on a tie), counts how often each confidence
+key was right, and with ``--write`` stores all of it in ``bot/extraction/confidence.yml``.
+Prints figures and counts only, never text. The held-out part is never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.extraction import confidence
+from bot.extraction.learned.combine import MODES
+from bot.extraction.learned.crossval import load_scores
+from bot.extraction.learned.data import data_hash, training_items
+from bot.extraction.learned.model import DEFAULT_DIR, Scores
+from bot.extraction.normalize import fold
+from bot.extraction.parts import Item
+
+LEARNED = tuple(MODES)  # the fields a classifier may decide
+_LABEL = {"reporter_role": "role", "strands": "strands", "incident_types": "types",
+          "occurred_on": "date", "location": "place", "perpetrator": "perpetrator",
+          "injured": "injured", "ongoing": "ongoing"}
+Row = tuple[dict[str, Any], dict[str, Any], dict[str, str]]  # item, result, keys
+
+
+def code_digest() -> str:
+    """sha256 of the extraction code the table was computed with (the table itself excluded)."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for file in sorted(root.rglob("*.py")):
+        digest.update(str(file.relative_to(root)).encode() + b"\n" + file.read_bytes())
+    return digest.hexdigest()
+
+
+def right(field: str, item: dict[str, Any], result: dict[str, Any]) -> bool | None:
+    """Was this field's returned value right? None when the narrative does not label it."""
+    key = _LABEL[field]
+    if key not in item:
+        return None
+    want = item[key]
+    if field in ("strands", "incident_types"):
+        return set(want or []) == set(result[field] or [])
+    if field == "occurred_on":
+        got = result["occurred_on"]
+        if want is None or got is None:
+            return want is None and got is None
+        return abs((date.fromisoformat(got) - date.fromisoformat(str(want))).days) <= 1
+    if field == "location":
+        got = result["location"]["text"]
+        if want is None or not got:
+            return want is None and not got
+        return fold(str(want)) in fold(got)
+    return bool(want == result[field])
+
+
+def run(items: list[Item], scores: dict[str, Scores] | None, modes: dict[str, str]) -> list[Row]:
+    """(item, result, keys) for every narrative with the given scores and combining modes."""
+    if scores is None:
+        return run_with(items, lambda part, item: None, modes)
+    return run_with(items, lambda part, item: scores.get(str(item["id"])), modes)
+
+
+def run_with(items: list[Item], scores_for: Callable[[str, dict[str, Any]], Scores | None],
+             modes: dict[str, str] | None = None) -> list[Row]:
+    """``run`` with scores from a function of (part, item)."""
+    from bot.extraction.extract import analyse
+
+    rows = []
+    for part, now, item in items:
+        result, keys = analyse(str(item["text"]), now, scores_for(part, item), modes)
+        rows.append((item, result, keys))
+    return rows
+
+
+def field_figure(field: str, rows: list[Row]) -> float:
+    """The headline figure of a field a classifier may decide: accuracy or micro-F1."""
+    key = _LABEL[field]
+    if field == "reporter_role":
+        marks = [item[key] == result[field] for item, result, _ in rows if key in item]
+        return sum(marks) / len(marks) if marks else 1.0
+    tp = fp = fn = 0
+    for item, result, _ in rows:
+        if key in item:
+            w, g = set(item[key] or []), set(result[field] or [])
+            tp, fp, fn = tp + len(w & g), fp + len(g - w), fn + len(w - g)
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+
+
+def compare(items: list[Item], scores: dict[str, Scores]) -> dict[str, dict[str, float]]:
+    """field -> mode -> figure on these items (rules-only is the "rules" mode)."""
+    out: dict[str, dict[str, float]] = {f: {} for f in LEARNED}
+    for mode in ("rules", "model", "fill", "union"):
+        modes = {f: mode if mode in MODES[f] else "rules" for f in LEARNED}
+        rows = run(items, scores, modes)
+        for field in LEARNED:
+            if mode in MODES[field]:
+                out[field][mode] = round(field_figure(field, rows), 4)
+    return out
+
+
+def choose(figures: dict[str, dict[str, float]]) -> dict[str, str]:
+    """The best mode per field; the rules win a tie (simplest, and known to generalise)."""
+    return {f: max(MODES[f], key=lambda m: (figures[f].get(m, 0.0), m == "rules"))
+            for f in LEARNED}
+
+
+def tables(rows: list[Row]) -> dict[str, dict[str, list[int]]]:
+    """field -> key -> [right, n] over the values actually returned."""
+    counts: dict[str, dict[str, list[int]]] = {f: defaultdict(lambda: [0, 0])
+                                               for f in confidence.CONFIDENCE_FIELDS}
+    for item, result, keys in rows:
+        for field in confidence.CONFIDENCE_FIELDS:
+            mark = right(field, item, result)
+            if mark is None or not _returned(field, result):
+                continue
+            cell = counts[field][keys[field]]
+            cell[0] += bool(mark)
+            cell[1] += 1
+    return {f: dict(sorted(c.items())) for f, c in counts.items()}
+
+
+def _returned(field: str, result: dict[str, Any]) -> bool:
+    if field == "location":
+        return bool(result["location"]["text"])
+    return result[field] not in (None, [], "")
+
+
+def reliability(rows: list[Row], threshold: float = 0.8) -> dict[str, dict[str, float]]:
+    """field -> share right among values with confidence >= threshold, and how many there are."""
+    out: dict[str, dict[str, float]] = {}
+    for field in (*confidence.CONFIDENCE_FIELDS, "all"):
+        fields = confidence.CONFIDENCE_FIELDS if field == "all" else (field,)
+        marks = [bool(m) for item, result, _ in rows for f in fields
+                 if _returned(f, result) and result["confidence"][f] >= threshold
+                 and (m := right(f, item, result)) is not None]
+        returned = sum(1 for item, result, _ in rows for f in fields
+                       if _returned(f, result) and right(f, item, result) is not None)
+        out[field] = {"right": sum(marks) / len(marks) if marks else 1.0, "n": len(marks),
+                      "returned": returned}
+    return out
+
+
+def cv_scores_for_current(out: Path = DEFAULT_DIR) -> dict[str, Scores] | None:
+    """The saved cross-validated scores of the current build, if it is current."""
+    stamp_file = out / "stamp.json"
+    if not stamp_file.is_file():
+        return None
+    stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+    if stamp.get("hash") != data_hash():
+        return None
+    return load_scores(out / str(stamp.get("cv", "")))
+
+
+def compute() -> dict[str, Any]:
+    """The whole table for confidence.yml from the tuned parts and the saved CV scores."""
+    items = training_items()
+    scores = cv_scores_for_current()
+    if scores is None:
+        raise SystemExit("no current model: run make train-extractor first")
+    figures = compare(items, scores)
+    chosen = choose(figures)
+    rules_rows = run(items, None, dict.fromkeys(LEARNED, "rules"))
+    model_rows = run(items, scores, chosen)
+    return {"model_hash": data_hash(), "code_digest": code_digest(), "narratives": len(items),
+            "choice": chosen, "comparison": figures,
+            "tables": {"rules": tables(rules_rows), "model": tables(model_rows)}}
+
+
+def write(data: dict[str, Any]) -> None:
+    """Store the table in confidence.yml (and forget the cached one)."""
+    header = ("# Written by `python -m bot.extraction.learned.calibrate --write` from the "
+              "tuned parts\n# (docs/extraction.md, \"Confidence\"). Do not edit by hand.\n")
+    body = yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=100)
+    confidence.TABLE_FILE.write_text(header + body, encoding="utf-8")
+    confidence.table.cache_clear()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    data = compute()
+    print(f"tuned narratives: {data['narratives']} (classifier scores cross-validated)")
+    for field, figs in data["comparison"].items():
+        shown = "  ".join(f"{m}={v:.3f}" for m, v in figs.items())
+        print(f"  {field:<15} {shown}  -> {data['choice'][field]}")
+    if "--write" in args:
+        write(data)
+        print(f"wrote {confidence.TABLE_FILE}")
+        items = training_items()
+        for label, scores in (("rules only", None), ("with model", cv_scores_for_current())):
+            rows = run(items, scores, data["choice"])
+            rel = reliability(rows)
+            print(f"  confidence >= 0.8, {label}: " + "  ".join(
+                f"{f}={v['right']:.3f} ({v['n']}/{v['returned']})" for f, v in rel.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

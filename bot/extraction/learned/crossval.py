@@ -1,0 +1,48 @@
+"""Cross-validated classifier scores for the tuned parts: each narrative scored by a model that
+never saw it, so the model's figures (and the choice of rules/model per field, and confidence
+calibration) on the tuned parts are honest. Folds are fixed by a seeded shuffle of the ids.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from bot.extraction.learned.data import model_text
+from bot.extraction.learned.model import Scores, split_cats
+from bot.extraction.learned.train import SEED, train
+from bot.extraction.parts import Item
+
+FOLDS = 5
+
+
+def folds(items: list[Item], k: int = FOLDS, seed: int = SEED) -> list[list[Item]]:
+    """k disjoint folds covering every item, the same for the same ids."""
+    order = sorted(items, key=lambda i: str(i[2]["id"]))
+    random.Random(seed).shuffle(order)  # noqa: S311 - fold assignment, not secrets
+    return [order[n::k] for n in range(k)]
+
+
+def cv_scores(items: list[Item], k: int = FOLDS) -> dict[str, Scores]:
+    """id -> scores from the model trained on the other k-1 folds."""
+    out: dict[str, Scores] = {}
+    parts = folds(items, k)
+    for n, test in enumerate(parts):
+        rest = [i for m, fold in enumerate(parts) if m != n for i in fold]
+        nlp = train(rest)
+        for (_, _, item), doc in zip(test, nlp.pipe(model_text(str(i[2]["text"])) for i in test),
+                                     strict=True):
+            out[str(item["id"])] = split_cats(doc.cats)
+    return out
+
+
+def save(scores: dict[str, Scores], path: Path) -> None:
+    path.write_text(json.dumps(scores, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def load_scores(path: Path) -> dict[str, Scores] | None:
+    """Saved cross-validated scores, or None when there are none."""
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]

@@ -1,0 +1,60 @@
+"""What the classifiers learn from: labelled narratives -> text and category labels, and the hash.
+
+The hash covers the training files, the code that turns them into examples and trains, and the
+spaCy version: a model is only trusted when all of these are what it was trained from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from bot.extraction.normalize import normalize
+from bot.extraction.parts import DATA_DIR, Item, load, training_files
+from bot.taxonomy import INCIDENT_TYPES, REPORTER_ROLES, STRANDS
+
+# One classifier per field; its labels are prefixed so all three can share doc.cats.
+STRAND_LABELS = tuple(f"S:{s}" for s in STRANDS)
+TYPE_LABELS = tuple(f"T:{t}" for t in INCIDENT_TYPES)
+ROLE_LABELS = tuple(f"R:{r}" for r in (*REPORTER_ROLES, "none"))
+COMPONENTS = {"strands": STRAND_LABELS, "incident_types": TYPE_LABELS, "reporter_role": ROLE_LABELS}
+_CODE = [Path(__file__), *(Path(__file__).with_name(n) for n in ("train.py", "crossval.py")),
+         Path(__file__).resolve().parents[1] / "normalize.py"]
+
+
+def model_text(text: str) -> str:
+    """The text the classifiers see: normalised spelling, lower case (same at train and run)."""
+    return normalize(text).lower()
+
+
+def cats(item: dict[str, Any], component: str) -> dict[str, float]:
+    """The gold categories of one narrative for one classifier ({} when it is not labelled)."""
+    if component == "strands" and "strands" in item:
+        want = set(item["strands"] or [])
+        return {f"S:{s}": float(s in want) for s in STRANDS}
+    if component == "incident_types" and "types" in item:
+        want = set(item["types"] or [])
+        return {f"T:{t}": float(t in want) for t in INCIDENT_TYPES}
+    if component == "reporter_role" and "role" in item:
+        role = item["role"] or "none"
+        return {label: float(label == f"R:{role}") for label in ROLE_LABELS}
+    return {}
+
+
+def training_items(path: Path = DATA_DIR) -> list[Item]:
+    """Every narrative of the tuned parts (never the held-out part)."""
+    items: list[Item] = []
+    for file in training_files(path):
+        items.extend(load(file))
+    return items
+
+
+def data_hash(path: Path = DATA_DIR) -> str:
+    """sha256 of the training files, the training code and the spaCy version."""
+    digest = hashlib.sha256(f"spacy {version('spacy')}\n".encode())
+    for file in [*training_files(path), *_CODE]:
+        digest.update(f"{file.name}\n".encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()

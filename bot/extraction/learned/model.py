@@ -1,0 +1,143 @@
+"""Load the trained classifiers, refusing a stale one, and read their scores as field values.
+
+``get_model()`` loads once and caches. It returns None (rules only) when extraction is told not
+to use a model, when none is built, or when its stamp is not the hash of the current training
+data and code; the reason is logged once, never any text. Loading never raises.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.extraction.learned.data import COMPONENTS, data_hash, model_text
+from bot.extraction.parts import DATA_DIR
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+DEFAULT_DIR = DATA_DIR.parents[1] / "models" / "extractor"
+THRESHOLD = 0.5  # a multi-label class is predicted at or above this score
+_LOCK = threading.Lock()
+_MISSING = object()
+_CACHE: dict[str, Any] = {}
+
+Scores = dict[str, dict[str, float]]  # component -> label (unprefixed) -> score
+
+
+@dataclass(frozen=True)
+class Learned:
+    """The three loaded classifiers, sharing the rules pipeline's tokenizer, and their hash.
+
+    Sharing the tokenizer (the same blank English one the classifiers were trained with) saves
+    building a second one at start-up and tokenising each account twice.
+    """
+
+    nlp: Language
+    components: tuple[Any, ...]
+    digest: str
+
+    def scores(self, text: str) -> Scores:
+        """Every classifier's score per label for one account."""
+        doc = self.nlp.make_doc(model_text(text))
+        for component in self.components:
+            doc = component(doc)
+        return split_cats(doc.cats)
+
+
+def split_cats(doc_cats: dict[str, float]) -> Scores:
+    """doc.cats ("S:race": 0.9, ...) -> {"strands": {"race": 0.9}, ...}."""
+    prefix = {labels[0].split(":")[0]: name for name, labels in COMPONENTS.items()}
+    out: Scores = {name: {} for name in COMPONENTS}
+    for label, value in doc_cats.items():
+        head, _, tail = label.partition(":")
+        if head in prefix:
+            out[prefix[head]][tail] = float(value)
+    return out
+
+
+def decode(scores: Scores) -> dict[str, Any]:
+    """Field values the scores mean: labels at or above THRESHOLD, the most likely role."""
+    roles = scores.get("reporter_role") or {}
+    role = max(roles, key=lambda r: roles[r]) if roles else "none"
+    return {
+        "strands": sorted(k for k, v in scores.get("strands", {}).items() if v >= THRESHOLD),
+        "incident_types": sorted(k for k, v in scores.get("incident_types", {}).items()
+                                 if v >= THRESHOLD),
+        "reporter_role": None if role == "none" else role,
+    }
+
+
+def _where() -> tuple[bool, Path]:
+    """(use a model?, its folder) from the settings; defaults when settings cannot be built."""
+    try:
+        from bot.settings import get_settings
+
+        settings = get_settings()
+        return settings.extractor_model, Path(settings.extractor_model_dir)
+    except Exception as exc:  # noqa: BLE001 - extraction must work whatever the settings say
+        log.warning("extraction model: settings unreadable (%s), default folder",
+                    type(exc).__name__)
+        return True, DEFAULT_DIR
+
+
+def _load(enabled: bool, root: Path) -> Learned | None:
+    if not enabled:
+        log.info("extraction model: off (EXTRACTOR_MODEL=false), rules only")
+        return None
+    stamp_file = root / "stamp.json"
+    if not stamp_file.is_file():
+        log.warning("extraction model: none built (make train-extractor), rules only")
+        return None
+    stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+    want = data_hash()
+    if stamp.get("hash") != want:
+        log.warning("extraction model: stamp %s is not the current data hash %s "
+                    "(make train-extractor), rules only", str(stamp.get("hash"))[:16], want[:16])
+        return None
+    folder = root / str(stamp["dir"])
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    if meta.get("tellonce", {}).get("hash") != want or set(meta.get("pipeline", [])) != set(
+            COMPONENTS):
+        log.warning("extraction model: pipeline meta does not match its stamp, rules only")
+        return None
+    from bot.extraction.learned.train import _config
+    from bot.extraction.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    components = []
+    for name in COMPONENTS:
+        exclusive = name == "reporter_role"
+        factory = "textcat" if exclusive else "textcat_multilabel"
+        component = nlp.create_pipe(factory, name=name, config=_config(exclusive))
+        components.append(component.from_disk(folder / name, exclude=["vocab"]))
+    return Learned(nlp=nlp, components=tuple(components), digest=want)
+
+
+def get_model() -> Learned | None:
+    """The loaded classifiers, or None for rules only (cached after the first call)."""
+    enabled, root = _where()
+    key = f"{enabled}:{root}"
+    cached = _CACHE.get(key, _MISSING)
+    if cached is not _MISSING:
+        return cached  # type: ignore[no-any-return]
+    with _LOCK:
+        if key not in _CACHE:
+            try:
+                _CACHE[key] = _load(enabled, root)
+            except Exception as exc:  # noqa: BLE001 - a broken model means rules only, not a crash
+                log.warning("extraction model: failed to load (%s), rules only",
+                            type(exc).__name__)
+                _CACHE[key] = None
+        return _CACHE[key]  # type: ignore[no-any-return]
+
+
+def reset() -> None:
+    """Forget the cached model (tests, and after retraining in the same process)."""
+    with _LOCK:
+        _CACHE.clear()
