@@ -36,6 +36,10 @@ def _register() -> None:
     from bot import cli_extract
 
     app.command("extract")(cli_extract.extract_command)
+    from bot import cli_perpetrators
+
+    app.add_typer(cli_perpetrators.app, name="perpetrators")
+    app.add_typer(cli_perpetrators.hotspots_app, name="hotspots")
 
 
 _register()
