@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from bot import crypto
-from bot.perpetrators.normalise import words
+from bot.perpetrators.normalise import STREET_WORDS, words
 
 # Words that say where relative to a place, not which place ("outside 14 Fulham Court").
 _RELATIVE = frozenset({"outside", "near", "by", "opposite", "behind", "next", "to", "round",
@@ -30,25 +30,34 @@ def place_key(text: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _known_estates() -> dict[str, str]:
-    """Known estate stems (folded, without "estate") -> display name, from lbhf_places.yml."""
+def _known_estates() -> tuple[dict[str, str], frozenset[str]]:
+    """Known estate stems (folded, without "estate") -> display name, from lbhf_places.yml,
+    and the ward names (a stem that is also a ward's name needs the word "estate")."""
     from bot.extraction.places import load_places
 
+    data = load_places()
     known: dict[str, str] = {}
-    for name in load_places().names.get("ESTATE", []):
+    for name in data.names.get("ESTATE", []):
         stem = " ".join(w for w in words(name) if w not in _ESTATE_WORDS)
         if stem:
             known.setdefault(stem, name)
-    return known
+    return known, frozenset(" ".join(words(w)) for w in data.ward_names)
 
 
 def estate_of(text: str | None) -> tuple[str, str] | None:
     """``(key, display name)`` of the estate a place text names: a known estate (also by its
-    short name, "the Clem Attlee") or "<up to three words> estate"."""
-    joined = " " + " ".join(words(text)) + " "
-    known = _known_estates()
+    short name, "the Clem Attlee", unless another place follows: "Wormholt Park") or "<up to
+    three words> estate"."""
+    found = words(text)
+    joined = " " + " ".join(found) + " "
+    known, wards = _known_estates()
     for stem in sorted(known, key=len, reverse=True):
-        if f" {stem} " in joined:
+        at = joined.find(f" {stem} ")
+        if at < 0:
+            continue
+        after = joined[at + len(stem) + 2:].split()
+        following = after[0] if after else None
+        if following in _ESTATE_WORDS or (following not in STREET_WORDS and stem not in wards):
             return stem, known[stem]
     match = re.search(r"((?:[a-z0-9]+ ){1,3})estate ", joined)
     if match:

@@ -35,7 +35,8 @@ def _iso_date(value: object) -> object:
 
 
 def _text(max_length: int) -> object:
-    return Annotated[str | None, BeforeValidator(_blank_is_none), Field(max_length=max_length)]
+    return Annotated[Annotated[str, Field(max_length=max_length)] | None,
+                     BeforeValidator(_blank_is_none)]
 
 
 OptionalText200 = _text(200)

@@ -165,4 +165,5 @@ def usernames(session: Session, ids: set[int | None]) -> dict[int, str]:
     ids = {i for i in ids if i is not None}
     if not ids:
         return {}
-    return dict(session.execute(select(Officer.id, Officer.username).where(Officer.id.in_(ids))))
+    rows = session.execute(select(Officer.id, Officer.username).where(Officer.id.in_(ids)))
+    return {i: u for i, u in rows}
