@@ -11,20 +11,11 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from bot.models.perpetrators import TENANCIES
 from bot.perpetrators import ENFORCEMENT_TYPES
-from bot.perpetrators.normalise import normalise_handle
 
 MAX_ID = 2**31 - 1  # the database's integer: larger ids cannot exist (and must not 500)
 Tenancy = Literal[TENANCIES]  # type: ignore[valid-type]
 EnforcementType = Literal[tuple(ENFORCEMENT_TYPES)]  # type: ignore[valid-type]
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _blank_is_none(value: object) -> object:
-    """Optional free text: surrounding space trimmed, an empty answer is no answer."""
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
 
 
 def _iso_date(value: object) -> object:
@@ -35,19 +26,16 @@ def _iso_date(value: object) -> object:
 
 
 def _text(max_length: int) -> object:
-    return Annotated[Annotated[str, Field(max_length=max_length)] | None,
-                     BeforeValidator(_blank_is_none)]
+    """Optional free text: null or omitted for none; when given it must say something."""
+    return Annotated[str, Field(max_length=max_length, pattern=r"\S")] | None
 
 
 OptionalText200 = _text(200)
 OptionalText500 = _text(500)
 OptionalText2000 = _text(2000)
 OptionalText5000 = _text(5000)
-def _strip(value: object) -> object:
-    return value.strip() if isinstance(value, str) else value
-
-
-Alias = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=200)]
+Alias = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+HANDLE_PATTERN = r"[A-Za-z0-9_.-]"
 
 
 class OnlineHandle(BaseModel):
@@ -56,21 +44,22 @@ class OnlineHandle(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     platform: str = Field(min_length=1, max_length=40, pattern=r"\S")
-    handle: str = Field(min_length=1, max_length=200, pattern=r"\S")
+    handle: str = Field(min_length=1, max_length=200, pattern=HANDLE_PATTERN,
+                        description="Needs a letter, digit, '.', '_' or '-'")
 
-    @field_validator("handle")
-    @classmethod
-    def _usable(cls, value: str) -> str:
-        if not normalise_handle(value):
-            raise ValueError("a handle needs letters, digits, '.', '_' or '-'")
-        return value.strip()
+
+_SAYS_WHO = [  # "at least one of", in the JSON schema too (so clients and fuzzers know)
+    {"required": [field], "properties": {field: {"type": "string"}}}
+    for field in ("description", "name", "address")
+] + [{"required": [field], "properties": {field: {"type": "array", "minItems": 1}}}
+     for field in ("aliases", "online_handles")]
 
 
 class PerpetratorIn(BaseModel):
     """Any of these; at least one that says who it is (description, name, alias, address or
     handle). Identifiers are stored encrypted and matched through keyed hashes."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"anyOf": _SAYS_WHO})
 
     description: OptionalText2000 = None  # type: ignore[valid-type]
     name: OptionalText200 = None  # type: ignore[valid-type]

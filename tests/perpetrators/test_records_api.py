@@ -90,10 +90,11 @@ def test_roles_validation_and_unknown_records(client, auth, make_officer):
     bad = [
         ({}, "at least a description"),
         ({"notes": "only notes"}, "at least a description"),
-        ({"name": "   "}, "at least a description"),
+        ({"name": "   "}, "should match pattern"),
+        ({"name": None, "description": None}, "at least a description"),
         ({"name": "x", "tenancy": "owner"}, "tenancy"),
         ({"name": "x", "adress": "typo"}, "adress"),
-        ({"online_handles": [{"platform": "instagram", "handle": "@@@"}]}, "handle needs"),
+        ({"online_handles": [{"platform": "instagram", "handle": "@@@"}]}, "should match"),
         ({"aliases": [5]}, "aliases"),
         ({"name": "x" * 201}, "name"),
     ]
