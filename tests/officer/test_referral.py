@@ -25,7 +25,8 @@ def test_packet_for_the_police_carries_the_account_and_contact(client, make_offi
     assert p["hostility"] == ["race or ethnicity"]
     assert p["resident_contact"] == {"method": "sms", "value": "+447700900123",
                                      "safe_time": "weekdays after 6pm"}
-    assert p["housing"] == {"tenure": "council", "provider": None}
+    assert p["housing"] == {"tenure": "council", "provider": None,
+                            "perpetrator_council_tenant": False}
 
 
 def test_packet_never_holds_internal_notes_and_minimises_per_partner(client, make_officer,
