@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from bot import crypto
-from bot.perpetrators.normalise import STREET_WORDS, words
+from bot.identifiers import STREET_WORDS, words
 
 # Words that say where relative to a place, not which place ("outside 14 Fulham Court").
 _RELATIVE = frozenset({"outside", "near", "by", "opposite", "behind", "next", "to", "round",

@@ -16,6 +16,7 @@ from sqlalchemy import Date, ForeignKey, Index, Integer, String, event, text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.orm import attributes as orm_attributes
 
+from bot import hotspot_keys
 from bot.models.cases import Case
 from bot.models.types import Base, EncryptedText, utcnow
 
@@ -151,10 +152,8 @@ def place_rows(case_id: int, created_at: datetime, location_text: str | None,
                online: bool) -> list[dict[str, Any]]:
     """The ``case_places`` rows of one case (also used by the backfill). A failure here must
     never lose a resident's report: it is logged (no content) and the case has no place keys."""
-    from bot.hotspot_keys import place_digests
-
     try:
-        digests = place_digests(location_text, online)
+        digests = hotspot_keys.place_digests(location_text, online)
     except Exception:  # noqa: BLE001 - statistics must not block a report
         logger.exception("could not compute place keys for case id %s", case_id)
         return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from bot.perpetrators import normalise
+from bot import identifiers as normalise
 from bot.settings import get_settings
 
 ADDRESS, NAME, HANDLE, HANDLE_ANY = "address", "name", "handle", "handle_any"

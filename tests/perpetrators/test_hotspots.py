@@ -111,9 +111,9 @@ def test_extreme_dates_answer(client, auth, make_officer, params):
 
 
 def test_a_failing_place_key_never_loses_the_report(make_case, monkeypatch, session_factory):
-    import bot.hotspot_keys as keys
+    from bot import hotspot_keys
 
-    monkeypatch.setattr(keys, "place_digests", lambda *a: 1 / 0)
+    monkeypatch.setattr(hotspot_keys, "place_digests", lambda *a: 1 / 0)
     case = make_case(location_text="King Street")
     with session_factory() as s:
         assert s.get(Case, case.id) is not None

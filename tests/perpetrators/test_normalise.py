@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.hotspot_keys import estate_of, place_key
-from bot.perpetrators import keys
-from bot.perpetrators.normalise import (
+from bot.identifiers import (
     address_candidates,
     address_keys,
     handle_candidates,
@@ -14,6 +13,7 @@ from bot.perpetrators.normalise import (
     normalise_name,
     normalise_platform,
 )
+from bot.perpetrators import keys
 
 
 def test_a_record_address_gives_the_building_key_without_flat_postcode_or_town():
