@@ -68,12 +68,15 @@ def _place_hotspots(session: Session, start: datetime, end: datetime, minimum: i
         grouped.setdefault((row.kind, row.digest), []).append(row)
     found = []
     for (kind, _digest), rows in grouped.items():
-        first = rows[0]
-        text = session.scalar(select(Case.location_text).where(Case.id == first.id))
+        seen = [r for r in rows if _visible(r, visible_to)]
+        # a place is named as a case the officer may read typed it (an estate by its name)
+        source = seen[0] if seen else (rows[0] if kind == "estate" else None)
+        text = (session.scalar(select(Case.location_text).where(Case.id == source.id))
+                if source else None)
         found.append({
             "kind": kind, "label": place_label(text, kind), "ward": None, "strand": None,
             "count": len(rows), "first_at": rows[0].created_at, "last_at": rows[-1].created_at,
-            "cases": [r.reference for r in rows if _visible(r, visible_to)],
+            "cases": [r.reference for r in seen],
         })
     return found
 

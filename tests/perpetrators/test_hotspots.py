@@ -78,6 +78,18 @@ def test_officers_only_see_references_they_may_read(make_officer, make_case, ses
     assert theirs.reference not in place["cases"]
 
 
+def test_a_place_is_named_only_from_a_case_the_officer_may_read(make_officer, make_case,
+                                                                 session_factory):
+    alice, bob = make_officer(), make_officer()
+    for _ in range(3):
+        make_case(assigned=bob, location_text="Ravenscourt Park cafe")
+    with session_factory() as s:
+        for who, label in ((alice.id, None), (bob.id, "Ravenscourt Park cafe")):
+            (place,) = [h for h in hotspots(s, get_settings(), visible_to=who)["hotspots"]
+                        if h["kind"] == "place"]
+            assert (place["count"], place["label"]) == (3, label)
+
+
 def test_one_decryption_per_hotspot_not_per_case(make_case, session_factory, monkeypatch):
     for i in range(12):
         make_case(location_text=f"{i} Lillie Road" if i % 3 else "Lillie Road market",
