@@ -66,18 +66,22 @@ def _place_hotspots(session: Session, start: datetime, end: datetime, minimum: i
     grouped: dict[tuple[str, str], list[Any]] = {}
     for row in members:
         grouped.setdefault((row.kind, row.digest), []).append(row)
-    found = []
+    found, sources = [], {}
     for (kind, _digest), rows in grouped.items():
         seen = [r for r in rows if _visible(r, visible_to)]
         # a place is named as a case the officer may read typed it (an estate by its name)
         source = seen[0] if seen else (rows[0] if kind == "estate" else None)
-        text = (session.scalar(select(Case.location_text).where(Case.id == source.id))
-                if source else None)
+        sources[len(found)] = source.id if source else None
         found.append({
-            "kind": kind, "label": place_label(text, kind), "ward": None, "strand": None,
+            "kind": kind, "label": None, "ward": None, "strand": None,
             "count": len(rows), "first_at": rows[0].created_at, "last_at": rows[-1].created_at,
             "cases": [r.reference for r in seen],
         })
+    wanted = {i for i in sources.values() if i is not None}
+    texts = dict(session.execute(select(Case.id, Case.location_text)
+                                 .where(Case.id.in_(wanted))).all()) if wanted else {}
+    for index, case_id in sources.items():
+        found[index]["label"] = place_label(texts.get(case_id), found[index]["kind"])
     return found
 
 
