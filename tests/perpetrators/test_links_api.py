@@ -33,6 +33,10 @@ def test_link_is_audited_with_an_encrypted_reason(client, auth, make_officer, ma
     assert "housing" not in raw
     shown = detail(client, auth, me, case)["perpetrators"]
     assert [p["id"] for p in shown] == [record["id"]]
+    assert [e[1] for e in audit_actions("perpetrator.read", case.reference)] == [
+        {"perpetrator_id": record["id"], "via": "case"}]  # seen through the case: audited
+    client.get(f"/api/v1/perpetrators/{record['id']}", headers=auth(me))
+    assert [e[3] for e in audit_actions("case.listed")] == [case.reference]  # listed on it
     assert shown[0]["reason"] == "confirmed by housing officer Jo"
     assert shown[0]["linked_by"] == me.username
 
