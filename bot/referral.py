@@ -57,8 +57,11 @@ def subject_of(case: Case) -> dict[str, Any] | None:
 
 
 def build_packet(case: Case, recipient: str, prepared_by: Officer, settings: Settings,
-                 now: datetime | None = None) -> dict[str, Any]:
-    """The packet for ``recipient`` (a key of ``REFERRALS``); raises NoConsent without consent."""
+                 now: datetime | None = None,
+                 perpetrator_council_tenant: bool = False) -> dict[str, Any]:
+    """The packet for ``recipient`` (a key of ``REFERRALS``); raises NoConsent without consent.
+    ``perpetrator_council_tenant`` (a linked perpetrator record says so) goes only where housing
+    details go."""
     if recipient not in REFERRALS:
         raise ValueError(f"unknown recipient {recipient!r}")
     statement = check_consent(case, recipient)
@@ -90,7 +93,8 @@ def build_packet(case: Case, recipient: str, prepared_by: Officer, settings: Set
         "injured": case.injured,
         "risk": {"level": case.risk_level, "reasons": list(case.risk_reasons or [])},
         "housing": (
-            {"tenure": case.housing, "provider": case.housing_provider}
+            {"tenure": case.housing, "provider": case.housing_provider,
+             "perpetrator_council_tenant": bool(perpetrator_council_tenant)}
             if recipient in NEEDS_HOUSING else None
         ),
         "anonymous": bool(case.anonymous),

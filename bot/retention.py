@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot import tracker_store
+from bot import perpetrators, tracker_store
 from bot.models import (
     AuditEvent,
     Case,
@@ -63,6 +63,7 @@ class Scrubbed:
     action_details: int = 0
     messages: int = 0
     tracker_events: int = 0
+    perpetrator_links: int = 0
 
     def add(self, other: Scrubbed) -> None:
         for name, value in asdict(other).items():
@@ -70,9 +71,11 @@ class Scrubbed:
 
 
 def _scrub(session: Session, case_ids: list[int], conversation_ids: list[str],
-           now: datetime) -> Scrubbed:
+           now: datetime, officer: str | None = None, reason: str = "retention") -> Scrubbed:
     """Remove personal data from these cases and everything hanging off them (no commit)."""
     done = Scrubbed(cases=len(case_ids))
+    # Links to perpetrator records go too (the records keep their own retention rule).
+    done.perpetrator_links = perpetrators.release_cases(session, case_ids, now, officer, reason)
     done.notes = session.execute(
         update(CaseNote).where(CaseNote.case_id.in_(case_ids), CaseNote.text.is_not(None))
         .values(text=None)
@@ -161,7 +164,7 @@ def erase_case(session: Session, case: Case, settings: Settings,
     now = datetime.now(UTC)
     conversations = [case.conversation_id] if case.conversation_id else []
     events = tracker_store.delete_conversations(settings.tracker_database_url, conversations)
-    done = _scrub(session, [case.id], conversations, now)
+    done = _scrub(session, [case.id], conversations, now, officer, "erasure")
     done.tracker_events = events
     session.add(AuditEvent(at=now, officer_username=officer, case_reference=case.reference,
                            action="case.erased", changes=asdict(done)))

@@ -77,6 +77,16 @@ class Settings(BaseSettings):
     rising_min_cases: int = 3
     # how long GET /api/v1/stats may reuse a rising-trend answer (0: recount every time)
     rising_cache_seconds: int = 300
+    # Hotspots in GET /api/v1/stats: at least `hotspot_min_cases` incidents at the same place
+    # text or estate, or in the same ward and strand, within `hotspot_window_days` days.
+    hotspot_min_cases: int = Field(default=3, ge=2)
+    hotspot_window_days: int = Field(default=90, ge=1)
+
+    # Perpetrator records (docs/perpetrators.md): identifiers are matched through HMAC with this
+    # key of its own (re-hash after changing it: `tellonce perpetrators rehash`). A record with
+    # no linked case for `perpetrator_unlinked_retention_days` is deleted by retention.
+    perpetrator_match_key: str = DEV_SECRET
+    perpetrator_unlinked_retention_days: int = Field(default=30, ge=0)
 
     twilio_account_sid: str = ""
     twilio_auth_token: str = ""
@@ -104,6 +114,7 @@ class Settings(BaseSettings):
                 for name, value in (
                     ("SECRET_KEY", self.secret_key),
                     ("PSEUDONYM_KEY", self.pseudonym_key),
+                    ("PERPETRATOR_MATCH_KEY", self.perpetrator_match_key),
                 )
                 if value == DEV_SECRET or len(value) < 32
             ]

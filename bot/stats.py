@@ -22,6 +22,7 @@ from typing import Any, Literal
 from sqlalchemy import Integer, case, func, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
+from bot.hotspots import hotspots
 from bot.models import Case, CaseIncidentType, CaseStrand
 from bot.settings import Settings
 
@@ -205,8 +206,11 @@ def cached_rising(session: Session, settings: Settings, as_of: date) -> list[Ris
 
 
 def compute(session: Session, settings: Settings, group_by: str, date_from: date | None = None,
-            date_to: date | None = None, today: date | None = None) -> dict[str, Any]:
-    """The whole ``GET /api/v1/stats`` answer: ``date_from``/``date_to`` are inclusive days."""
+            date_to: date | None = None, today: date | None = None,
+            visible_to: int | None = None) -> dict[str, Any]:
+    """The whole ``GET /api/v1/stats`` answer: ``date_from``/``date_to`` are inclusive days.
+    Hotspots look at the ``hotspot_window_days`` up to ``date_to`` (default now) and list the
+    references of cases ``visible_to`` may read (``None``: all)."""
     today = today or datetime.now(UTC).date()
     start = _at(date_from) if date_from else None
     end = _at(date_to + timedelta(days=1)) if date_to and date_to < date.max else None
@@ -227,6 +231,7 @@ def compute(session: Session, settings: Settings, group_by: str, date_from: date
             "threshold_pct": settings.rising_threshold_pct,
             "min_cases": settings.rising_min_cases,
         },
+        **hotspots(session, settings, date_to, visible_to),
     }
 
 
@@ -268,4 +273,6 @@ def to_csv(result: dict[str, Any]) -> str:
         writer.writerow(["rising", r["dimension"], _cell(r["key"]), r["recent_cases"],
                          r["recent_monthly_average"], r["baseline_monthly_average"],
                          "" if r["change_pct"] is None else r["change_pct"]])
+    for h in result.get("hotspots", []):
+        writer.writerow(["hotspot", h["kind"], _cell(h["label"]), h["count"], "", "", ""])
     return out.getvalue()

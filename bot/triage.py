@@ -54,6 +54,8 @@ class Rule:
     text_fields: tuple[str, ...] = ("narrative",)
     age_under: int | None = None
     age_over: int | None = None
+    # For signals set outside the report (repeat_perpetrator): levels above the case's own.
+    raise_levels: int = 0
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
                 text_fields=tuple(spec.get("text_fields") or ("narrative",)),
                 age_under=ages.get("under"),
                 age_over=ages.get("over"),
+                raise_levels=int(spec.get("raise_levels") or 0),
             )
         )
     negations = data.get("negations") or []

@@ -25,6 +25,7 @@ TEST_KEYS = {
     "ENVIRONMENT": "test",
     "SECRET_KEY": secrets.token_urlsafe(48),
     "PSEUDONYM_KEY": secrets.token_urlsafe(48),
+    "PERPETRATOR_MATCH_KEY": secrets.token_urlsafe(48),
     "FIELD_ENCRYPTION_KEYS": json.dumps([Fernet.generate_key().decode()]),
 }
 

@@ -10,6 +10,7 @@ from api.officer import (
     cases,
     erasure,
     messages,
+    perpetrators,
     referral,
     stats,
     workflow,
@@ -24,6 +25,7 @@ router.include_router(referral.router)
 router.include_router(messages.router)
 router.include_router(erasure.router)
 router.include_router(admin.router)
+router.include_router(perpetrators.router)
 
 # Insight (api/officer/stats.py, owned by the stats engineer): include its router here.
 router.include_router(stats.router)

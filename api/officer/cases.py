@@ -22,7 +22,7 @@ from api.officer.schemas import (
     Status,
     as_utc,
 )
-from bot import audit
+from bot import audit, perpetrators
 from bot.models import Officer
 from bot.queue import BadCursor, QueueFilters, queue_page
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
@@ -100,6 +100,7 @@ def list_cases(
 def read_case(reference: Reference, session: SessionDep, officer: CaseWorker) -> Any:
     case = load_case(session, reference, officer)
     detail = case_detail(session, case)
+    detail.update(perpetrators.case_section(session, case, officer))  # audits what it shows
     audit.record(session, officer.username, "case.read", case.reference)
     session.commit()
     return detail

@@ -82,4 +82,5 @@ def case_summary(case: Case, now: datetime) -> dict[str, Any]:
         "overdue": is_overdue(case, now),
         "assigned_officer": case.assigned_officer.username if case.assigned_officer else None,
         "anonymous": bool(case.anonymous),
+        "repeat_perpetrator": "repeat_perpetrator" in (case.risk_reasons or []),
     }

@@ -30,6 +30,7 @@ class Erased(BaseModel):
     action_details: int
     messages: int
     tracker_events: int
+    perpetrator_links: int = 0
 
 
 @router.delete(
@@ -45,4 +46,4 @@ def erase(reference: Reference, session: SessionDep, settings: SettingsDep,
     session.commit()
     return {"reference": case.reference, "cases": done.cases, "notes": done.notes,
             "action_details": done.action_details, "messages": done.messages,
-            "tracker_events": done.tracker_events}
+            "tracker_events": done.tracker_events, "perpetrator_links": done.perpetrator_links}

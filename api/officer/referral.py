@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from api.deps import SessionDep, SettingsDep
 from api.officer.auth import CaseWorker
@@ -17,6 +17,7 @@ from api.officer.common import load_case
 from api.officer.errors import forbidden, responses
 from api.officer.referral_html import render
 from bot import audit
+from bot.perpetrators import council_tenant_linked
 from bot.referral import NoConsent, build_packet
 from bot.workflow import REFERRALS
 
@@ -50,6 +51,8 @@ class PacketRisk(BaseModel):
 class PacketHousing(BaseModel):
     tenure: str | None
     provider: str | None
+    perpetrator_council_tenant: bool = Field(
+        default=False, description="A perpetrator linked to the case is a council tenant")
 
 
 class ResidentContact(BaseModel):
@@ -150,7 +153,8 @@ def referral_packet(
 ) -> Any:
     case = load_case(session, reference, officer, work=True)
     try:
-        packet = build_packet(case, to, officer, settings)
+        packet = build_packet(case, to, officer, settings,
+                              perpetrator_council_tenant=council_tenant_linked(session, case))
     except NoConsent as exc:
         raise forbidden(str(exc)) from None
     html = _wants_html(request, fmt)

@@ -8,6 +8,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field
 
+from api.officer.perpetrator_schemas import (
+    CasePerpetrator,
+    EnforcementOut,
+    Match,
+    RepeatPerpetrator,
+)
 from bot.taxonomy import CASE_STATUSES, CHANNELS, RISK_LEVELS
 from bot.workflow import ENFORCEMENT, OUTCOMES, REFERRALS
 
@@ -142,6 +148,8 @@ class CaseSummary(BaseModel):
     overdue: bool
     assigned_officer: str | None
     anonymous: bool
+    repeat_perpetrator: bool = Field(
+        default=False, description="A linked perpetrator record is linked to other reports too")
 
 
 class CaseList(BaseModel):
@@ -192,6 +200,20 @@ class CaseOut(BaseModel):
     )
     notes: list[NoteOut]
     actions: list[ActionOut]
+    # The perpetrator part (docs/perpetrators.md): filled, and audited, by GET /cases/{ref};
+    # null in the answers to changes (assign, status), which do not read perpetrator data.
+    perpetrators: list[CasePerpetrator] | None = Field(
+        default=None, description="Perpetrator records linked to this case")
+    perpetrator_enforcement: list[EnforcementOut] | None = Field(
+        default=None, description="Enforcement against the linked perpetrators, for the "
+                                  "case's timeline (oldest first)")
+    perpetrator_council_tenant: bool | None = Field(
+        default=None, description="A linked perpetrator is a council tenant (for housing)")
+    possible_perpetrators: list[Match] | None = Field(
+        default=None, description="Records whose address or handle the account names, that "
+                                  "you may see; linking them is your decision")
+    repeat_perpetrator: RepeatPerpetrator | None = Field(
+        default=None, description="Set when a linked record is linked to two or more reports")
 
 
 class AssignIn(BaseModel):

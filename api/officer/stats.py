@@ -7,7 +7,7 @@ their queue). The read is audited like any other supervisor action.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response
@@ -47,6 +47,24 @@ class RisingRule(BaseModel):
     min_cases: int
 
 
+class Hotspot(BaseModel):
+    kind: str = Field(description="place (the same place text), estate, or ward_strand")
+    label: str | None = Field(description="The estate, the place as reported, or ward: strand")
+    ward: str | None
+    strand: str | None
+    count: int = Field(description="Incidents in the window (all of them, seen or not)")
+    first_at: datetime
+    last_at: datetime
+    cases: list[str] = Field(description="References of those cases you may read")
+
+
+class HotspotRule(BaseModel):
+    window_days: int
+    min_cases: int
+    from_: datetime = Field(alias="from", serialization_alias="from")
+    until: datetime = Field(description="exclusive end of the window")
+
+
 class StatsOut(BaseModel):
     """Case counts for the range, and the strands and wards whose reports are rising."""
 
@@ -57,6 +75,9 @@ class StatsOut(BaseModel):
     counts: list[Count]
     rising: list[RisingItem]
     rising_rule: RisingRule
+    hotspots: list[Hotspot] = Field(description="Clusters at or above the hotspot rule's count "
+                                                "in its window, most incidents first.")
+    hotspot_rule: HotspotRule
 
 
 @router.get(
@@ -83,10 +104,12 @@ def get_stats(
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Any:
     """Counts are of cases created in the range; ``rising`` looks at the whole months up to
-    ``to`` (default today) whatever ``from`` is."""
+    ``to`` (default today) and ``hotspots`` at the last HOTSPOT_WINDOW_DAYS up to ``to``
+    (default now), whatever ``from`` is."""
     if from_ and to and from_ > to:
         raise invalid(("query", "from"), "from must be on or before to", from_.isoformat())
-    result = stats.compute(session, settings, group_by, from_, to)
+    result = stats.compute(session, settings, group_by, from_, to,
+                           visible_to=None if officer.role == "supervisor" else officer.id)
     audit.record(session, officer.username, "stats.read",
                  changes={"group_by": group_by, "from": result["from"], "to": result["to"]})
     session.commit()

@@ -36,6 +36,10 @@ def _register() -> None:
     from bot.cli import extract
 
     app.command("extract")(extract.extract_command)
+    from bot.cli import perpetrators
+
+    app.add_typer(perpetrators.app, name="perpetrators")
+    app.add_typer(perpetrators.hotspots_app, name="hotspots")
 
 
 _register()

@@ -15,9 +15,11 @@ def run(
 ) -> None:
     """Anonymise closed cases older than the retention period and delete their conversations
     from Rasa's tracker store; delete tracker events older than TRACKER_RETENTION_DAYS of
-    senders with no open case, and webhook claims older than INBOUND_CLAIM_RETENTION_DAYS.
+    senders with no open case, webhook claims older than INBOUND_CLAIM_RETENTION_DAYS, and
+    perpetrator records with no linked case for PERPETRATOR_UNLINKED_RETENTION_DAYS.
     Prints counts only (never personal data)."""
     from bot.db import session_scope
+    from bot.perpetrators import purge_unlinked_records
     from bot.retention import purge_abandoned_conversations, purge_inbound_claims, run_retention
     from bot.settings import get_settings
     from bot.stats import refresh_planner_statistics
@@ -35,16 +37,22 @@ def run(
             refresh_planner_statistics(session)
     with session_scope() as session:
         purged = purge_abandoned_conversations(session, settings, dry_run=dry_run)
+    with session_scope() as session:
+        records = purge_unlinked_records(session, settings, dry_run=dry_run)
     verb = "would anonymise" if dry_run else "anonymised"
     typer.echo(f"retention: closed before {cutoff.date().isoformat()} "
                f"({settings.retention_days_closed} days): {verb} {done.cases} case(s)")
     if not dry_run:
         typer.echo(f"  notes cleared: {done.notes}; action details cleared: "
                    f"{done.action_details}; message bodies cleared: {done.messages}; "
-                   f"tracker events deleted: {done.tracker_events}")
+                   f"tracker events deleted: {done.tracker_events}; perpetrator links "
+                   f"removed: {done.perpetrator_links}")
     delete = "would delete" if dry_run else "deleted"
     typer.echo(f"tracker: events before {purged.cutoff.date().isoformat()} "
                f"({settings.tracker_retention_days} days) with no open case: {delete} "
                f"{purged.events} event(s) of {purged.conversations} conversation(s)")
+    typer.echo(f"perpetrators: no linked case since before {records.cutoff.date().isoformat()} "
+               f"({settings.perpetrator_unlinked_retention_days} days): {delete} "
+               f"{records.records} record(s)")
     typer.echo(f"inbound: claimed over {settings.inbound_claim_retention_days} day(s) ago: "
                f"{delete} {claims} webhook claim(s)")

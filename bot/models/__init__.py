@@ -15,10 +15,20 @@ from bot.models.cases import (
     facet_rows,
 )
 from bot.models.messaging import ChatSession, InboundClaim, OptOut, OutboundMessage
+from bot.models.perpetrators import (
+    CasePerpetratorLink,
+    CasePlace,
+    CaseRepeatRisk,
+    Perpetrator,
+    PerpetratorEnforcement,
+    PerpetratorIdentifier,
+)
 from bot.models.types import Base, EncryptedText, UTCDateTime, utcnow
 
 __all__ = [
     "AuditBase", "AuditEvent", "Base", "Case", "CaseAction", "CaseIncidentType", "CaseNote",
     "CaseStrand", "ChatSession", "EncryptedText", "InboundClaim", "OptOut", "Officer",
     "OutboundMessage", "UTCDateTime", "facet_rows", "utcnow",
+    "CasePerpetratorLink", "CasePlace", "CaseRepeatRisk", "Perpetrator",
+    "PerpetratorEnforcement", "PerpetratorIdentifier",
 ]

@@ -19,7 +19,7 @@ from tests.e2e.stack import DUTY_EMAIL, REFERENCE
 
 pytestmark = pytest.mark.e2e
 
-DANGER = "he is outside my door right now with a knife"
+DANGER = "He's waiting at the bottom of the stairs with a knife. I've locked myself in the toilet"
 SUPERVISOR = "safety_e2e_supervisor"
 
 

@@ -14,6 +14,8 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
 from api.main import create_app
+from bot.models import Officer
+from bot.perpetrators import RecordInput, create_record
 from bot.settings import get_settings
 from bot.tokens import create_access_token
 
@@ -21,8 +23,9 @@ MAX_EXAMPLES = 15  # per operation and mode; FUZZ_RANDOM=1 explores beyond the f
 
 
 @pytest.fixture
-def seeded(db_url, make_officer, make_case):
-    """A supervisor with direct contact details and cases in every state to aim requests at."""
+def seeded(db_url, make_officer, make_case, session_factory):
+    """A supervisor with direct contact details, cases in every state and a perpetrator record
+    to aim requests at."""
     boss = make_officer("supervisor", phone="020 7946 0100", email="boss@lbhf.example")
     make_officer("officer", username="fuzz_officer")
     refs = [
@@ -31,11 +34,16 @@ def seeded(db_url, make_officer, make_case):
         make_case(assigned=boss, stored={"status": "closed", "outcome": "resolved"}).reference,
         make_case(assigned=boss, anonymous=True, share_consent=False).reference,
     ]
+    with session_factory() as s:
+        record = create_record(s, s.get(Officer, boss.id),
+                               RecordInput(name="Fuzz Person", address="14 Fulham Court"))
+        s.commit()
     token = create_access_token(boss.username, get_settings())
-    return {"headers": {"Authorization": f"Bearer {token}"}, "refs": refs}
+    return {"headers": {"Authorization": f"Bearer {token}"}, "refs": refs,
+            "perpetrator_id": record.id}
 
 
-def aim(case, refs: list[str], mode: GenerationMode) -> None:
+def aim(case, refs: list[str], mode: GenerationMode, perpetrator_id: int | None = None) -> None:
     """Aim most generated references at a seeded case (chosen from the generated value, so it
     stays reproducible): the success paths get exercised, not only the 404s. A queue cursor is
     a token the server hands out, never client data: generated ones are dropped from valid
@@ -46,7 +54,16 @@ def aim(case, refs: list[str], mode: GenerationMode) -> None:
         # a cross-field rule the schema cannot express: stats answers 422 when from > to
         q = case.query
         assume(not (q.get("from") and q.get("to") and str(q["from"]) > str(q["to"])))
+    if (mode is GenerationMode.POSITIVE and case.operation.path.endswith("/enforcement")
+            and isinstance(case.body, dict) and isinstance(case.body.get("date"), str)):
+        # enforcement is recorded once taken: a date after tomorrow is refused (422)
+        assume(case.body["date"] <= (datetime.now(UTC) + timedelta(days=1)).date().isoformat())
     params = case.path_parameters or {}
+    body = case.body if isinstance(case.body, dict) else {}
+    for holder in (params, body) if mode is GenerationMode.POSITIVE else ():
+        value = holder.get("perpetrator_id")
+        if perpetrator_id and value is not None and hashlib.sha256(str(value).encode()).digest()[0] % 3:
+            holder["perpetrator_id"] = perpetrator_id  # most valid requests at the seeded record
     if "reference" in params:
         digest = hashlib.sha256(str(params["reference"]).encode()).digest()[0]
         if digest % 5:
@@ -61,7 +78,7 @@ def fuzz(operation, mode: GenerationMode, seeded: dict) -> None:
               suppress_health_check=list(HealthCheck),
               derandomize=not os.environ.get("FUZZ_RANDOM"))
     def run(case) -> None:
-        aim(case, seeded["refs"], mode)
+        aim(case, seeded["refs"], mode, seeded.get("perpetrator_id"))
         case.call_and_validate(headers=seeded["headers"])
 
     run()

@@ -26,7 +26,8 @@ def test_packet_for_the_police_carries_the_account_and_contact(client, make_offi
     assert p["resident_contact"] == {"method": "sms", "value": "+447700900123",
                                      "safe_time": "weekdays after 6pm", "name": None,
                                      "voicemail_ok": None}
-    assert p["housing"] == {"tenure": "council", "provider": None}
+    assert p["housing"] == {"tenure": "council", "provider": None,
+                            "perpetrator_council_tenant": False}
 
 
 @pytest.mark.parametrize(("choices", "allowed"), [

@@ -35,8 +35,18 @@ def test_each_reason_sets_its_level(reason: str) -> None:
     assert risk.suggest_cmarac is (level == "high")
 
 
+# Reasons set from outside the report (tests/perpetrators/test_links_api.py covers them).
+SIGNALS = {"repeat_perpetrator"}
+
+
 def test_every_configured_reason_has_a_test() -> None:
-    assert {rule.key for rule in load_rules().rules} == set(CASES)
+    assert {rule.key for rule in load_rules().rules} == set(CASES) | SIGNALS
+
+
+def test_a_signal_reason_never_comes_from_the_report() -> None:
+    risk = assess(Report(narrative="a repeat perpetrator, linked to 3 reports",
+                         perpetrator="neighbour", ongoing=True, strands=["race"]))
+    assert not SIGNALS & set(risk.reasons)
 
 
 def test_nothing_of_concern_is_standard() -> None:

@@ -1,0 +1,111 @@
+"""Two residents report the same neighbour through /chat (real Rasa, real actions, real
+gateway); an officer creates one perpetrator record, links both cases to it and records a
+community protection warning. Both cases show the warning and their risk was raised; the
+function the residents' status reply will call says action was taken; no log names the
+perpetrator."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+from sqlalchemy.orm import Session
+
+from bot.db import make_engine
+from bot.models import Case
+from bot.perpetrators import action_taken
+from bot.triage import RANK
+from tests.e2e.resident import hold_report
+
+pytestmark = pytest.mark.e2e
+
+ACCOUNTS = (
+    "My neighbour at 14 Fulham Court keeps shouting racist abuse at me on the stairs and "
+    "told me to go back to my own country",
+    "The man who lives at 14 Fulham Court called my wife a racist name in the lift and said "
+    "he would get us moved out",
+)
+PERPETRATOR_NAME = "Dennis Quarrington"
+
+
+def answers(account: str) -> dict[str, str]:
+    return {"reporter_role": "it happened to me", "narrative": account, "strands": "race",
+            "incident_types": "verbal abuse", "occurred_on": "yesterday",
+            "location": "14 Fulham Court", "perpetrator": "my neighbour", "injured": "no",
+            "ongoing": "yes", "housing": "council", "anonymous": "yes", "share_consent": "yes"}
+
+
+BUTTONS = {"reporter_role": "me", "anonymous": "anonymous", "share_consent": "yes",
+           "confirm_summary": "yes"}
+
+
+def test_two_reports_of_one_neighbour_are_linked_and_acted_on(live_stack) -> None:
+    references = []
+    for account in ACCOUNTS:
+        sender = f"e2e_{uuid.uuid4().hex[:12]}"
+        reference, _ = hold_report(lambda text, s=sender: live_stack.chat(s, text),
+                                   answers(account), BUTTONS)
+        references.append(reference)
+    first, second = references
+
+    username = f"perp_{uuid.uuid4().hex[:6]}"
+    live_stack.create_officer(username, "a long enough password here")
+    headers = {"Authorization": f"Bearer {live_stack.officer_token(username, 'a long enough password here')}"}
+    base = f"{live_stack.gateway_url}/api/v1"
+
+    def get_case(reference: str) -> dict:
+        r = httpx.get(f"{base}/cases/{reference}", headers=headers, timeout=10)
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    before = {ref: get_case(ref)["risk"] for ref in references}
+    assert all(get_case(ref)["perpetrators"] == [] for ref in references)
+
+    r = httpx.post(f"{base}/perpetrators", headers=headers, timeout=10, json={
+        "name": PERPETRATOR_NAME, "description": "man in his fifties, flat on the third floor",
+        "address": "Flat 9, 14 Fulham Court, London SW6", "tenancy": "council_tenant"})
+    assert r.status_code == 201, r.text
+    record = r.json()["id"]
+
+    # both accounts name the address on the record: it is offered on each case
+    for ref in references:
+        offered = get_case(ref)["possible_perpetrators"]
+        assert {"id": record, "reason": "the account names an address on this record"} in offered
+
+    for ref in references:
+        r = httpx.post(f"{base}/cases/{ref}/perpetrators", headers=headers, timeout=10,
+                       json={"perpetrator_id": record, "reason": "same flat, both accounts"})
+        assert r.status_code == 201, r.text
+
+    r = httpx.post(f"{base}/perpetrators/{record}/enforcement", headers=headers, timeout=10,
+                   json={"type": "community_protection_warning", "date": "2026-11-30",
+                         "outcome": "served at the flat"})
+    assert r.status_code == 201, r.text
+    warning = r.json()["id"]
+
+    for ref in references:
+        case = get_case(ref)
+        assert [e["id"] for e in case["perpetrator_enforcement"]] == [warning]
+        assert case["perpetrator_enforcement"][0]["type"] == "community_protection_warning"
+        assert [p["id"] for p in case["perpetrators"]] == [record]
+        assert case["perpetrator_council_tenant"] is True
+        assert "repeat_perpetrator" in case["risk"]["reasons"]
+        assert case["repeat_perpetrator"]["label"] == "Perpetrator linked to 2 reports"
+        assert RANK[case["risk"]["level"]] > RANK[before[ref]["level"]], (ref, before[ref])
+
+    queue = httpx.get(f"{base}/cases", headers=headers, timeout=10).json()["items"]
+    flagged = {c["reference"] for c in queue if c["repeat_perpetrator"]}
+    assert {first, second} <= flagged
+
+    engine = make_engine(live_stack.settings.database_url)
+    try:
+        with Session(engine) as s:
+            for ref in references:
+                case = s.query(Case).filter_by(reference=ref).one()
+                assert action_taken(s, case)
+    finally:
+        engine.dispose()
+
+    logs = live_stack.logs()
+    assert PERPETRATOR_NAME not in logs and "third floor" not in logs
