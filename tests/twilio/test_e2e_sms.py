@@ -155,3 +155,39 @@ def test_whole_sms_report_reaches_the_officer_api(live_stack, sms_gateway: str) 
         dump = " ".join(str(r) for r in conn.execute(text("SELECT * FROM events")))
     tracker.dispose()
     assert conversation_id in dump and NUMBER[1:] not in dump
+
+
+def test_sms_danger_and_exit_are_true_to_the_channel(live_stack, sms_gateway: str) -> None:  # noqa: ANN001
+    """Danger now and EXIT by SMS: 999 first, numbered choices, never an opt-out word; EXIT
+    asks before throwing an account away, and 'delete' ends with how to clear the thread."""
+    number = "+447700901" + f"{uuid.uuid4().int % 1000:03d}"
+
+    def send(body: str) -> str:
+        params = {"MessageSid": "SM" + uuid.uuid4().hex, "AccountSid": "AC" + "0" * 32,
+                  "From": number, "To": "+442000000000", "Body": body, "NumMedia": "0"}
+        r = httpx.post(sms_gateway + "/twilio/messages", content=urlencode(params), timeout=60,
+                       headers={"Content-Type": "application/x-www-form-urlencoded",
+                                "X-Twilio-Signature": sign(PUBLIC + "/twilio/messages", params)})
+        assert r.status_code == 200, r.text
+        return "\n".join(replies(r.text))
+
+    said = [send("hi"), send("1")]  # greeting, then "Start a report"
+    said.append(send("1"))  # it happened to me
+    said.append(send("the man upstairs keeps banging on my door shouting racist abuse"))
+    danger = send("he's outside my door right now with a knife")
+    said.append(danger)
+    assert danger.startswith("Call 999 now.") and "55" in danger
+    assert "Reply 1 for I'm safe now, carry on, 2 for Send what I've told you now, 3 for Exit" \
+        in danger
+    said.append(send("1"))  # safe now: the report carries on
+    asked = send("EXIT")
+    said.append(asked)
+    assert "Send what I've told you" in asked and "Delete it" in asked
+    assert "To remove it from this phone" not in asked  # nothing ended yet
+    bye = send("2")  # delete it
+    said.append(bye)
+    assert "deleted" in bye and "To remove it from this phone" in bye
+    for text in said:
+        cleaned = text.replace("Stop Hate UK", "")
+        assert not OPT_OUT.search(cleaned), text
+        assert "tap" not in cleaned.lower(), text
