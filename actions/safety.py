@@ -17,7 +17,7 @@ from actions.common import channel_of, end, off_loop, slots_of, tell
 from bot.report_form.flow import has_account
 from bot.report_form.submitted import next_steps, support_text
 from bot.report_form.to_report import to_report
-from bot.submission import save_report
+from bot.submission import save_report, with_secret
 from bot.wording import say
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,12 @@ def report_id(tracker: Tracker) -> list[dict[str, Any]]:
     return [] if tracker.get_slot("report_id") else [SlotSet("report_id", uuid.uuid4().hex)]
 
 
+def paused_form(tracker: Tracker) -> str:
+    """Which form 'carry on' brings back (a featurised slot the rules read)."""
+    active = (tracker.active_loop or {}).get("name")
+    return active if active in ("report_form", "return_form") else "report_form"
+
+
 class ActionDanger(Action):
     """Danger now: call the emergency number now, how to call without speaking, text relay; then
     the report pauses (no question in this turn) with three choices. What they said is kept."""
@@ -74,7 +80,8 @@ class ActionDanger(Action):
                 events.append(SlotSet("danger_said", [*kept, said[:2000]]))
         kept = "kept" if has_account(slots_of(tracker)) else "kept_nothing_yet"
         tell(dispatcher, say(f"safety.danger.{kept}", channel), pause_buttons("danger", channel))
-        return [*events, SlotSet("paused", "danger"), ActiveLoop(None)]
+        return [*events, SlotSet("paused", "danger"), SlotSet("paused_form", paused_form(tracker)),
+                ActiveLoop(None)]
 
 
 class ActionStop(Action):
@@ -91,7 +98,8 @@ class ActionStop(Action):
         slots = slots_of(tracker)
         if has_account(slots) and tracker.get_slot("paused") != "stop":
             tell(dispatcher, say("safety.stop.ask", channel), pause_buttons("stop", channel))
-            return [SlotSet("paused", "stop"), *report_id(tracker), ActiveLoop(None)]
+            return [SlotSet("paused", "stop"), SlotSet("paused_form", "report_form"),
+                    *report_id(tracker), ActiveLoop(None)]
         key = "deleted" if has_account(slots) else "nothing_to_send"
         tell(dispatcher, " ".join([say(f"safety.stop.{key}", channel),
                                    say("safety.stop.someone_to_talk_to", channel)]))
@@ -135,7 +143,8 @@ class ActionSendNow(Action):
         if not slots.get("report_id"):
             slots["report_id"] = uuid.uuid4().hex
         urgent = bool(slots.get("danger_now"))
-        report = to_report(slots, channel, tracker.sender_id, urgent=urgent)
+        report, code = await off_loop(with_secret, to_report(slots, channel, tracker.sender_id,
+                                                             urgent=urgent))
         try:
             done = await off_loop(save_report, report)
         except Exception as exc:  # noqa: BLE001 - keep their answers, let them try again
@@ -145,11 +154,14 @@ class ActionSendNow(Action):
             return [SlotSet("report_id", slots["report_id"])]
         log.info("case sent early (urgent %s, risk %s, channel %s)", done.urgent,
                  done.risk_level, report.channel)
+        secret = say("returning.secret", channel, code=code)
         if urgent:
             tell(dispatcher, say("safety.send_now.urgent", channel, reference=done.reference),
                  alert=True)
+            tell(dispatcher, secret)
         else:
-            tell(dispatcher, say("safety.send_now.sent", channel, reference=done.reference))
+            tell(dispatcher, say("safety.send_now.sent", channel, reference=done.reference)
+                 + " " + secret)
             tell(dispatcher, next_steps(report, done.risk_level, channel))
         tell(dispatcher, support_text(report, channel))
         end(dispatcher)

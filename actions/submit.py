@@ -6,15 +6,16 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import AllSlotsReset
+from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import channel_of, end, off_loop, slots_of, tell
+from actions.common import channel_of, off_loop, slots_of, tell
+from bot.report import Report
 from bot.report_form.flow import known
 from bot.report_form.submitted import next_steps, support_text
 from bot.report_form.to_report import to_report
-from bot.submission import save_report
+from bot.submission import save_report, with_secret
 from bot.wording import say
 
 log = logging.getLogger(__name__)
@@ -46,20 +47,33 @@ class ActionSubmitReport(Action):
             tell(dispatcher, say("submitted.not_checked", channel),
                  [(_b("common.check_report", channel), "/start_report")])
             return []
-        report = to_report(slots, channel, tracker.sender_id)
+        report, code = await off_loop(with_secret, to_report(slots, channel, tracker.sender_id))
         try:
             done = await off_loop(save_report, report)
         except Exception as exc:  # noqa: BLE001 - tell the resident, keep their answers
             log.error("report not saved: %s", type(exc).__name__)
             tell(dispatcher, say("submitted.save_failed", channel),
                  [(_b("common.try_again", channel), "/submit_report")])
-            return []
+            return [FollowupAction("action_listen")]
         log.info("case created (risk %s, channel %s)", done.risk_level, report.channel)
-        tell(dispatcher, say("submitted.thanks", channel, reference=done.reference))
-        tell(dispatcher, next_steps(report, done.risk_level, channel))
-        tell(dispatcher, support_text(report, channel))
+        for text in submitted_messages(report, done.reference, done.risk_level, code, channel):
+            tell(dispatcher, text)
         if report.reporter_role == "witness":
             tell(dispatcher, say("submitted.witness_tip", channel),
                  [(_b("common.how_to_help", channel), "/faq_bystander")])
-        end(dispatcher)
-        return [AllSlotsReset()]
+        # Then a rating of the service (skippable), asked by the coming-back form.
+        return [AllSlotsReset(), SlotSet("return_case", done.reference),
+                SlotSet("return_purpose", "feedback"), SlotSet("feedback_stage", "report")]
+
+
+def submitted_messages(report: Report, reference: str, risk_level: str, code: str,
+                       channel: str) -> list[str]:
+    """The reference and secret (shown once), what happens next, support, and the diary."""
+    secret = say("returning.secret", channel, code=code)
+    if channel in ("sms", "whatsapp"):
+        secret += " " + say("returning.secret_text", channel)
+    texts = [say("submitted.thanks", channel, reference=reference) + " " + secret,
+             next_steps(report, risk_level, channel), support_text(report, channel)]
+    if report.ongoing is True:
+        texts.append(say("returning.diary_offer", channel))
+    return texts

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from api.rasa_client import RasaClient
 from bot.extraction import detect_danger
 from bot.models import ChatSession
+from bot.return_form.answers import find_reference
 
 STOP_WORDS = {"stop", "cancel", "exit", "quit", "end", "stop please", "cancel report"}
 EXPECT_KINDS = ("text", "date", "location", "choice", "yes_no", "none")
@@ -65,11 +66,12 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
 
 
-def to_rasa_message(text: str, offered: list[str]) -> str:
+def to_rasa_message(text: str, offered: list[str], asking: str | None = "") -> str:
     """What Rasa receives for the resident's text (``text`` already passed through clean_text).
 
     Only a payload the bot offered in its last turn may reach Rasa as intent syntax; stop words
-    and danger-now become fixed intents; all other text loses any leading ``/``.
+    and danger-now become fixed intents; a case reference typed when no question is being asked
+    (``asking`` is None) means they are coming back; all other text loses any leading ``/``.
     """
     if text in offered:
         return text  # a button the bot just offered
@@ -78,6 +80,9 @@ def to_rasa_message(text: str, offered: list[str]) -> str:
         return "/stop"
     if detect_danger(text):
         return "/danger_now" + json.dumps({"said": text[:2000]}, ensure_ascii=True)
+    reference = find_reference(free) if asking is None else None
+    if reference and len(free.split()) <= 12:
+        return "/come_back" + json.dumps({"reference": reference})
     # Anything else is free text: never let it start with Rasa's intent prefix.
     return free or "…"
 
@@ -129,14 +134,18 @@ class Conversations:
         self.rasa = rasa
         self.sessions = sessions
 
-    def _load_offered(self, conversation_id: str) -> list[str]:
+    def _load_state(self, conversation_id: str) -> tuple[list[str], str | None]:
+        """The payloads offered last turn, and the slot being asked (None: no question)."""
         with self.sessions() as db:
             row = db.get(ChatSession, conversation_id)
-            return list(row.offered_payloads or []) if row else []
+            if row is None:
+                return [], None
+            return list(row.offered_payloads or []), row.expects_slot
 
     def _rewrite(self, conversation_id: str, text: str) -> str:
         """Database read and danger detection, kept off the event loop together."""
-        return to_rasa_message(text, self._load_offered(conversation_id))
+        offered, asking = self._load_state(conversation_id)
+        return to_rasa_message(text, offered, asking)
 
     def _save_state(self, conversation_id: str, channel: str, turn: Turn) -> None:
         with self.sessions() as db, db.begin():

@@ -177,6 +177,9 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         ),
         "safeguarding": {"concern": case.safeguarding,
                          "reasons": list(case.safeguarding_reasons or [])},
+        "new_information": case.new_information_at is not None,
+        "new_information_at": case.new_information_at.isoformat()
+        if case.new_information_at else None,
         "risk": {
             "level": case.risk_level,
             "reasons": list(case.risk_reasons or []),

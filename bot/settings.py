@@ -53,6 +53,14 @@ class Settings(BaseSettings):
     duty_contact_sms: str | None = None
 
     max_message_chars: int = 2000
+    # Coming back with a reference and secret: failed checks allowed per case and per sender
+    # within the window, then a cool-down (the same kind reply either way).
+    return_max_failures_per_case: int = 5
+    return_max_failures_per_sender: int = 10
+    return_window_minutes: int = 15
+    return_lockout_minutes: int = 15
+    # A rating replied by text this many days after a case was closed is its feedback.
+    feedback_reply_days: int = 14
     # Where "Exit this page" on the web chat goes: a same-site path or an http(s) URL.
     quick_exit_url: str = "/weather"
     reference_data_dir: Path = PROJECT_ROOT / "bot" / "reference_data"
@@ -102,6 +110,15 @@ class Settings(BaseSettings):
     outbox_worker_in_gateway: bool = False
     outbox_poll_seconds: float = 2.0
     outbox_max_attempts: int = 5
+    # Email to residents (and duty notes): the council's SMTP relay. Unset host: email waits.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str = ""
+    smtp_from: str | None = None
+    smtp_starttls: bool = True
+    smtp_ssl: bool = False
+    smtp_timeout_seconds: float = 15.0
     # First line of every outbound message: neutral, so a lock-screen preview reveals nothing.
     outbound_first_line: str = "A message from {council_name}."
 

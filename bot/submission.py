@@ -11,6 +11,7 @@ from bot.cases import create_case
 from bot.db import session_scope
 from bot.messaging.duty import notify_duty
 from bot.report import Report
+from bot.returning.secret import hash_code, new_code
 from bot.settings import Settings, get_settings
 
 
@@ -34,3 +35,10 @@ def save_report(report: Report) -> Submitted:
     """Blocking: call it in a worker thread, never on the action server's event loop."""
     with session_scope() as session:
         return submit(session, report)
+
+
+def with_secret(report: Report) -> tuple[Report, str]:
+    """A fresh secret code for coming back, and the report carrying only its Argon2 hash
+    (blocking: Argon2 costs CPU and memory on purpose)."""
+    code = new_code()
+    return report.model_copy(update={"return_secret_hash": hash_code(code)}), code

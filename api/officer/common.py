@@ -12,6 +12,7 @@ from api.officer.errors import conflict, forbidden, not_found
 from bot import triage, workflow
 from bot.cases import case_to_dict, get_case, is_overdue
 from bot.models import Case, CaseAction, CaseNote, Officer
+from bot.returning import diary, feedback
 
 
 def load_case(session: Session, reference: str, officer: Officer, work: bool = False) -> Case:
@@ -63,6 +64,8 @@ def case_detail(session: Session, case: Case) -> dict[str, Any]:
              "detail": a.detail, "officer": names.get(a.officer_id), "created_at": a.created_at}
             for a in actions
         ],
+        diary=[diary.entry_dict(e) for e in diary.entries(session, case)],
+        feedback=feedback.for_case(session, case),
     )
     return data
 
@@ -83,4 +86,6 @@ def case_summary(case: Case, now: datetime) -> dict[str, Any]:
         "assigned_officer": case.assigned_officer.username if case.assigned_officer else None,
         "anonymous": bool(case.anonymous),
         "repeat_perpetrator": "repeat_perpetrator" in (case.risk_reasons or []),
+        "new_information": case.new_information_at is not None,
+        "urgent": bool(case.urgent),
     }

@@ -23,6 +23,8 @@ from api.officer.schemas import ActionIn, ActionOut, AssignIn, CaseOut, NoteIn, 
 from bot import audit, workflow
 from bot.cases import mark_contacted
 from bot.models import Case, CaseAction, CaseNote, Officer
+from bot.returning import closure
+from bot.settings import get_settings
 
 router = APIRouter(tags=["workflow"])
 
@@ -117,6 +119,8 @@ def change_status(reference: Reference, body: StatusIn, session: SessionDep,
     _guarded_update(session, case, {"status": case.status}, values)
     if move.status == "in_progress":
         mark_contacted(case, now)
+    if move.closed:  # the resident hears it, with the complaint routes and a rating request
+        closure.on_closed(session, case, get_settings())
     audit.record(session, officer.username, "case.reopened" if move.reopened else
                  "case.status_changed", case.reference,
                  audit.diff(before, {"status": move.status, "outcome": move.outcome}))

@@ -23,6 +23,8 @@ from bot.messaging import keywords
 from bot.messaging.keywords import Keyword
 from bot.messaging.optout import normalise_number
 from bot.messaging.render import option_index, render_parts
+from bot.returning import feedback
+from bot.wording import say
 
 log = logging.getLogger("tellonce.twilio")
 router = APIRouter()
@@ -144,6 +146,9 @@ async def handle(conversations: Conversations, sessions, settings, msg: Inbound)
         await to_thread.run_sync(state.touch, sessions, msg.conversation_id, msg.channel,
                                  msg.number)
         return reply([(keywords.media_only_text(msg.channel), [])])
+    rated = await to_thread.run_sync(_closure_rating, sessions, settings, msg)
+    if rated:
+        return reply([(rated, [])])
     text = await _map_option(sessions, msg)
     turn = await conversations.turn(msg.conversation_id, msg.channel, text,
                                     {"contact_hint": msg.channel})
@@ -165,6 +170,19 @@ async def _map_option(sessions, msg: Inbound) -> str:  # noqa: ANN001
     if index is not None and index < len(offered):
         return offered[index]
     return msg.body
+
+
+def _closure_rating(sessions, settings, msg: Inbound) -> str | None:  # noqa: ANN001
+    """A rating ("4", "5 thank you") replied to a closing message: kept as that case's feedback."""
+    rated = feedback.parse_rating(msg.body)
+    if rated is None:
+        return None
+    with sessions() as db, db.begin():
+        case = feedback.awaiting_closure_rating(db, msg.conversation_id, settings)
+        if case is None:
+            return None
+        feedback.record(db, case, rated[0], rated[1], msg.channel, stage="closure")
+    return say("returning.closure_thanks", msg.channel)
 
 
 def _was_exit(payload: str) -> bool:

@@ -17,7 +17,6 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.cases import mark_contacted
 from bot.models import Case, Officer, OutboundMessage
 from bot.settings import Settings
 from bot.wording import say
@@ -120,8 +119,7 @@ def queue_message(session: Session, case: Case, text: str, settings: Settings,
         created_at=now,
         updated_at=now,
     )
-    session.add(row)
-    mark_contacted(case, now)
+    session.add(row)  # the case counts as contacted once the worker's send is accepted
     session.flush()
     return row
 

@@ -18,12 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from twilio.rest import Client
 
 from bot.messaging import optout
+from bot.messaging.email import send_email
 from bot.messaging.outbound import OPTED_OUT_CODE, SendResult, describe, send
 from bot.models import Case, ChatSession, OutboundMessage, utcnow
 from bot.settings import Settings
 
 log = logging.getLogger("tellonce.outbox")
-CHANNELS = ("sms", "whatsapp")
+CHANNELS = ("sms", "whatsapp", "email")
 WINDOW = timedelta(hours=24)
 LEASE = timedelta(minutes=5)
 
@@ -87,10 +88,12 @@ def process(sessions: sessionmaker[Session], client: Client | None, settings: Se
         to, body, channel, attempts = row.to or "", row.body or "", row.channel, row.attempts
         case = db.get(Case, row.case_id) if row.case_id else None
         reference = case.reference if case else None
-        opted_out = bool(to) and optout.is_opted_out(db, to)
+        opted_out = channel != "email" and bool(to) and optout.is_opted_out(db, to)
         in_window = channel != "whatsapp" or (bool(to) and _in_window(db, to, now))
     if not to:
         result = SendResult("failed", error="no number to send to")
+    elif channel == "email":
+        result = send_email(settings, to=to, body=body, row_id=row_id)
     elif opted_out:
         result = SendResult("opted_out", error=describe(OPTED_OUT_CODE, ""))
     elif client is None:
@@ -108,7 +111,7 @@ def record(sessions: sessionmaker[Session], settings: Settings, row_id: int, att
     """Store one attempt's outcome, only if the row is still this worker's claim."""
     now = utcnow()
     values: dict = {"updated_at": now, "next_attempt_at": None, "error": result.error}
-    if to:
+    if to and "@" not in to:
         values["to_hash"] = optout.number_hash(to)
     if result.outcome == "sent":
         values.update(status=result.provider_status or "queued", provider_sid=result.provider_sid,
@@ -123,15 +126,27 @@ def record(sessions: sessionmaker[Session], settings: Settings, row_id: int, att
     else:
         values.update(status="failed")
     with sessions() as db, db.begin():
-        db.execute(
+        done = db.execute(
             update(OutboundMessage)
             .where(OutboundMessage.id == row_id, OutboundMessage.status == "claimed",
                    OutboundMessage.attempts == attempts)
             .values(**values)
             .execution_options(synchronize_session=False)
         )
+        if result.outcome == "sent" and done.rowcount == 1:
+            _contacted(db, row_id, now)
         if result.outcome == "opted_out" and to:
             optout.set_opted_out(db, to, True)
+
+
+def _contacted(db: Session, row_id: int, now: datetime) -> None:
+    """A case counts as contacted once a message to the resident was accepted for delivery
+    (never when it is merely queued): its response clock stops then."""
+    row = db.get(OutboundMessage, row_id)
+    if row is None or row.case_id is None or getattr(row, "purpose", "resident") != "resident":
+        return
+    db.execute(update(Case).where(Case.id == row.case_id, Case.contacted_at.is_(None))
+               .values(contacted_at=now).execution_options(synchronize_session=False))
 
 
 def release_held(db: Session, number: str) -> int:

@@ -23,6 +23,7 @@ from bot.models.perpetrators import (
     PerpetratorEnforcement,
     PerpetratorIdentifier,
 )
+from bot.models.returning import DiaryEntry, Feedback, ReturnGuard
 from bot.models.types import Base, EncryptedText, UTCDateTime, utcnow
 
 __all__ = [
@@ -30,5 +31,5 @@ __all__ = [
     "CaseStrand", "ChatSession", "EncryptedText", "InboundClaim", "OptOut", "Officer",
     "OutboundMessage", "UTCDateTime", "facet_rows", "utcnow",
     "CasePerpetratorLink", "CasePlace", "CaseRepeatRisk", "Perpetrator",
-    "PerpetratorEnforcement", "PerpetratorIdentifier",
+    "PerpetratorEnforcement", "PerpetratorIdentifier", "DiaryEntry", "Feedback", "ReturnGuard",
 ]

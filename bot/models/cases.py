@@ -72,7 +72,12 @@ class Case(Base):
     danger_now: Mapped[bool] = mapped_column(Boolean, default=False)
     # Sent early by a resident in danger now: top of the queue (risk_rank 3).
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
-    faiths: Mapped[list[str]] = mapped_column(JSON, default=list)
+    faiths: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=True)
+    # Coming back: an Argon2 hash of the secret code shown once at submission (never the code),
+    # and when the resident last added something the officer has not yet read.
+    return_secret_hash: Mapped[str | None] = mapped_column(String(255))
+    new_information_at: Mapped[datetime | None] = mapped_column()
+    feedback_requested_at: Mapped[datetime | None] = mapped_column()
     # One case per report: a retried or repeated submission carries the same key.
     submission_key: Mapped[str | None] = mapped_column(String(160))
 
@@ -81,14 +86,14 @@ class Case(Base):
     subject_agrees: Mapped[bool | None] = mapped_column(Boolean)
     subject_contact: Mapped[str | None] = mapped_column(EncryptedText)
     safeguarding: Mapped[str | None] = mapped_column(String(16))
-    safeguarding_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    safeguarding_reasons: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=True)
 
     # What matters to them, so nobody phones to ask again.
-    wishes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    wishes: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=True)
     wishes_text: Mapped[str | None] = mapped_column(EncryptedText)
     support_wanted: Mapped[bool | None] = mapped_column(Boolean)
     feels_safe_home: Mapped[bool | None] = mapped_column(Boolean)
-    access_needs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    access_needs: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=True)
     access_language: Mapped[str | None] = mapped_column(String(64))
     access_other: Mapped[str | None] = mapped_column(EncryptedText)
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot import audit, triage
+from bot.cases import URGENT_RANK
 from bot.models import Case, CasePerpetratorLink, CaseRepeatRisk
 
 REASON = "repeat_perpetrator"
@@ -101,7 +102,8 @@ def refresh(session: Session, case_ids: Iterable[int], actor: str | None) -> int
             continue
         after = {"risk_level": level, "risk_reasons": reasons}
         if after != before:
-            case.risk_level, case.risk_rank, case.risk_reasons = level, triage.RANK[level], reasons
+            rank = URGENT_RANK if case.urgent else triage.RANK[level]  # danger now stays on top
+            case.risk_level, case.risk_rank, case.risk_reasons = level, rank, reasons
             audit.record(session, actor, "case.risk_changed", case.reference,
                          {**audit.diff(before, after), "signal": REASON, "linked_reports": count})
             changed += before["risk_level"] != level

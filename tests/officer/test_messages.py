@@ -31,7 +31,8 @@ def test_message_is_queued_pending_with_name_and_direct_contact(client, make_off
         assert row.to == "+447700900123"
         raw = s.execute(text("SELECT body, \"to\" FROM outbound_messages")).one()
         assert "housing officer" not in raw[0] and "+4477" not in raw[1]
-        assert s.scalar(select(Case.contacted_at)) is not None
+        # queued is not contact: the case is contacted once the worker's send is accepted
+        assert s.scalar(select(Case.contacted_at)) is None
     listing = client.get(f"/api/v1/cases/{case.reference}/messages", headers=auth(me)).json()
     assert [(m["id"], m["status"]) for m in listing] == [(msg["id"], "pending")]
 

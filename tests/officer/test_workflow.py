@@ -96,9 +96,11 @@ def test_starting_work_stops_the_overdue_clock(client, make_officer, make_case, 
 
 
 def test_contacting_the_resident_stops_the_overdue_clock_everywhere(client, make_officer,
-                                                                    make_case, auth):
+                                                                    make_case, auth,
+                                                                    session_factory):
     """One overdue rule (bot.cases.is_overdue) for case detail, queue rows and the queue filter:
-    a message queued to the resident counts as contact even while the case is still new."""
+    a message accepted for delivery counts as contact, even while the case is still new; one
+    that is merely queued does not."""
     me = make_officer()
     case = make_case(assigned=me, stored={"due_by": datetime.now(UTC) - timedelta(days=1)})
     detail = f"/api/v1/cases/{case.reference}"
@@ -114,6 +116,14 @@ def test_contacting_the_resident_stops_the_overdue_clock_everywhere(client, make
     sent = post(client, auth, me, case, "/messages", {"text": "I will ring you tomorrow."})
     assert sent.status_code == 201, sent.text
     assert client.get(detail, headers=auth(me)).json()["status"] == "new"
+    assert views() == (True, True, True)  # queued only
+    from bot.messaging import worker
+    from bot.messaging.outbound import SendResult
+    from bot.settings import get_settings
+
+    (row_id,) = worker.claim_batch(session_factory)
+    worker.record(session_factory, get_settings(), row_id, 1, "+447700900123",
+                  SendResult("sent", "SM" + "1" * 32, "queued", sent_as="text"))
     assert views() == (False, False, False)
 
 
