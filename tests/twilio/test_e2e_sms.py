@@ -187,7 +187,7 @@ def test_sms_danger_and_exit_are_true_to_the_channel(live_stack, sms_gateway: st
     bye = send("2")  # delete it
     said.append(bye)
     assert "deleted" in bye and "To remove it from this phone" in bye
-    for text in said:
-        cleaned = text.replace("Stop Hate UK", "")
-        assert not OPT_OUT.search(cleaned), text
-        assert "tap" not in cleaned.lower(), text
+    for reply in said:
+        cleaned = reply.replace("Stop Hate UK", "")
+        assert not OPT_OUT.search(cleaned), reply
+        assert "tap" not in cleaned.lower(), reply
