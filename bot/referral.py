@@ -48,6 +48,16 @@ def needs_of(case: Case) -> dict[str, Any]:
     }
 
 
+def diary_of(case: Case) -> list[dict[str, Any]]:
+    """Further incidents the resident added (the diary sheet), within the same consent."""
+    from sqlalchemy.orm import object_session
+
+    from bot.returning.diary import entries, entry_dict
+
+    session = object_session(case)
+    return [entry_dict(e) for e in entries(session, case)] if session is not None else []
+
+
 def subject_of(case: Case) -> dict[str, Any] | None:
     """The person it happened to (third-party reports); their contact only if they agreed."""
     if case.reporter_role != "third_party":
@@ -100,6 +110,7 @@ def build_packet(case: Case, recipient: str, prepared_by: Officer, settings: Set
         "anonymous": bool(case.anonymous),
         "urgent": bool(case.urgent),
         "needs": needs_of(case),
+        "diary": diary_of(case),
         "subject": subject_of(case),
         "safeguarding": {"concern": case.safeguarding,
                          "reasons": list(case.safeguarding_reasons or [])},

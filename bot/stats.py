@@ -232,7 +232,28 @@ def compute(session: Session, settings: Settings, group_by: str, date_from: date
             "min_cases": settings.rising_min_cases,
         },
         **hotspots(session, settings, date_to, visible_to),
+        "satisfaction": satisfaction(session, start, end),
     }
+
+
+def satisfaction(session: Session, start: datetime | None = None,
+                 end: datetime | None = None) -> list[dict[str, Any]]:
+    """Residents' ratings (1-5) by month and channel: how many, and the average (issue 9).
+    Feedback is small (one or two rows per case), so months are read in Python."""
+    from bot.models import Feedback
+
+    stmt = select(Feedback.created_at, Feedback.channel, Feedback.rating).where(
+        Feedback.rating.is_not(None))
+    if start is not None:
+        stmt = stmt.where(Feedback.created_at >= start)
+    if end is not None:
+        stmt = stmt.where(Feedback.created_at < end)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for created, channel, rating in session.execute(stmt):
+        groups.setdefault((f"{created:%Y-%m}", channel), []).append(int(rating))
+    return [{"month": month, "channel": channel, "responses": len(ratings),
+             "average_rating": round(sum(ratings) / len(ratings), 2)}
+            for (month, channel), ratings in sorted(groups.items())]
 
 
 def refresh_planner_statistics(session: Session) -> None:
@@ -275,4 +296,7 @@ def to_csv(result: dict[str, Any]) -> str:
                          "" if r["change_pct"] is None else r["change_pct"]])
     for h in result.get("hotspots", []):
         writer.writerow(["hotspot", h["kind"], _cell(h["label"]), h["count"], "", "", ""])
+    for f in result.get("satisfaction", []):
+        writer.writerow(["satisfaction", f["channel"], f["month"], f["responses"],
+                         f["average_rating"], "", ""])
     return out.getvalue()

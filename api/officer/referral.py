@@ -81,6 +81,16 @@ class PacketNeeds(BaseModel):
     access_other: str | None
 
 
+class PacketDiaryEntry(BaseModel):
+    occurred_on: date | None
+    summary: str | None
+    account: str | None
+    added_at: datetime
+    channel: str
+    location: str | None = None
+    incident_types: list[str] = []
+
+
 class PacketSubject(BaseModel):
     knows: bool | None
     agrees_to_contact: bool | None
@@ -118,6 +128,7 @@ class ReferralPacket(BaseModel):
     anonymous: bool
     urgent: bool
     needs: PacketNeeds
+    diary: list[PacketDiaryEntry] = []
     subject: PacketSubject | None
     safeguarding: PacketSafeguarding
     resident_contact: ResidentContact | None

@@ -65,6 +65,13 @@ class HotspotRule(BaseModel):
     until: datetime = Field(description="exclusive end of the window")
 
 
+class Satisfaction(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    channel: str
+    responses: int
+    average_rating: float = Field(description="1 (very poor) to 5 (very good)")
+
+
 class StatsOut(BaseModel):
     """Case counts for the range, and the strands and wards whose reports are rising."""
 
@@ -78,6 +85,8 @@ class StatsOut(BaseModel):
     hotspots: list[Hotspot] = Field(description="Clusters at or above the hotspot rule's count "
                                                 "in its window, most incidents first.")
     hotspot_rule: HotspotRule
+    satisfaction: list[Satisfaction] = Field(
+        default_factory=list, description="Residents' ratings by month and channel")
 
 
 @router.get(

@@ -62,8 +62,9 @@ def check(session: Session, reference: str, code: str, sender: str,
     locked = _locked(by_sender, now) or (by_case is not None and _locked(by_case, now))
     ok = matches(case.return_secret_hash if case else None, code) and not locked
     if not ok:
+        sender_was_locked = _locked(by_sender, now)
         _fail(by_sender, settings.return_max_failures_per_sender, now, settings)
-        if by_case is not None:
+        if by_case is not None and not sender_was_locked:  # a blocked prober costs the case nothing
             _fail(by_case, settings.return_max_failures_per_case, now, settings)
     else:
         by_sender.failures = 0
