@@ -5,6 +5,7 @@ the diary, the status in plain words, and feedback."""
 from __future__ import annotations
 
 import asyncio
+import json
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -155,7 +156,7 @@ def test_sms_knows_the_number_and_asks_which_case_when_there_are_several(db_url,
     assert b.asking == "return_reference"
     titles = [btn["title"] for m in b.last for btn in m.get("buttons") or []]
     assert set(titles) == {one.reference, two.reference}
-    b.say('/choose{"choice": "%s"}' % two.reference, "choose")
+    b.say('/choose' + json.dumps({"choice": two.reference}), "choose")
     assert b.slots["return_case"] == two.reference
     assert b.asking == "return_purpose" or b.ended
 
