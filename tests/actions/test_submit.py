@@ -59,8 +59,16 @@ def test_submit_writes_the_case_with_the_right_fields(db_url, db) -> None:
     assert "by email within 3 working days" in texts(messages)
     assert "Stop Hate UK" in texts(messages) and "Crimestoppers" in texts(messages)
     assert "101" in texts(messages) and "report-it.org.uk" in texts(messages)
-    assert messages[-1]["custom"] == {"ended": True}
+    # not ended yet: a rating of the service follows (skippable), by the coming-back form
+    assert not any((m.get("custom") or {}).get("ended") for m in messages)
     assert {"event": "reset_slots", "timestamp": None} in events
+    after = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert after == {"return_case": reference, "return_purpose": "feedback",
+                     "feedback_stage": "report"}
+    secret = re.search(r"Your secret code is (\d{6})", texts(messages)).group(1)
+    from bot.returning.secret import matches
+
+    assert matches(case.return_secret_hash, secret) and secret not in case.return_secret_hash
 
 
 def test_support_for_you_and_other_ways_to_report_are_separate_and_never_repeat(db_url,
@@ -102,7 +110,6 @@ def test_witness_is_offered_bystander_advice(db_url, db) -> None:
     messages, _ = submit({**ANSWERED, "reporter_role": "witness"})
     payloads = [b["payload"] for m in messages for b in m.get("buttons") or []]
     assert "/faq_bystander" in payloads
-    assert messages[-1]["custom"] == {"ended": True}
 
 
 def test_this_number_is_stored_for_the_gateway_to_fill(db_url, db) -> None:
@@ -141,5 +148,6 @@ def test_a_database_failure_keeps_the_answers_and_says_sorry(monkeypatch) -> Non
         monkeypatch.undo()
         reset_caches()
     assert "couldn't save your report" in texts(messages)
-    assert events == []  # nothing reset: "Try again" resubmits
+    # nothing reset ("Try again" resubmits), and no rating asked of a report not yet in
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
     assert not REFERENCE.search(texts(messages))
