@@ -15,10 +15,11 @@ from bot.models.cases import (
     facet_rows,
 )
 from bot.models.messaging import ChatSession, InboundClaim, OptOut, OutboundMessage
+from bot.models.sessions import OfficerSession
 from bot.models.types import Base, EncryptedText, UTCDateTime, utcnow
 
 __all__ = [
     "AuditBase", "AuditEvent", "Base", "Case", "CaseAction", "CaseIncidentType", "CaseNote",
     "CaseStrand", "ChatSession", "EncryptedText", "InboundClaim", "OptOut", "Officer",
-    "OutboundMessage", "UTCDateTime", "facet_rows", "utcnow",
+    "OfficerSession", "OutboundMessage", "UTCDateTime", "facet_rows", "utcnow",
 ]

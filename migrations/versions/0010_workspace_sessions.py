@@ -1,0 +1,39 @@
+"""officers' workspace sessions
+
+Server-side sessions for the workspace (/officer/): the cookie carries a random token whose
+SHA-256 is the key here, so sign-out and idle expiry end a session for real.
+
+Revision ID: 0010workspace
+Revises: 0008wardq
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0010workspace"
+down_revision: str | None = "0008wardq"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "officer_sessions",
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("officer_id", sa.Integer(), nullable=False),
+        sa.Column("csrf_token", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["officer_id"], ["officers.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("token_hash"),
+    )
+    op.create_index("ix_officer_sessions_officer_id", "officer_sessions", ["officer_id"])
+    op.create_index("ix_officer_sessions_expires_at", "officer_sessions", ["expires_at"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_officer_sessions_expires_at", table_name="officer_sessions")
+    op.drop_index("ix_officer_sessions_officer_id", table_name="officer_sessions")
+    op.drop_table("officer_sessions")
