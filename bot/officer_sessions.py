@@ -14,15 +14,29 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bot import audit
 from bot.models import Officer, OfficerSession
 from bot.settings import Settings
 
 TOUCH_EVERY = timedelta(seconds=30)  # last_seen is written at most this often per session
 
 
+REASONS = {
+    "required": "Sign in to use the workspace.",
+    "signed_out": "You are signed out. Sign in again to carry on.",
+    "expired": "Your session expired after a time without activity (or at the end of its "
+               "working day). Sign in again; anything you had not saved was not kept.",
+    "inactive": "This account is not active. Ask an admin if you think it should be.",
+    "bye": "You have signed out.",
+}
+
+
 class SessionEnded(Exception):
-    """No usable session: missing, signed out, expired, or the account is no longer active.
-    The message says which, in words fit for the sign-in page."""
+    """No usable session; ``code`` (a key of REASONS) says why, for the sign-in page."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(REASONS[code])
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -54,39 +68,37 @@ def resume(session: Session, token: str | None, settings: Settings,
            now: datetime | None = None) -> tuple[OfficerSession, Officer]:
     """The live session and its (re-read) officer, or SessionEnded with the reason."""
     if not token:
-        raise SessionEnded("Sign in to use the workspace.")
+        raise SessionEnded("required")
     now = now or datetime.now(UTC)
     found = session.execute(
         select(OfficerSession, Officer).join(Officer, Officer.id == OfficerSession.officer_id)
         .where(OfficerSession.token_hash == token_hash(token))
     ).first()
     if found is None:
-        raise SessionEnded("You are signed out. Sign in again.")
+        raise SessionEnded("signed_out")
     row, officer = found
     idle = timedelta(minutes=settings.workspace_idle_minutes)
     if now >= row.expires_at or now - row.last_seen_at >= idle:
         session.delete(row)
         session.commit()
-        raise SessionEnded(
-            f"Your session expired (after {settings.workspace_idle_minutes} minutes without "
-            "activity, or at the end of the working day). Sign in again; nothing you had not "
-            "saved was kept."
-        )
+        raise SessionEnded("expired")
     if not officer.active:
         session.delete(row)
         session.commit()
-        raise SessionEnded("This account is not active. Ask an admin if you think it should be.")
+        raise SessionEnded("inactive")
     if now - row.last_seen_at >= TOUCH_EVERY:
         row.last_seen_at = now
         session.commit()
     return row, officer
 
 
-def end(session: Session, token: str | None) -> None:
+def end(session: Session, token: str | None, username: str | None = None) -> None:
     """Sign out: the session row goes, so the cookie is worthless even if it was copied."""
     if token:
         stale = OfficerSession.token_hash == token_hash(token)
         session.execute(delete(OfficerSession).where(stale))
+        if username:
+            audit.record(session, username, "auth.logout")
         session.commit()
 
 

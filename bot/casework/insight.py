@@ -24,6 +24,18 @@ def read_stats(session: Session, settings: Settings, officer: Officer, group_by:
     return result
 
 
+def read_trends(session: Session, settings: Settings, officer: Officer, groups: tuple[str, ...],
+                start: date | None = None, end: date | None = None) -> dict[str, dict[str, Any]]:
+    """Several ``compute`` answers for one page (e.g. strand, ward, month), one stats.read."""
+    require_role(officer, "supervisor")
+    results = {g: stats.compute(session, settings, g, start, end) for g in groups}
+    first = next(iter(results.values()))
+    audit.record(session, officer.username, "stats.read",
+                 changes={"group_by": ",".join(groups), "from": first["from"], "to": first["to"]})
+    session.commit()
+    return results
+
+
 def read_audit(session: Session, officer: Officer, *, case: str | None = None,
                who: str | None = None, start: datetime | None = None,
                end: datetime | None = None, after_id: int | None = None,

@@ -74,3 +74,15 @@ def send_message(session: Session, officer: OfficerRow, case: Case, text: str,
                  audit.redact({"message_id": row.id, "channel": row.channel, "body": row.body}))
     session.commit()
     return message_dict(row, case.assigned_officer.username if case.assigned_officer else None)
+
+
+def preview_for(session: Session, officer: OfficerRow, case: Case, text: str,
+                settings: Settings) -> Preview:
+    """The preview an officer about to send sees (they must be able to work the case); shown
+    the resident's contact details, so recorded as message.previewed (no text in the log)."""
+    workflow.check_can_work(officer, case)
+    preview = preview_message(case, text, settings)
+    audit.record(session, officer.username, "message.previewed", case.reference,
+                 {"channel": preview.channel})
+    session.commit()
+    return preview

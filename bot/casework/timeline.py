@@ -24,6 +24,7 @@ READS = {
     "case.listed": "Saw it in the queue",
     "case.messages_read": "Read the messages",
     "case.referral_packet": "Produced a referral packet",
+    "message.previewed": "Previewed a message",
 }
 
 
