@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, and_, exists, not_, or_, select
+from sqlalchemy import Select, and_, exists, literal, not_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.cases import overdue_clause
@@ -27,9 +27,11 @@ class BadCursor(ValueError):
 
 @dataclass(frozen=True)
 class QueueFilters:
-    """Every filter is optional; ``officer_id=0`` means unassigned."""
+    """Every filter is optional; ``officer_id=0`` means unassigned; ``open_only`` leaves out
+    closed cases (the workspace's working queue)."""
 
     status: str | None = None
+    open_only: bool = False
     risk: str | None = None
     strand: str | None = None
     incident_type: str | None = None
@@ -67,6 +69,9 @@ def filtered(filters: QueueFilters, now: datetime, visible_to: int | None = None
         )
     if f.status:
         stmt = stmt.where(Case.status == f.status)
+    if f.open_only:
+        # rendered inline, so SQLite and PostgreSQL can both see it matches ix_cases_open_queue
+        stmt = stmt.where(Case.status != literal("closed", literal_execute=True))
     if f.risk:
         stmt = stmt.where(Case.risk_level == f.risk)
     if f.strand:

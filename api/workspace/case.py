@@ -27,6 +27,7 @@ from bot.casework.views import is_urgent
 from bot.messaging.outbox import check_reachable, messages_for_case
 from bot.models import Case
 from bot.settings import Settings
+from bot.triage import load_rules
 
 router = APIRouter()
 Ref = Annotated[str, Path(max_length=24)]
@@ -109,7 +110,7 @@ def case_page(request: Request, session: Session, settings: Settings, user: Sign
         next_statuses=workflow.TRANSITIONS.get(case.status, ()),
         outcomes=workflow.OUTCOMES, channel=channel, unreachable=unreachable,
         actions=action_options(case), partners=workflow.REFERRALS,
-        max_message=1000,
+        max_message=1000, reason_label=load_rules(settings.triage_rules_path).label,
     )
 
 

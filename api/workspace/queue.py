@@ -67,7 +67,7 @@ def queue_page(
         return redirect("/officer/accounts")
     known_wards = wards(settings)
     chosen = {
-        "status": _choice("status", status, CASE_STATUSES),
+        "status": _choice("status", status, (*CASE_STATUSES, "any")),
         "risk": _choice("risk", risk, RISK_LEVELS),
         "strand": _choice("strand", strand, STRANDS),
         "ward": _choice("ward", ward, known_wards),
@@ -76,7 +76,8 @@ def queue_page(
         "sort": _choice("sort", sort, ("risk", "newest")),
     }
     filters = QueueFilters(
-        status=chosen["status"], risk=chosen["risk"], strand=chosen["strand"],
+        status=chosen["status"] if chosen["status"] != "any" else None,
+        open_only=not chosen["status"], risk=chosen["risk"], strand=chosen["strand"],
         ward=chosen["ward"], overdue={"yes": True, "no": False}.get(overdue),
         officer_id=reads.assignee_filter(session, officer, chosen["assigned"]),
     )

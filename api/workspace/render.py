@@ -60,16 +60,14 @@ def when(value: Any, style: str = "long") -> str:
         return "Not said"
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            value = (date.fromisoformat(value) if len(value) == 10
+                     else datetime.fromisoformat(value.replace("Z", "+00:00")))
         except ValueError:
-            try:
-                value = date.fromisoformat(value)
-            except ValueError:
-                return value
+            return value
     if isinstance(value, datetime):
         local = value.astimezone(LONDON) if value.tzinfo else value
         if style == "short":
-            return f"{local.day} {local:%b %Y}, {local:%H:%M}"
+            return f"{local.day} {local:%b %Y} {local:%H:%M}"
         return f"{local:%a} {local.day} {local:%b %Y}, {local:%H:%M}"
     if isinstance(value, date):
         return f"{value:%a} {value.day} {value:%b %Y}"

@@ -97,6 +97,9 @@ Index("ix_cases_risk_age", Case.risk_rank.desc(), Case.created_at, Case.id)
 _UNCONTACTED = "status IN ('new', 'triaged') AND contacted_at IS NULL"
 Index("ix_cases_uncontacted", Case.risk_rank.desc(), Case.created_at, Case.id,
       sqlite_where=text(_UNCONTACTED), postgresql_where=text(_UNCONTACTED))
+# The working queue (open cases only, the workspace's default view), in queue order.
+Index("ix_cases_open_queue", Case.risk_rank.desc(), Case.created_at, Case.id,
+      sqlite_where=text("status != 'closed'"), postgresql_where=text("status != 'closed'"))
 # The queue filtered by ward (the commonest filter for a ward-based team), in queue order.
 Index("ix_cases_ward_queue", Case.location_ward, Case.risk_rank.desc(), Case.created_at, Case.id)
 

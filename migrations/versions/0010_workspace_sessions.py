@@ -1,7 +1,10 @@
-"""officers' workspace sessions
+"""officers' workspace: sessions and the open-cases queue index
 
 Server-side sessions for the workspace (/officer/): the cookie carries a random token whose
 SHA-256 is the key here, so sign-out and idle expiry end a session for real.
+
+The workspace's queue shows open cases by default: a partial index on the queue order for
+cases not closed keeps its first page an index range scan however many cases are closed.
 
 Revision ID: 0010workspace
 Revises: 0008wardq
@@ -31,9 +34,14 @@ def upgrade() -> None:
     )
     op.create_index("ix_officer_sessions_officer_id", "officer_sessions", ["officer_id"])
     op.create_index("ix_officer_sessions_expires_at", "officer_sessions", ["expires_at"])
+    op.create_index("ix_cases_open_queue", "cases",
+                    [sa.text("risk_rank DESC"), "created_at", "id"],
+                    sqlite_where=sa.text("status != 'closed'"),
+                    postgresql_where=sa.text("status != 'closed'"))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_cases_open_queue", table_name="cases")
     op.drop_index("ix_officer_sessions_expires_at", table_name="officer_sessions")
     op.drop_index("ix_officer_sessions_officer_id", table_name="officer_sessions")
     op.drop_table("officer_sessions")
