@@ -16,7 +16,7 @@ from api.officer.admin import USERNAME, OfficerIn
 from api.workspace.errors import REFUSALS, refused, status_of, wording
 from api.workspace.render import html, redirect
 from api.workspace.session import FormUser, SignedIn, SignedInDep
-from bot.casework import accounts
+from bot.casework import accounts, require_role
 from bot.taxonomy import ROLES
 
 router = APIRouter()
@@ -64,6 +64,7 @@ def accounts_page(request: Request, user: SignedInDep, session: SessionDep,
 def create(request: Request, user: FormUser, session: SessionDep, settings: SettingsDep,
            username: Field = "", password: Field = "", role: Field = "officer",
            display_name: Field = "", email: Field = "", phone: Field = "") -> Response:
+    admin_only(user)
     values = {"username": username, "role": role, "display_name": display_name,
               "email": email, "phone": phone}
     try:
@@ -84,7 +85,14 @@ def create(request: Request, user: FormUser, session: SessionDep, settings: Sett
     return redirect("/officer/accounts?done=created")
 
 
+def admin_only(user: SignedIn) -> None:
+    """Account changes are for admins: the API's words when anyone else tries."""
+    with refused():
+        require_role(user.officer, "admin")
+
+
 def _check(request: Request, session: SessionDep, user: SignedIn, username: str) -> Response | None:
+    admin_only(user)
     if not re.fullmatch(USERNAME, username):
         return page(request, session, user, 404, error=f"No account named {username[:64]}")
     return None

@@ -102,7 +102,7 @@ def case_page(request: Request, session: Session, settings: Settings, user: Sign
     return html(
         request, "case.html", status, nav="queue", case=case, c=detail,
         timeline=build_timeline(session, case, detail, messages),
-        overdue=is_overdue(case), urgent=is_urgent(case),
+        overdue=is_overdue(case), urgent=is_urgent(case) or bool(detail.get("urgent")),
         error=error, values=values or {}, done=DONE.get(done or ""),
         cannot_work=_why_not(workflow.check_can_work, officer, case),
         can_claim=case.assigned_officer_id != officer.id and case.status != "closed",

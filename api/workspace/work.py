@@ -56,10 +56,10 @@ class _Form:
     def case(self, reference: str) -> Case:
         return find_case(self.session, self.user, reference)
 
-    def refuse(self, case: Case, status: int, message: str, **values: str) -> Response:
+    def refuse(self, case: Case, status: int, reason: str, **values: str) -> Response:
         self.session.rollback()
         return case_page(self.request, self.session, self.settings, self.user, case, status,
-                         error=message, values=values)
+                         error=reason, values=values)
 
 
 @router.post("/officer/cases/{reference}/assign", summary="Claim or assign a case")

@@ -14,6 +14,7 @@ def load_case(session: Session, reference: str, officer: Officer, work: bool = F
     """The case, if this officer may read it (or work it, with ``work``).
 
     Raises CaseNotFound or AccessDenied with a reason the officer can act on."""
+    require_role(officer, *workflow.CASE_ROLES)
     case = get_case(session, reference)
     if case is None:
         raise CaseNotFound(f"No case {reference.upper()}")

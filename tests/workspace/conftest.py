@@ -40,16 +40,17 @@ class Browser:
         return self.client.post(path, data=form, follow_redirects=False, **kw)
 
 
-def sign_in(client: TestClient, officer: Officer, password: str = PASSWORD) -> Browser:
-    page = client.get("/officer/login")
+def sign_in(tc: TestClient, officer: Officer, password: str = PASSWORD) -> Browser:
+    """Through the real form: GET the page (pre-sign-in cookie + token), POST, follow."""
+    page = tc.get("/officer/login")
     assert page.status_code == 200, page.text
-    r = client.post("/officer/login", data={"username": officer.username, "password": password,
-                                            "csrf_token": csrf_of(page.text)},
-                    follow_redirects=False)
+    r = tc.post("/officer/login", data={"username": officer.username, "password": password,
+                                        "csrf_token": csrf_of(page.text)},
+                follow_redirects=False)
     assert r.status_code == 303, r.text
-    home = client.get(r.headers["location"])
+    home = tc.get(r.headers["location"])
     assert home.status_code == 200, home.text
-    return Browser(client, officer, csrf_of(home.text))
+    return Browser(tc, officer, csrf_of(home.text))
 
 
 @pytest.fixture
@@ -60,10 +61,10 @@ def signed_in(db_url: str, make_officer) -> Callable[..., Browser]:  # noqa: F81
 
     def make(who: str | Officer = "officer") -> Browser:
         officer = make_officer(who) if isinstance(who, str) else who
-        client = TestClient(create_app(get_settings()))
-        client.__enter__()
-        clients.append(client)
-        return sign_in(client, officer)
+        tc = TestClient(create_app(get_settings()))
+        tc.__enter__()
+        clients.append(tc)
+        return sign_in(tc, officer)
 
     yield make
     for c in clients:
