@@ -69,7 +69,7 @@ def filtered(filters: QueueFilters, now: datetime, visible_to: int | None = None
         )
     if f.status:
         stmt = stmt.where(Case.status == f.status)
-    if f.open_only:
+    if f.open_only and not f.status and f.overdue is not True:  # else implied or replaced
         # rendered inline, so SQLite and PostgreSQL can both see it matches ix_cases_open_queue
         stmt = stmt.where(Case.status != literal("closed", literal_execute=True))
     if f.risk:

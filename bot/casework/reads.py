@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot import audit, workflow
-from bot.cases import overdue_clause
+from bot.cases import UNCONTACTED_STATUSES
 from bot.casework.access import require_role
 from bot.casework.views import case_detail
 from bot.messaging.outbox import messages_for_case
@@ -52,6 +52,19 @@ def list_queue(session: Session, officer: Officer, filters: QueueFilters, *, lim
     return page, next_cursor
 
 
+def first_contact_due() -> ColumnElement:
+    """``due_by`` of a case nobody has contacted yet (NULL once contacted): indexed as
+    ix_cases_headline, so counting overdue cases is an index range count."""
+    return case((Case.contacted_at.is_(None), Case.due_by))
+
+
+def overdue_count_clause(now: datetime) -> ColumnElement[bool]:
+    """``bot.cases.overdue_clause`` for counting: the same cases (tests hold them equal)."""
+    statuses = bindparam("headline_statuses", list(UNCONTACTED_STATUSES), expanding=True,
+                         literal_execute=True)
+    return and_(Case.status.in_(statuses), first_contact_due() < now)
+
+
 def queue_counts(session: Session, officer: Officer, now: datetime | None = None
                  ) -> dict[str, int]:
     """How many new and overdue cases this officer can see (the workspace's headline)."""
@@ -66,7 +79,7 @@ def queue_counts(session: Session, officer: Officer, now: datetime | None = None
                                   Case.assigned_officer_id == mine))
         return session.scalar(stmt) or 0
 
-    return {"new": count(Case.status == "new"), "overdue": count(overdue_clause(now))}
+    return {"new": count(Case.status == "new"), "overdue": count(overdue_count_clause(now))}
 
 
 def read_case(session: Session, officer: Officer, case: Case) -> dict[str, Any]:

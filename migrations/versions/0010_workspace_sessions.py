@@ -4,7 +4,11 @@ Server-side sessions for the workspace (/officer/): the cookie carries a random 
 SHA-256 is the key here, so sign-out and idle expiry end a session for real.
 
 The workspace's queue shows open cases by default: a partial index on the queue order for
-cases not closed keeps its first page an index range scan however many cases are closed.
+cases not closed keeps its first page an index range scan however many cases are closed. Its
+headline counts (new cases, overdue cases, for everyone or one officer's view) are index range
+counts on (status, due_by of a case nobody has contacted yet, assigned officer): an expression
+the queue never filters on, so the index cannot draw the queue's overdue filter away from
+ix_cases_uncontacted.
 
 Revision ID: 0010workspace
 Revises: 0008wardq
@@ -39,8 +43,13 @@ def upgrade() -> None:
                     sqlite_where=sa.text("status != 'closed'"),
                     postgresql_where=sa.text("status != 'closed'"))
 
+    op.create_index("ix_cases_headline", "cases",
+                    ["status", sa.text("(CASE WHEN contacted_at IS NULL THEN due_by END)"),
+                     "assigned_officer_id"])
+
 
 def downgrade() -> None:
+    op.drop_index("ix_cases_headline", table_name="cases")
     op.drop_index("ix_cases_open_queue", table_name="cases")
     op.drop_index("ix_officer_sessions_expires_at", table_name="officer_sessions")
     op.drop_index("ix_officer_sessions_officer_id", table_name="officer_sessions")

@@ -114,6 +114,27 @@ def test_counts_of_new_and_overdue_cases(signed_in, make_case, make_officer):
     assert re.search(r'<span class="count-n">2</span> overdue', page)
 
 
+def test_the_headline_overdue_count_is_the_overdue_rule(session_factory, make_case, make_officer):
+    """The count's indexable form (bot.casework.reads) selects exactly bot.cases' overdue cases."""
+    from sqlalchemy import func
+
+    from bot.cases import overdue_clause
+    from bot.casework.reads import overdue_count_clause
+    from bot.models import Case
+
+    past, soon = datetime.now(UTC) - timedelta(days=2), datetime.now(UTC) + timedelta(days=2)
+    for status in ("new", "triaged", "in_progress", "closed"):
+        for due in (past, soon, None):
+            for contacted in (None, past):
+                make_case(stored={"status": status, "due_by": due, "contacted_at": contacted})
+    now = datetime.now(UTC)
+    with session_factory() as s:
+        rule = set(s.scalars(select(Case.id).where(overdue_clause(now))))
+        count = set(s.scalars(select(Case.id).where(overdue_count_clause(now))))
+        assert s.scalar(select(func.count()).select_from(Case).where(overdue_clause(now))) == 2
+    assert rule == count and len(rule) == 2
+
+
 def test_overdue_and_danger_now_cases_stand_out(signed_in, make_case):
     b = signed_in("supervisor")
     late = make_case(stored={"due_by": datetime.now(UTC) - timedelta(days=1)})
