@@ -78,6 +78,8 @@ bench: $(VENV)/.installed $(MODEL) ## All benchmarks on SQLite and PostgreSQL (f
 	$(PY) benchmarks/bench_extraction.py
 	$(PY) benchmarks/bench_officer_api.py --backend sqlite --cases 100000
 	$(PY) benchmarks/bench_officer_api.py --backend postgresql --cases 100000 --pg-url $(BENCH_PG)
+	$(PY) benchmarks/bench_workspace.py --backend sqlite --cases 100000
+	$(PY) benchmarks/bench_workspace.py --backend postgresql --cases 100000 --pg-url $(BENCH_PG)
 	$(PY) benchmarks/bench_twilio_webhook.py --stack fake --backend sqlite
 	$(PY) benchmarks/bench_twilio_webhook.py --stack real --backend sqlite --rate 3 --duration 60
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Select, and_, exists, literal, not_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from bot.cases import overdue_clause
 from bot.models import Case, CaseIncidentType, CaseStrand
@@ -134,6 +134,10 @@ def queue_page(
         )
     if sort != "newest":
         stmt = stmt.order_by(Case.risk_rank.desc(), Case.created_at.asc(), Case.id.asc())
+    # queue rows never show what the resident wrote: leave the encrypted columns unread
+    # (no decryption per row; touching one later loads it)
+    stmt = stmt.options(defer(Case.narrative), defer(Case.location_text),
+                        defer(Case.contact_value), defer(Case.safe_contact_time))
     rows = list(session.scalars(stmt.limit(limit + 1)).unique())
     page = rows[:limit]
     return page, (encode_cursor(page[-1]) if len(rows) > limit else None)

@@ -10,6 +10,14 @@ document.addEventListener("DOMContentLoaded", function () {
     problem.focus();
   }
 
+  // On a phone the queue's filters start folded (unless some are on), so the cases come first.
+  var narrow = window.matchMedia("(max-width: 47.99em)").matches;
+  document.querySelectorAll("details[data-collapse-on-phone='yes']").forEach(function (box) {
+    if (narrow) {
+      box.removeAttribute("open");
+    }
+  });
+
   // "Print this packet" buttons (a plain Ctrl+P works too).
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () {

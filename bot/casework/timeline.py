@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import audit
-from bot.models import Case
+from bot.models import AuditEvent, Case
 
-AUDIT_LIMIT = 300  # newest audit events shown on a case; the audit log has them all
+AUDIT_LIMIT = 200  # newest audit events shown on a case; the audit log has them all
 # Audit actions already shown as their own item (the note, the action, the message).
 SHOWN_ELSEWHERE = frozenset({"case.note_added", "case.action_recorded", "message.queued"})
 READS = {
@@ -115,8 +115,8 @@ def _fold(events: list[Event]) -> list[Event]:
 def build_timeline(session: Session, case: Case, detail: dict[str, Any],
                    messages: list[dict[str, Any]]) -> list[Event]:
     """Every event on the case, newest first (ties keep a stable, sensible order)."""
-    events = [Event(case.created_at, "report", f"Reported by {case.channel}",
-                    facts=[("Reference", case.reference)])]
+    events = [Event(case.created_at, "report", "Report received",
+                    facts=[("Channel", case.channel), ("Reference", case.reference)])]
     events += _diary(detail)
     for m in messages:
         facts = [("Channel", str(m["channel"])), ("Delivery", str(m["status"]))]
@@ -133,7 +133,12 @@ def build_timeline(session: Session, case: Case, detail: dict[str, Any],
         kind = "Referral" if a["kind"] == "referral" else "Enforcement"
         events.append(Event(a["created_at"], "action", f"{kind}: {a['label']}",
                             who=a.get("officer"), text=a.get("detail")))
-    rows = audit.query(session, case.reference, limit=AUDIT_LIMIT, newest_first=True)
+    rows = session.execute(  # plain rows, not ORM objects: a busy case has hundreds
+        select(AuditEvent.at, AuditEvent.officer_username, AuditEvent.action,
+               AuditEvent.changes)
+        .where(AuditEvent.case_reference == case.reference)
+        .order_by(AuditEvent.id.desc()).limit(AUDIT_LIMIT)
+    ).all()
     events += [e for e in (_from_audit(r) for r in rows) if e is not None]
     order = {"report": 0, "diary": 1, "status": 2, "assignment": 3, "action": 4, "note": 5,
              "message": 6, "audit": 7}

@@ -105,8 +105,9 @@ Index("ix_cases_open_queue", Case.risk_rank.desc(), Case.created_at, Case.id,
 # range counts. The overdue one ranges over "due_by of a case nobody has contacted yet", an
 # expression the queue never filters on, so this index cannot draw the queue's own overdue
 # filter away from ix_cases_uncontacted (bot.casework.reads.queue_counts).
+# PostgreSQL: the expression's own columns are INCLUDEd so the count is an index-only scan.
 Index("ix_cases_headline", Case.status, case((Case.contacted_at.is_(None), Case.due_by)),
-      Case.assigned_officer_id)
+      Case.assigned_officer_id, postgresql_include=["contacted_at", "due_by"])
 # The queue filtered by ward (the commonest filter for a ward-based team), in queue order.
 Index("ix_cases_ward_queue", Case.location_ward, Case.risk_rank.desc(), Case.created_at, Case.id)
 

@@ -144,7 +144,7 @@ def test_claim_note_status_action_and_message_from_the_forms(signed_in, make_cas
     words = text_of(timeline)
     for expected in ("Assigned to " + b.officer.username, "Status changed", "Rang, no answer",
                      "Referral: Victim Support", "Message to the resident", "Opened the case",
-                     "Reported by web"):
+                     "Report received"):
         assert expected in words, expected
     assert re.search(r"Delivery\s+pending", words)
 
