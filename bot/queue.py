@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, defer
 
 from bot.cases import overdue_clause
 from bot.models import Case, CaseIncidentType, CaseStrand
+from bot.triage import RANK
 
 
 class BadCursor(ValueError):
@@ -73,7 +74,9 @@ def filtered(filters: QueueFilters, now: datetime, visible_to: int | None = None
         # rendered inline, so SQLite and PostgreSQL can both see it matches ix_cases_open_queue
         stmt = stmt.where(Case.status != literal("closed", literal_execute=True))
     if f.risk:
-        stmt = stmt.where(Case.risk_level == f.risk)
+        # the rank too (always set with the level), so (status, risk_rank, created_at) and the
+        # queue-order indexes can serve the filter instead of checking rows one by one
+        stmt = stmt.where(Case.risk_level == f.risk, Case.risk_rank == RANK.get(f.risk, -1))
     if f.strand:
         stmt = stmt.where(exists().where(CaseStrand.case_id == Case.id,
                                          CaseStrand.strand == f.strand))
