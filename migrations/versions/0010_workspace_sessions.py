@@ -45,7 +45,8 @@ def upgrade() -> None:
 
     op.create_index("ix_cases_headline", "cases",
                     ["status", sa.text("(CASE WHEN contacted_at IS NULL THEN due_by END)"),
-                     "assigned_officer_id"])
+                     "assigned_officer_id"],
+                    postgresql_include=["contacted_at", "due_by"])
 
 
 def downgrade() -> None:
