@@ -17,17 +17,29 @@ EXTRACTOR := models/extractor/stamp.json
 EXTRACTOR_SRC := $(wildcard tests/data/narratives_*.yml bot/extraction/learned/*.py) bot/extraction/normalize.py
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test setup migrate validate train train-extractor test-rasa test-py eval bench seed crossval lint format clean
+.PHONY: help run test setup setup-app setup-browser migrate validate train train-extractor test-rasa test-py eval bench seed crossval lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-run: setup migrate $(MODEL) $(EXTRACTOR) ## Start Rasa, the action server and the gateway (Ctrl-C stops all)
+run: setup-app migrate $(MODEL) $(EXTRACTOR) ## Start Rasa, the action server, the gateway and the workspace (Ctrl-C stops all)
 	$(VENV)/bin/tellonce run
 
 test: setup validate $(MODEL) test-rasa test-py eval lint ## Set up, then the whole suite
 
-setup: $(VENV)/.installed $(RASA_VENV)/.installed ## Create both environments if missing or outdated
+setup: setup-browser setup-app ## Both environments, and what the browser tests need
+
+setup-app: $(VENV)/.installed $(RASA_VENV)/.installed ## Create both environments if missing or outdated
+
+# Chromium and npm from the system (apt-get as root, else stop with the one command to run),
+# then axe-core from package-lock.json. Checked first, so `make test` stops at once.
+setup-browser: ## Chromium (apt) and axe-core (npm ci) for the browser tests
+	@scripts/browser-deps.sh
+	@$(MAKE) --no-print-directory node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 $(VENV)/.installed: requirements/app.txt pyproject.toml
 	@py=$$(scripts/find-python.sh 3.12 "$(PYTHON312)") || exit 1; \
@@ -59,7 +71,7 @@ $(MODEL): $(RASA_VENV)/.installed $(TRAINING)
 test-rasa: $(MODEL) ## rasa test on the test stories (fails on any prediction error)
 	$(RASA) test --stories tests/rasa --model $(MODEL) --fail-on-prediction-errors --out var/rasa-results
 
-test-py: $(VENV)/.installed $(MODEL) $(EXTRACTOR) ## pytest: unit, API, e2e (real Rasa) and browser tests
+test-py: setup-browser $(VENV)/.installed $(MODEL) $(EXTRACTOR) ## pytest: unit, API, e2e (real Rasa) and browser tests
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 train-extractor: $(EXTRACTOR) ## Train the extraction classifiers (only when data or code changed)
@@ -76,6 +88,8 @@ bench: $(VENV)/.installed $(MODEL) ## All benchmarks on SQLite and PostgreSQL (f
 	$(PY) benchmarks/bench_extraction.py
 	$(PY) benchmarks/bench_officer_api.py --backend sqlite --cases 100000
 	$(PY) benchmarks/bench_officer_api.py --backend postgresql --cases 100000 --pg-url $(BENCH_PG)
+	$(PY) benchmarks/bench_workspace.py --backend sqlite --cases 100000
+	$(PY) benchmarks/bench_workspace.py --backend postgresql --cases 100000 --pg-url $(BENCH_PG)
 	$(PY) benchmarks/bench_twilio_webhook.py --stack fake --backend sqlite
 	$(PY) benchmarks/bench_twilio_webhook.py --stack real --backend sqlite --rate 3 --duration 60
 
@@ -92,4 +106,4 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 
 clean: ## Remove environments, models and local data
-	rm -rf $(VENV) $(RASA_VENV) models var .rasa
+	rm -rf $(VENV) $(RASA_VENV) models var .rasa node_modules

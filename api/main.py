@@ -48,9 +48,11 @@ def _include_routers(app: FastAPI) -> None:
     from api import chat, health, web
     from api.officer import router as officer_router
     from api.twilio import router as twilio_router
+    from api.workspace import install as install_workspace
 
     app.include_router(health.router)
     app.include_router(chat.router)
     app.include_router(officer_router)
     app.include_router(twilio_router)
     app.include_router(web.router)
+    install_workspace(app)

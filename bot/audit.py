@@ -97,8 +97,12 @@ def query(
     end: datetime | None = None,
     after_id: int | None = None,
     limit: int = 100,
+    *,
+    before_id: int | None = None,
+    newest_first: bool = False,
 ) -> list[AuditEvent]:
-    """Events matching the filters, oldest first, keyset-paginated on the id."""
+    """Events matching the filters, oldest first (or ``newest_first``), keyset-paginated on
+    the id (``after_id`` forwards, ``before_id`` backwards)."""
     stmt = select(AuditEvent)
     if case_reference:
         stmt = stmt.where(AuditEvent.case_reference == case_reference.upper())
@@ -110,4 +114,7 @@ def query(
         stmt = stmt.where(AuditEvent.at < end)
     if after_id is not None:
         stmt = stmt.where(AuditEvent.id > after_id)
-    return list(session.scalars(stmt.order_by(AuditEvent.id).limit(limit)))
+    if before_id is not None:
+        stmt = stmt.where(AuditEvent.id < before_id)
+    order = AuditEvent.id.desc() if newest_first else AuditEvent.id
+    return list(session.scalars(stmt.order_by(order).limit(limit)))

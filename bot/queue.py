@@ -14,11 +14,12 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, and_, exists, not_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, exists, literal, not_, or_, select
+from sqlalchemy.orm import Session, defer
 
 from bot.cases import overdue_clause
 from bot.models import Case, CaseIncidentType, CaseStrand
+from bot.triage import RANK
 
 
 class BadCursor(ValueError):
@@ -27,9 +28,11 @@ class BadCursor(ValueError):
 
 @dataclass(frozen=True)
 class QueueFilters:
-    """Every filter is optional; ``officer_id=0`` means unassigned."""
+    """Every filter is optional; ``officer_id=0`` means unassigned; ``open_only`` leaves out
+    closed cases (the workspace's working queue)."""
 
     status: str | None = None
+    open_only: bool = False
     risk: str | None = None
     strand: str | None = None
     incident_type: str | None = None
@@ -67,8 +70,13 @@ def filtered(filters: QueueFilters, now: datetime, visible_to: int | None = None
         )
     if f.status:
         stmt = stmt.where(Case.status == f.status)
+    if f.open_only and not f.status and f.overdue is not True:  # else implied or replaced
+        # rendered inline, so SQLite and PostgreSQL can both see it matches ix_cases_open_queue
+        stmt = stmt.where(Case.status != literal("closed", literal_execute=True))
     if f.risk:
-        stmt = stmt.where(Case.risk_level == f.risk)
+        # the rank too (always set with the level), so (status, risk_rank, created_at) and the
+        # queue-order indexes can serve the filter instead of checking rows one by one
+        stmt = stmt.where(Case.risk_level == f.risk, Case.risk_rank == RANK.get(f.risk, -1))
     if f.strand:
         stmt = stmt.where(exists().where(CaseStrand.case_id == Case.id,
                                          CaseStrand.strand == f.strand))
@@ -129,6 +137,10 @@ def queue_page(
         )
     if sort != "newest":
         stmt = stmt.order_by(Case.risk_rank.desc(), Case.created_at.asc(), Case.id.asc())
+    # queue rows never show what the resident wrote: leave the encrypted columns unread
+    # (no decryption per row; touching one later loads it)
+    stmt = stmt.options(defer(Case.narrative), defer(Case.location_text),
+                        defer(Case.contact_value), defer(Case.safe_contact_time))
     rows = list(session.scalars(stmt.limit(limit + 1)).unique())
     page = rows[:limit]
     return page, (encode_cursor(page[-1]) if len(rows) > limit else None)

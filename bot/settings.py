@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     # Fernet keys, newest first; older keys still decrypt (rotation, see docs/security.md).
     field_encryption_keys: list[str] = Field(default_factory=lambda: [DEV_FIELD_KEY])
     access_token_minutes: int = 30
+    # The officers' workspace (/officer/): a session ends after this long without a request,
+    # and in any case this many hours after signing in.
+    workspace_idle_minutes: int = Field(default=30, ge=1)
+    workspace_session_hours: int = Field(default=12, ge=1)
 
     reference_prefix: str = "HF"
     council_name: str = "Hammersmith & Fulham Council"

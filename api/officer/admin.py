@@ -1,7 +1,8 @@
-"""Account management for admins: list, create, deactivate and reactivate officers.
+"""Account management for admins: list, create, deactivate, reactivate officers and change
+their role (the rules are ``bot.casework.accounts``', shared with the workspace).
 
-Admins manage accounts but cannot read cases (least privilege). Deactivation takes effect at
-once: every request re-reads the account, so outstanding tokens stop working.
+Admins manage accounts but cannot read cases (least privilege). Deactivation and role changes
+take effect at once: every request re-reads the account, so outstanding tokens follow.
 """
 
 from __future__ import annotations
@@ -11,16 +12,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, status
 from pydantic import BaseModel, Field
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from api.deps import SessionDep
 from api.officer.auth import Admin, require_role
-from api.officer.errors import conflict, not_found, responses
+from api.officer.deps import refused
+from api.officer.errors import responses
 from api.officer.schemas import TEXT_PATTERN, USERNAME_PATTERN
-from bot import audit
+from bot.casework import accounts
 from bot.models import Officer
-from bot.passwords import hash_password
 from bot.taxonomy import ROLES
 
 router = APIRouter(tags=["accounts"])
@@ -38,6 +37,10 @@ class OfficerIn(BaseModel):
     email: str | None = Field(default=None, max_length=255,
                               pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$")
     phone: str | None = Field(default=None, max_length=32, pattern=r"^[0-9+() -]{3,32}$")
+
+
+class RoleIn(BaseModel):
+    role: Literal[ROLES]  # type: ignore[valid-type]
 
 
 class OfficerOut(BaseModel):
@@ -63,9 +66,9 @@ def _out(o: Officer) -> dict[str, Any]:
 )
 def list_officers(
     session: SessionDep,
-    _: Annotated[Officer, require_role("admin", "supervisor")],
+    actor: Annotated[Officer, require_role("admin", "supervisor")],
 ) -> Any:
-    return [_out(o) for o in session.scalars(select(Officer).order_by(Officer.username))]
+    return [_out(o) for o in accounts.list_officers(session, actor)]
 
 
 @router.post(
@@ -76,37 +79,16 @@ def list_officers(
     responses=responses(400, 403, 409),
 )
 def create_officer(body: OfficerIn, session: SessionDep, admin: Admin) -> Any:
-    if session.scalar(select(Officer.id).where(Officer.username == body.username)):
-        raise conflict(f"An account named {body.username} already exists.")
-    officer = Officer(username=body.username, password_hash=hash_password(body.password),
-                      role=body.role, display_name=body.display_name or body.username,
-                      email=body.email, phone=body.phone, active=True)
-    session.add(officer)
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise conflict(f"An account named {body.username} already exists.") from None
-    audit.record(session, admin.username, "officer.created", None,
-                 {"username": body.username, "role": body.role})
-    session.commit()
+    with refused():
+        officer = accounts.create_officer(
+            session, admin, username=body.username, password=body.password, role=body.role,
+            display_name=body.display_name, email=body.email, phone=body.phone)
     return _out(officer)
 
 
 def _set_active(session: SessionDep, admin: Officer, username: str, active: bool) -> Any:
-    officer = session.scalar(select(Officer).where(Officer.username == username))
-    if officer is None:
-        raise not_found(f"No account named {username}")
-    if officer.id == admin.id and not active:
-        raise conflict("You cannot deactivate your own account.")
-    if officer.active != active:
-        officer.active = active
-        audit.record(session, admin.username,
-                     "officer.activated" if active else "officer.deactivated", None,
-                     audit.diff({"username": username, "active": not active},
-                                {"username": username, "active": active}))
-    session.commit()
-    return _out(officer)
+    with refused():
+        return _out(accounts.set_active(session, admin, username, active))
 
 
 @router.post(
@@ -127,3 +109,14 @@ def deactivate_officer(username: Username, session: SessionDep, admin: Admin) ->
 )
 def activate_officer(username: Username, session: SessionDep, admin: Admin) -> Any:
     return _set_active(session, admin, username, True)
+
+
+@router.post(
+    "/officers/{username}/role",
+    response_model=OfficerOut,
+    summary="Change an account's role: it applies from the account's next request",
+    responses=responses(400, 403, 404, 409),
+)
+def change_role(username: Username, body: RoleIn, session: SessionDep, admin: Admin) -> Any:
+    with refused():
+        return _out(accounts.change_role(session, admin, username, body.role))

@@ -12,7 +12,7 @@ from api.deps import SessionDep
 from api.officer.auth import Supervisor
 from api.officer.errors import responses
 from api.officer.schemas import REFERENCE_PATTERN, USERNAME_PATTERN, IsoDateTime, as_utc
-from bot import audit
+from bot.casework.insight import read_audit as audit_rows
 
 router = APIRouter(tags=["audit"])
 
@@ -50,13 +50,9 @@ def read_audit(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> Any:
     after_id = min(int(cursor), 2**31 - 1) if cursor else None
-    rows = audit.query(session, case, officer, as_utc(start), as_utc(end), after_id, limit + 1)
+    rows = audit_rows(session, supervisor, case=case, who=officer, start=as_utc(start),
+                      end=as_utc(end), after_id=after_id, limit=limit + 1)
     page = rows[:limit]
-    audit.record(session, supervisor.username, "audit.read", None,
-                 {"case": case, "officer": officer,
-                  "from": start.isoformat() if start else None,
-                  "to": end.isoformat() if end else None})
-    session.commit()
     return {
         "items": [{"id": e.id, "at": e.at, "officer": e.officer_username,
                    "case": e.case_reference, "action": e.action, "changes": e.changes}

@@ -6,7 +6,6 @@ narrows it (403 otherwise). The role is read from the database on every request.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
@@ -16,9 +15,8 @@ from sqlalchemy import select
 
 from api.deps import SessionDep, SettingsDep
 from api.officer.errors import Problem, forbidden, unauthorized
-from bot import audit
+from bot.casework.accounts import authenticate
 from bot.models import Officer
-from bot.passwords import hash_password, verify_password
 from bot.tokens import InvalidToken, create_access_token, decode_access_token
 
 TOKEN_PATH = "/api/v1/auth/token"  # noqa: S105 - a URL, not a secret
@@ -37,12 +35,6 @@ class Token(BaseModel):
 
     access_token: str
     token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
-
-
-@lru_cache
-def _dummy_hash() -> str:
-    """Verified against when the username is unknown, so timing does not reveal accounts."""
-    return hash_password("not-a-real-password-just-for-timing")
 
 
 def get_current_officer(
@@ -97,16 +89,7 @@ def issue_token(
     settings: SettingsDep,
 ) -> Token:
     """Argon2 verification is slow by design; this sync route runs in the threadpool."""
-    officer = None
-    if "\x00" not in form.username:  # PostgreSQL cannot even compare a NUL-bearing string
-        officer = session.scalar(select(Officer).where(Officer.username == form.username))
+    officer = authenticate(session, form.username, form.password)
     if officer is None:
-        verify_password(_dummy_hash(), form.password)
         raise unauthorized("Incorrect username or password")
-    if not verify_password(officer.password_hash, form.password) or not officer.active:
-        audit.record(session, officer.username, "auth.failed")
-        session.commit()
-        raise unauthorized("Incorrect username or password")
-    audit.record(session, officer.username, "auth.login")
-    session.commit()
     return Token(access_token=create_access_token(officer.username, settings))

@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
-from sqlalchemy import select
+from fastapi import APIRouter, Query
 
 from api.deps import SessionDep
 from api.officer.auth import CaseWorker
-from api.officer.common import case_detail, case_summary, load_case
+from api.officer.deps import CurrentCase
 from api.officer.errors import invalid, responses
 from api.officer.schemas import (
-    REFERENCE_PATTERN,
     TEXT_PATTERN,
     CaseList,
     CaseOut,
@@ -22,15 +20,12 @@ from api.officer.schemas import (
     Status,
     as_utc,
 )
-from bot import audit, perpetrators
-from bot.models import Officer
-from bot.queue import BadCursor, QueueFilters, queue_page
+from bot.casework import reads
+from bot.casework.views import case_summary
+from bot.queue import BadCursor, QueueFilters
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
 router = APIRouter(tags=["cases"])
-
-Reference = Annotated[str, Path(pattern=REFERENCE_PATTERN,
-                                 description="The case reference, e.g. HF-7K3M9Q")]
 
 
 @router.get(
@@ -65,29 +60,17 @@ def list_cases(
     )] = "risk",
 ) -> Any:
     """Officers see unassigned cases and their own; supervisors see every case."""
-    officer_id: int | None = None
-    if assigned == "me":
-        officer_id = officer.id
-    elif assigned == "none":
-        officer_id = 0
-    elif assigned:
-        # an unknown username matches no case (-1 is never an id)
-        officer_id = session.scalar(select(Officer.id).where(Officer.username == assigned)) or -1
     filters = QueueFilters(
         status=status, risk=risk, strand=strand, incident_type=incident_type, ward=ward,
-        officer_id=officer_id, overdue=overdue,
+        officer_id=reads.assignee_filter(session, officer, assigned), overdue=overdue,
         created_from=as_utc(created_from), created_to=as_utc(created_to),
     )
     now = datetime.now(UTC)
     try:
-        page, next_cursor = queue_page(
-            session, filters, limit=limit, cursor=cursor, now=now, sort=sort,
-            visible_to=None if officer.role == "supervisor" else officer.id,
-        )
+        page, next_cursor = reads.list_queue(session, officer, filters, limit=limit,
+                                             cursor=cursor, sort=sort, now=now)
     except BadCursor as exc:
         raise invalid(("query", "cursor"), str(exc), cursor) from None
-    audit.record_reads(session, officer.username, "case.listed", [c.reference for c in page])
-    session.commit()
     return {"items": [case_summary(c, now) for c in page], "next_cursor": next_cursor}
 
 
@@ -97,10 +80,5 @@ def list_cases(
     summary="One case in full (the read is recorded in the audit log)",
     responses=responses(403, 404),
 )
-def read_case(reference: Reference, session: SessionDep, officer: CaseWorker) -> Any:
-    case = load_case(session, reference, officer)
-    detail = case_detail(session, case)
-    detail.update(perpetrators.case_section(session, case, officer))  # audits what it shows
-    audit.record(session, officer.username, "case.read", case.reference)
-    session.commit()
-    return detail
+def read_case(case: CurrentCase, session: SessionDep, officer: CaseWorker) -> Any:
+    return reads.read_case(session, officer, case)

@@ -13,8 +13,7 @@ from pydantic import BaseModel
 
 from api.deps import SessionDep, SettingsDep
 from api.officer.auth import Supervisor
-from api.officer.cases import Reference
-from api.officer.common import load_case
+from api.officer.deps import CurrentCase
 from api.officer.errors import responses
 from bot.retention import erase_case
 
@@ -39,9 +38,8 @@ class Erased(BaseModel):
     summary="Erase the resident's personal data from a case and its conversation (supervisors)",
     responses=responses(403, 404),
 )
-def erase(reference: Reference, session: SessionDep, settings: SettingsDep,
-          supervisor: Supervisor) -> Any:
-    case = load_case(session, reference, supervisor)
+def erase(supervisor: Supervisor, case: CurrentCase, session: SessionDep,
+          settings: SettingsDep) -> Any:
     done = erase_case(session, case, settings, officer=supervisor.username)
     session.commit()
     return {"reference": case.reference, "cases": done.cases, "notes": done.notes,

@@ -14,11 +14,9 @@ from pydantic import BaseModel, Field
 
 from api.deps import SessionDep, SettingsDep
 from api.officer.auth import CaseWorker
-from api.officer.cases import Reference
-from api.officer.common import load_case
-from api.officer.errors import conflict, responses
-from bot import audit
-from bot.messaging.outbox import CannotMessage, message_dict, messages_for_case, queue_message
+from api.officer.deps import CurrentCase, WorkableCase, refused
+from api.officer.errors import responses
+from bot.casework import messages, reads
 
 router = APIRouter(tags=["messages"])
 
@@ -50,17 +48,10 @@ class MessageOut(BaseModel):
             "messaged, e.g. anonymous)",
     responses=responses(400, 403, 404, 409),
 )
-def send_message(reference: Reference, body: MessageIn, session: SessionDep,
+def send_message(case: WorkableCase, body: MessageIn, session: SessionDep,
                  settings: SettingsDep, officer: CaseWorker) -> Any:
-    case = load_case(session, reference, officer, work=True)
-    try:
-        row = queue_message(session, case, body.text, settings)
-    except CannotMessage as exc:
-        raise conflict(str(exc)) from None
-    audit.record(session, officer.username, "message.queued", case.reference,
-                 audit.redact({"message_id": row.id, "channel": row.channel, "body": row.body}))
-    session.commit()
-    return message_dict(row, case.assigned_officer.username if case.assigned_officer else None)
+    with refused():
+        return messages.send_message(session, officer, case, body.text, settings)
 
 
 @router.get(
@@ -69,9 +60,5 @@ def send_message(reference: Reference, body: MessageIn, session: SessionDep,
     summary="Messages to the resident on this case, with delivery status",
     responses=responses(403, 404),
 )
-def list_messages(reference: Reference, session: SessionDep, officer: CaseWorker) -> Any:
-    case = load_case(session, reference, officer)
-    items = messages_for_case(session, case)
-    audit.record(session, officer.username, "case.messages_read", case.reference)
-    session.commit()
-    return items
+def list_messages(case: CurrentCase, session: SessionDep, officer: CaseWorker) -> Any:
+    return reads.list_messages(session, officer, case)

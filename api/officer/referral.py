@@ -12,13 +12,10 @@ from pydantic import BaseModel, Field
 
 from api.deps import SessionDep, SettingsDep
 from api.officer.auth import CaseWorker
-from api.officer.cases import Reference
-from api.officer.common import load_case
-from api.officer.errors import forbidden, responses
+from api.officer.deps import WorkableCase, refused
+from api.officer.errors import responses
 from api.officer.referral_html import render
-from bot import audit
-from bot.perpetrators import council_tenant_linked
-from bot.referral import NoConsent, build_packet
+from bot.casework.referrals import referral_packet as produce_packet
 from bot.workflow import REFERRALS
 
 router = APIRouter(tags=["referrals"])
@@ -154,7 +151,7 @@ def _wants_html(request: Request, fmt: str | None) -> bool:
     },
 )
 def referral_packet(
-    reference: Reference,
+    case: WorkableCase,
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
@@ -162,16 +159,9 @@ def referral_packet(
     to: Annotated[Partner, Query(description="Who the packet is for")],
     fmt: Annotated[Literal["json", "html"] | None, Query(alias="format")] = None,
 ) -> Any:
-    case = load_case(session, reference, officer, work=True)
-    try:
-        packet = build_packet(case, to, officer, settings,
-                              perpetrator_council_tenant=council_tenant_linked(session, case))
-    except NoConsent as exc:
-        raise forbidden(str(exc)) from None
     html = _wants_html(request, fmt)
-    audit.record(session, officer.username, "case.referral_packet", case.reference,
-                 {"to": to, "format": "html" if html else "json"})
-    session.commit()
+    with refused():
+        packet = produce_packet(session, officer, case, to, settings, "html" if html else "json")
     headers = {"Cache-Control": "no-store"}
     if html:
         return HTMLResponse(render(packet), headers=headers)

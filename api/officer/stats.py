@@ -17,7 +17,8 @@ from api.deps import SessionDep, SettingsDep
 from api.officer.auth import Supervisor
 from api.officer.errors import invalid, responses
 from api.officer.schemas import IsoDate
-from bot import audit, stats
+from bot import stats
+from bot.casework.insight import read_stats
 
 router = APIRouter(tags=["insight"])
 
@@ -117,11 +118,7 @@ def get_stats(
     (default now), whatever ``from`` is."""
     if from_ and to and from_ > to:
         raise invalid(("query", "from"), "from must be on or before to", from_.isoformat())
-    result = stats.compute(session, settings, group_by, from_, to,
-                           visible_to=None if officer.role == "supervisor" else officer.id)
-    audit.record(session, officer.username, "stats.read",
-                 changes={"group_by": group_by, "from": result["from"], "to": result["to"]})
-    session.commit()
+    result = read_stats(session, settings, officer, group_by, from_, to)
     if accept and "text/csv" in accept:
         name = f"tellonce-stats-{group_by}.csv"
         return Response(stats.to_csv(result), media_type="text/csv; charset=utf-8",

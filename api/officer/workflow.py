@@ -1,45 +1,34 @@
 """Working a case: claim/assign, notes, status changes and recorded actions.
 
-Each change is checked by ``bot.workflow`` (409 with the reason when the state forbids it, 403
-when the officer may not), written with a guarded UPDATE so two officers racing for the same
-case cannot both win, and audited with a redacted diff in the same transaction.
+The rules, the guarded UPDATE (two officers racing for one case cannot both win) and the
+redacted audit diff are ``bot.casework.work``'s; these routes map its refusals to 409 (state)
+and 403 (access), via ``api.officer.deps``.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, status
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from api.deps import SessionDep
 from api.officer.auth import CaseWorker
-from api.officer.cases import Reference
-from api.officer.common import case_detail, load_case
-from api.officer.errors import conflict, forbidden, not_found, responses
+from api.officer.deps import CurrentCase, WorkableCase, refused
+from api.officer.errors import responses
 from api.officer.schemas import ActionIn, ActionOut, AssignIn, CaseOut, NoteIn, NoteOut, StatusIn
-from bot import audit, workflow
-from bot.cases import mark_contacted
-from bot.models import Case, CaseAction, CaseNote, Officer
-from bot.returning import closure
-from bot.settings import get_settings
+from bot.casework import work
+from bot.casework.views import action_label, case_detail
+from bot.models import Case
 
 router = APIRouter(tags=["workflow"])
 
 
 def _guarded_update(session: Session, case: Case, expected: dict[str, Any],
                     values: dict[str, Any]) -> None:
-    """UPDATE the case only if it still has the ``expected`` values (else 409, nothing done)."""
-    stmt = update(Case).where(Case.id == case.id)
-    for field, value in expected.items():
-        column = getattr(Case, field)
-        stmt = stmt.where(column.is_(None) if value is None else column == value)
-    if session.execute(stmt.values(**values)).rowcount != 1:
-        session.rollback()
-        raise conflict("The case changed while you were working on it: reload it and try again.")
-    session.refresh(case)
+    """``work.guarded_update`` with a lost race as the API's 409."""
+    with refused():
+        work.guarded_update(session, case, expected, values)
 
 
 @router.post(
@@ -49,32 +38,13 @@ def _guarded_update(session: Session, case: Case, expected: dict[str, Any],
     responses=responses(400, 403, 404, 409),
 )
 def assign_case(
-    reference: Reference,
+    case: CurrentCase,
     session: SessionDep,
     officer: CaseWorker,
     body: Annotated[AssignIn | None, Body()] = None,
 ) -> Any:
-    case = load_case(session, reference, officer)
-    target = officer
-    if body is not None and body.officer != officer.username:
-        found = session.scalar(select(Officer).where(Officer.username == body.officer))
-        if found is None:
-            raise not_found(f"No officer named {body.officer}")
-        target = found
-    try:
-        workflow.check_assign(officer, case, target, target.active)
-    except workflow.AccessDenied as exc:
-        raise forbidden(str(exc)) from None
-    except workflow.WorkflowError as exc:
-        raise conflict(str(exc)) from None
-    before = case.assigned_officer.username if case.assigned_officer else None
-    if case.assigned_officer_id != target.id:
-        _guarded_update(session, case, {"assigned_officer_id": case.assigned_officer_id,
-                                        "status": case.status},
-                        {"assigned_officer_id": target.id, "updated_at": datetime.now(UTC)})
-        change = audit.diff({"assigned_officer": before}, {"assigned_officer": target.username})
-        audit.record(session, officer.username, "case.assigned", case.reference, change)
-    session.commit()
+    with refused():
+        work.assign(session, officer, case, body.officer if body is not None else None)
     return case_detail(session, case)
 
 
@@ -85,16 +55,9 @@ def assign_case(
     summary="Add a case note (stored encrypted)",
     responses=responses(400, 403, 404),
 )
-def add_note(reference: Reference, body: NoteIn, session: SessionDep,
-             officer: CaseWorker) -> Any:
-    case = load_case(session, reference, officer, work=True)
-    note = CaseNote(case_id=case.id, officer_id=officer.id, text=body.text,
-                    created_at=datetime.now(UTC))
-    session.add(note)
-    session.flush()
-    audit.record(session, officer.username, "case.note_added", case.reference,
-                 audit.redact({"note_id": note.id, "text": body.text}))
-    session.commit()
+def add_note(case: WorkableCase, body: NoteIn, session: SessionDep, officer: CaseWorker) -> Any:
+    with refused():
+        note = work.add_note(session, officer, case, body.text)
     return {"id": note.id, "officer": officer.username, "text": note.text,
             "created_at": note.created_at}
 
@@ -105,26 +68,10 @@ def add_note(reference: Reference, body: NoteIn, session: SessionDep,
     summary="Move a case along new -> triaged -> in_progress -> closed, or reopen it",
     responses=responses(400, 403, 404, 409),
 )
-def change_status(reference: Reference, body: StatusIn, session: SessionDep,
+def change_status(case: WorkableCase, body: StatusIn, session: SessionDep,
                   officer: CaseWorker) -> Any:
-    case = load_case(session, reference, officer, work=True)
-    try:
-        move = workflow.check_transition(case, body.status, body.outcome)
-    except workflow.WorkflowError as exc:
-        raise conflict(str(exc)) from None
-    now = datetime.now(UTC)
-    before = {"status": case.status, "outcome": case.outcome}
-    values: dict[str, Any] = {"status": move.status, "outcome": move.outcome, "updated_at": now,
-                              "closed_at": now if move.closed else None}
-    _guarded_update(session, case, {"status": case.status}, values)
-    if move.status == "in_progress":
-        mark_contacted(case, now)
-    if move.closed:  # the resident hears it, with the complaint routes and a rating request
-        closure.on_closed(session, case, get_settings())
-    audit.record(session, officer.username, "case.reopened" if move.reopened else
-                 "case.status_changed", case.reference,
-                 audit.diff(before, {"status": move.status, "outcome": move.outcome}))
-    session.commit()
+    with refused():
+        work.change_status(session, officer, case, body.status, body.outcome)
     return case_detail(session, case)
 
 
@@ -136,21 +83,10 @@ def change_status(reference: Reference, body: StatusIn, session: SessionDep,
             "or an enforcement action",
     responses=responses(400, 403, 404, 409),
 )
-def record_action(reference: Reference, body: ActionIn, session: SessionDep,
+def record_action(case: WorkableCase, body: ActionIn, session: SessionDep,
                   officer: CaseWorker) -> Any:
-    case = load_case(session, reference, officer, work=True)
-    try:
-        workflow.check_action(case, body.kind, body.action)
-    except workflow.WorkflowError as exc:
-        raise conflict(str(exc)) from None
-    row = CaseAction(case_id=case.id, officer_id=officer.id, kind=body.kind, action=body.action,
-                     detail=body.detail, created_at=datetime.now(UTC))
-    session.add(row)
-    session.flush()
-    audit.record(session, officer.username, "case.action_recorded", case.reference,
-                 audit.redact({"action_id": row.id, "kind": body.kind, "action": body.action,
-                               "detail": body.detail}))
-    session.commit()
+    with refused():
+        row = work.record_action(session, officer, case, body.kind, body.action, body.detail)
     return {"id": row.id, "kind": row.kind, "action": row.action,
-            "label": workflow.ACTION_KINDS[row.kind][row.action], "detail": row.detail,
+            "label": action_label(row.kind, row.action), "detail": row.detail,
             "officer": officer.username, "created_at": row.created_at}

@@ -24,6 +24,7 @@ from bot.models.perpetrators import (
     PerpetratorIdentifier,
 )
 from bot.models.returning import DiaryEntry, Feedback, ReturnGuard
+from bot.models.sessions import OfficerSession
 from bot.models.types import Base, EncryptedText, UTCDateTime, utcnow
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "OutboundMessage", "UTCDateTime", "facet_rows", "utcnow",
     "CasePerpetratorLink", "CasePlace", "CaseRepeatRisk", "Perpetrator",
     "PerpetratorEnforcement", "PerpetratorIdentifier", "DiaryEntry", "Feedback", "ReturnGuard",
+    "OfficerSession",
 ]

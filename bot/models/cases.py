@@ -13,6 +13,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    case,
     event,
     text,
 )
@@ -130,6 +131,16 @@ Index("ix_cases_risk_age", Case.risk_rank.desc(), Case.created_at, Case.id)
 _UNCONTACTED = "status IN ('new', 'triaged') AND contacted_at IS NULL"
 Index("ix_cases_uncontacted", Case.risk_rank.desc(), Case.created_at, Case.id,
       sqlite_where=text(_UNCONTACTED), postgresql_where=text(_UNCONTACTED))
+# The working queue (open cases only, the workspace's default view), in queue order.
+Index("ix_cases_open_queue", Case.risk_rank.desc(), Case.created_at, Case.id,
+      sqlite_where=text("status != 'closed'"), postgresql_where=text("status != 'closed'"))
+# The workspace's headline counts (new; overdue), for everyone or one officer's view, as index
+# range counts. The overdue one ranges over "due_by of a case nobody has contacted yet", an
+# expression the queue never filters on, so this index cannot draw the queue's own overdue
+# filter away from ix_cases_uncontacted (bot.casework.reads.queue_counts).
+# PostgreSQL: the expression's own columns are INCLUDEd so the count is an index-only scan.
+Index("ix_cases_headline", Case.status, case((Case.contacted_at.is_(None), Case.due_by)),
+      Case.assigned_officer_id, postgresql_include=["contacted_at", "due_by"])
 # The queue filtered by ward (the commonest filter for a ward-based team), in queue order.
 Index("ix_cases_ward_queue", Case.location_ward, Case.risk_rank.desc(), Case.created_at, Case.id)
 

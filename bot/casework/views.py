@@ -1,4 +1,5 @@
-"""Loading a case for a request with the object-level check applied (OWASP API1)."""
+"""What an officer sees of a case: the full view and the queue row (no audit here; the read
+functions in ``bot.casework.reads`` record who saw what)."""
 
 from __future__ import annotations
 
@@ -8,35 +9,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.officer.errors import conflict, forbidden, not_found
 from bot import triage, workflow
-from bot.cases import case_to_dict, get_case, is_overdue
+from bot.cases import case_to_dict, is_overdue
 from bot.models import Case, CaseAction, CaseNote, Officer
 from bot.returning import diary, feedback
 
 
-def load_case(session: Session, reference: str, officer: Officer, work: bool = False) -> Case:
-    """The case, if this officer may read it (or work it, with ``work``); 404/403 otherwise."""
-    case = get_case(session, reference)
-    if case is None:
-        raise not_found(f"No case {reference.upper()}")
-    try:
-        (workflow.check_can_work if work else workflow.check_can_read)(officer, case)
-    except workflow.AccessDenied as exc:
-        raise forbidden(str(exc)) from None
-    return case
-
-
-def workflow_guard(exc: workflow.WorkflowError) -> Exception:
-    return conflict(str(exc))
-
-
-def _usernames(session: Session, ids: set[int | None]) -> dict[int, str]:
+def usernames(session: Session, ids: set[int | None]) -> dict[int, str]:
     ids = {i for i in ids if i is not None}
     if not ids:
         return {}
     rows = session.execute(select(Officer.id, Officer.username).where(Officer.id.in_(ids)))
     return {i: u for i, u in rows}
+
+
+def action_label(kind: str, action: str) -> str:
+    return workflow.ACTION_KINDS.get(kind, {}).get(action, action)
 
 
 def case_detail(session: Session, case: Case) -> dict[str, Any]:
@@ -45,7 +33,7 @@ def case_detail(session: Session, case: Case) -> dict[str, Any]:
                                  .order_by(CaseNote.id)))
     actions = list(session.scalars(select(CaseAction).where(CaseAction.case_id == case.id)
                                    .order_by(CaseAction.id)))
-    names = _usernames(session, {n.officer_id for n in notes} | {a.officer_id for a in actions})
+    names = usernames(session, {n.officer_id for n in notes} | {a.officer_id for a in actions})
     recorded = {f"{a.kind}:{a.action}" for a in actions}
     data = case_to_dict(case)
     data.update(
@@ -60,7 +48,7 @@ def case_detail(session: Session, case: Case) -> dict[str, Any]:
         ],
         actions=[
             {"id": a.id, "kind": a.kind, "action": a.action,
-             "label": workflow.ACTION_KINDS.get(a.kind, {}).get(a.action, a.action),
+             "label": action_label(a.kind, a.action),
              "detail": a.detail, "officer": names.get(a.officer_id), "created_at": a.created_at}
             for a in actions
         ],
@@ -71,6 +59,7 @@ def case_detail(session: Session, case: Case) -> dict[str, Any]:
 
 
 def case_summary(case: Case, now: datetime) -> dict[str, Any]:
+    """A queue row: enough to prioritise, nothing the resident said in their own words."""
     return {
         "reference": case.reference,
         "created_at": case.created_at,
@@ -89,3 +78,8 @@ def case_summary(case: Case, now: datetime) -> dict[str, Any]:
         "new_information": case.new_information_at is not None,
         "urgent": bool(case.urgent),
     }
+
+
+def is_urgent(case: Case) -> bool:
+    """Danger now: said during the conversation, or flagged by an early (urgent) report."""
+    return bool(getattr(case, "urgent", False) or case.danger_now)

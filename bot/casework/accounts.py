@@ -1,0 +1,121 @@
+"""Officer accounts: signing in and account management (admins), for the API and workspace.
+
+Admins manage accounts but cannot read cases (least privilege). Every request re-reads the
+account, so deactivation and role changes take effect on the next request.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot import audit
+from bot.casework.access import require_role
+from bot.casework.errors import AccountConflict, OfficerNotFound
+from bot.models import Officer
+from bot.passwords import hash_password, verify_password
+from bot.taxonomy import ROLES
+
+
+@lru_cache
+def dummy_hash() -> str:
+    """Verified against when the username is unknown, so timing does not reveal accounts."""
+    return hash_password("not-a-real-password-just-for-timing")
+
+
+def authenticate(session: Session, username: str, password: str) -> Officer | None:
+    """The active officer with these credentials, or None; attempts on real accounts are
+    audited (auth.login / auth.failed). Argon2 is slow by design: call it off the event loop."""
+    officer = None
+    if "\x00" not in username:  # PostgreSQL cannot even compare a NUL-bearing string
+        officer = session.scalar(select(Officer).where(Officer.username == username))
+    if officer is None:
+        verify_password(dummy_hash(), password)
+        return None
+    if not verify_password(officer.password_hash, password) or not officer.active:
+        audit.record(session, officer.username, "auth.failed")
+        session.commit()
+        return None
+    audit.record(session, officer.username, "auth.login")
+    session.commit()
+    return officer
+
+
+def list_officers(session: Session, actor: Officer) -> list[Officer]:
+    """Every account (admins; supervisors too, to assign cases)."""
+    require_role(actor, "admin", "supervisor")
+    return list(session.scalars(select(Officer).order_by(Officer.username)))
+
+
+def case_workers(session: Session) -> list[Officer]:
+    """Active officers and supervisors: who a case can be assigned to."""
+    return list(session.scalars(select(Officer).where(
+        Officer.active.is_(True), Officer.role.in_(("officer", "supervisor"))
+    ).order_by(Officer.username)))
+
+
+def _find(session: Session, username: str) -> Officer:
+    officer = session.scalar(select(Officer).where(Officer.username == username))
+    if officer is None:
+        raise OfficerNotFound(f"No account named {username}")
+    return officer
+
+
+def create_officer(session: Session, admin: Officer, *, username: str, password: str,
+                   role: str = "officer", display_name: str | None = None,
+                   email: str | None = None, phone: str | None = None) -> Officer:
+    """A new active account (password hashed with Argon2); AccountConflict if the name is taken.
+    The caller has validated the fields (the API's OfficerIn rules)."""
+    require_role(admin, "admin")
+    taken = AccountConflict(f"An account named {username} already exists.")
+    if session.scalar(select(Officer.id).where(Officer.username == username)):
+        raise taken
+    officer = Officer(username=username, password_hash=hash_password(password), role=role,
+                      display_name=display_name or username, email=email, phone=phone,
+                      active=True)
+    session.add(officer)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise taken from None
+    audit.record(session, admin.username, "officer.created", None,
+                 {"username": username, "role": role})
+    session.commit()
+    return officer
+
+
+def set_active(session: Session, admin: Officer, username: str, active: bool) -> Officer:
+    """Deactivate (sign-ins and sessions stop at once) or reactivate an account."""
+    require_role(admin, "admin")
+    officer = _find(session, username)
+    if officer.id == admin.id and not active:
+        raise AccountConflict("You cannot deactivate your own account.")
+    if officer.active != active:
+        officer.active = active
+        audit.record(session, admin.username,
+                     "officer.activated" if active else "officer.deactivated", None,
+                     audit.diff({"username": username, "active": not active},
+                                {"username": username, "active": active}))
+    session.commit()
+    return officer
+
+
+def change_role(session: Session, admin: Officer, username: str, role: str) -> Officer:
+    """Give an account another role; it applies from the account's next request."""
+    require_role(admin, "admin")
+    if role not in ROLES:
+        raise AccountConflict(f"{role!r} is not a role (one of {', '.join(ROLES)}).")
+    officer = _find(session, username)
+    if officer.id == admin.id and role != officer.role:
+        raise AccountConflict("You cannot change your own role: ask another admin.")
+    if officer.role != role:
+        before = officer.role
+        officer.role = role
+        audit.record(session, admin.username, "officer.role_changed", None,
+                     {"username": username, **audit.diff({"role": before}, {"role": role})})
+    session.commit()
+    return officer
