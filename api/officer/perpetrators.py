@@ -13,8 +13,7 @@ from fastapi import APIRouter, Path, status
 
 from api.deps import SessionDep
 from api.officer.auth import CaseWorker
-from api.officer.cases import Reference
-from api.officer.common import load_case
+from api.officer.deps import WorkableCase
 from api.officer.errors import conflict, forbidden, not_found, responses
 from api.officer.perpetrator_schemas import (
     MAX_ID,
@@ -104,10 +103,8 @@ def _link_answer(session: Any, case: Case, record: Perpetrator, linked: bool) ->
             "risk_level": case.risk_level, "risk_reasons": list(case.risk_reasons or [])}
 
 
-def _case_and_record(session: Any, reference: str, body: LinkIn,
-                     officer: Officer) -> tuple[Case, Perpetrator]:
-    case = load_case(session, reference, officer, work=True)
-    return case, _record(session, body.perpetrator_id, officer, for_update=True)
+def _record_for_link(session: Any, body: LinkIn, officer: Officer) -> Perpetrator:
+    return _record(session, body.perpetrator_id, officer, for_update=True)
 
 
 @router.post(
@@ -117,9 +114,9 @@ def _case_and_record(session: Any, reference: str, body: LinkIn,
     summary="Link a case to a perpetrator record, with a reason (raises repeat-perpetrator risk)",
     responses=responses(400, 403, 404, 409),
 )
-def link_perpetrator(reference: Reference, body: LinkIn, session: SessionDep,
+def link_perpetrator(case: WorkableCase, body: LinkIn, session: SessionDep,
                      officer: CaseWorker) -> Any:
-    case, record = _case_and_record(session, reference, body, officer)
+    record = _record_for_link(session, body, officer)
     try:
         perpetrators.link_case(session, case, record, officer, body.reason)
     except WorkflowError as exc:
@@ -136,9 +133,9 @@ def link_perpetrator(reference: Reference, body: LinkIn, session: SessionDep,
     summary="Unlink a case from a perpetrator record, with a reason",
     responses=responses(400, 403, 404, 409),
 )
-def unlink_perpetrator(reference: Reference, body: LinkIn, session: SessionDep,
+def unlink_perpetrator(case: WorkableCase, body: LinkIn, session: SessionDep,
                        officer: CaseWorker) -> Any:
-    case, record = _case_and_record(session, reference, body, officer)
+    record = _record_for_link(session, body, officer)
     try:
         perpetrators.unlink_case(session, case, record, officer, body.reason)
     except WorkflowError as exc:

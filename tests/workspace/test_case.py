@@ -58,7 +58,8 @@ def test_nothing_from_a_resident_is_rendered_as_html(signed_in, make_case):
     assert "<script" not in page.replace('<script src="/officer/static/workspace.js" defer>', "")
 
 
-def test_new_case_fields_render_defensively_as_plain_text(signed_in, make_case, monkeypatch):
+def test_new_case_fields_render_defensively_as_plain_text(signed_in, make_case, monkeypatch,
+                                                         session_factory):
     """Fields issue 8 and 9 add to the case's JSON appear when present, always as text."""
     import bot.casework.views as views
 
@@ -76,16 +77,25 @@ def test_new_case_fields_render_defensively_as_plain_text(signed_in, make_case, 
             subject={"knows": False, "agrees_to_contact": None, "contact": "her mum"},
             safeguarding={"concern": "child", "reasons": ["a 12 year old was there"]},
             urgent=True,
-            diary=[{"occurred_on": "2026-03-01", "summary": "Egg thrown at the door",
-                    "account": "They came back <script>x</script>",
-                    "added_at": "2026-03-02T10:00:00+00:00", "channel": "sms"},
-                   {"summary": "no dates at all"}, "not even a dict"],
         )
         return data
 
     monkeypatch.setattr(views, "case_to_dict", richer)
     b = signed_in("supervisor")
     case = make_case()
+    from datetime import UTC, date, datetime
+
+    from bot.models import DiaryEntry
+
+    with session_factory() as s:  # real diary entries, added by coming back (issue 9)
+        s.add_all([
+            DiaryEntry(case_id=case.id, occurred_on=date(2026, 3, 1),
+                       summary="Egg thrown at the door", account="They came back <script>x</script>",
+                       added_at=datetime(2026, 3, 2, 10, tzinfo=UTC), channel="sms"),
+            DiaryEntry(case_id=case.id, summary="no dates at all", account=None,
+                       added_at=datetime(2026, 3, 3, tzinfo=UTC), channel="web"),
+        ])
+        s.commit()
     r = b.get(url(case))
     assert r.status_code == 200, r.text
     words = text_of(r.text)
