@@ -44,10 +44,12 @@ ANSWERS = {
     "contact_method": "text message",
     "contact_value": "07700 900462",
     "safe_contact_time": "any time",
-    "share_consent": "yes",
+    "wishes": "I want the council to take action",
+    "access_needs": "no",
 }
 BUTTONS = {"reporter_role": "me", "anonymous": "no", "contact_method": "text",
-           "share_consent": "yes", "confirm_summary": "yes"}
+           "consent_police": "yes", "consent_support": "yes", "access_needs": "nothing",
+           "confirm_summary": "yes"}
 
 
 def create_officer(database_url: str, username: str, role: str) -> None:
@@ -90,7 +92,7 @@ def test_a_chat_report_is_worked_in_the_workspace(live_stack, browser: Browser) 
     # 3. opens it, claims it, adds a note and sends a message
     first.click()
     page.wait_for_url(f"{base}/officer/cases/{reference}")
-    expect(page.locator(".account")).to_contain_text("mocked my wheelchair")
+    expect(page.locator(".account").first).to_contain_text("mocked my wheelchair")
     page.locator("button:text('Claim this case')").click()
     expect(page.locator(".alert-done")).to_contain_text("You have claimed this case")
     page.locator("#note-text").fill("Rang at 10:05, will visit with the housing officer")

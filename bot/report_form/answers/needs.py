@@ -52,6 +52,11 @@ def several(slot: str, answer: Answer, slots: Slots, vocabulary: tuple[str, ...]
         return {slot: picked or placeholder(slot), "picked": []}
     if not answer.text:
         return None
+    said = yes_no(answer) if answer.words <= 3 else None
+    if said is True:
+        return None  # "yes" names nothing: ask again with the choices
+    if said is False:
+        return {slot: placeholder(slot), "picked": []}
     found = [v for v in keywords(answer.text, table) if v in vocabulary]
     updates: Slots = {slot: sorted({*picked, *(found or ["other"])}), "picked": [],
                       other_text: answer.text[:1000]}
