@@ -21,6 +21,8 @@ QUIET_ACTIONS = {
     "action_extract_slots",
     "report_form",
     "validate_report_form",
+    "return_form",
+    "validate_return_form",
     "action_session_start",
 }
 

@@ -105,6 +105,26 @@ class Subject(BaseModel):
     contact: str | None
 
 
+class DiaryEntryOut(BaseModel):
+    """One further incident the resident added by coming back (issue 9)."""
+
+    occurred_on: date | None
+    summary: str | None
+    account: str | None
+    added_at: datetime
+    channel: str
+    location: str | None = None
+    incident_types: list[str] = Field(default_factory=list)
+
+
+class FeedbackOut(BaseModel):
+    rating: int | None
+    comment: str | None
+    stage: str = Field(description="report (at the end of the report) or closure")
+    channel: str
+    created_at: datetime
+
+
 class SafeguardingOut(BaseModel):
     concern: Literal["child", "adult"] | None
     reasons: list[str]
@@ -150,6 +170,10 @@ class CaseSummary(BaseModel):
     anonymous: bool
     repeat_perpetrator: bool = Field(
         default=False, description="A linked perpetrator record is linked to other reports too")
+    new_information: bool = Field(
+        default=False,
+        description="The resident added to the report since its officer last read it")
+    urgent: bool = Field(default=False, description="Danger now: the resident sent it early")
 
 
 class CaseList(BaseModel):
@@ -189,6 +213,13 @@ class CaseOut(BaseModel):
     access_needs: AccessNeeds
     subject: Subject | None
     safeguarding: SafeguardingOut
+    new_information: bool = Field(
+        default=False,
+        description="The resident added to the report since its officer last read it")
+    new_information_at: datetime | None = None
+    diary: list[DiaryEntryOut] = Field(default_factory=list,
+                                       description="Further incidents the resident added")
+    feedback: list[FeedbackOut] = Field(default_factory=list)
     risk: Risk
     due_by: datetime | None
     overdue: bool

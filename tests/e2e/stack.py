@@ -76,12 +76,13 @@ class LiveStack:
 DUTY_EMAIL = "duty-officer@example.org"
 
 
-def start_stack(settings: Settings, log_dir: Path, backend: str) -> LiveStack:
+def start_stack(settings: Settings, log_dir: Path, backend: str,
+                env: dict[str, str] | None = None) -> LiveStack:
     if not MODEL.exists():
         raise RuntimeError(f"no trained model at {MODEL}: run `make train` first")
     stack = Stack(settings, rasa_port=free_port(), action_port=free_port(),
                   gateway_port=free_port(), log_dir=log_dir,
-                  env={"DUTY_CONTACT_EMAIL": DUTY_EMAIL})
+                  env={"DUTY_CONTACT_EMAIL": DUTY_EMAIL, **(env or {})})
     stack.start()
     try:
         stack.wait_ready(timeout=240)

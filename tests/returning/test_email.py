@@ -4,14 +4,10 @@ the relay accepted it, and nothing lost when the relay is down or the worker res
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from datetime import timedelta
-from email import message_from_bytes
-from email.message import Message
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select, update
 
 from bot.cases import create_case
@@ -21,41 +17,9 @@ from bot.models import Case, Officer, OutboundMessage, utcnow
 from bot.passwords import hash_password
 from bot.report import Report
 from bot.settings import Settings
+from tests.e2e.mail import Relay
 
 EMAIL = "resident.mail@example.org"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: ANN001, ANN201, N802
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 OK"
-
-
-class Relay:
-    """A real SMTP server on 127.0.0.1, that can be stopped and started again."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.inbox = Inbox()
-        self.controller: Controller | None = None
-
-    def start(self) -> None:
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self) -> None:
-        if self.controller is not None:
-            self.controller.stop()
-            self.controller = None
 
 
 @pytest.fixture
