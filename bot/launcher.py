@@ -71,6 +71,8 @@ class Stack:
     log_dir: Path = PROJECT_ROOT / "var" / "log"
     model: Path = MODEL
     env: dict[str, str] = field(default_factory=dict)
+    rasa_bin: Path = RASA_BIN
+    rasa_env: dict[str, str] = field(default_factory=dict)  # extra environment for Rasa only
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -117,8 +119,10 @@ class Stack:
                                 "--port", str(self.action_port)], env)
         rasa_env = {k: v for k, v in env.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
         rasa_env["TF_CPP_MIN_LOG_LEVEL"] = "2"
-        self._spawn("rasa", [str(RASA_BIN), "run", "-i", "127.0.0.1", "-p", str(self.rasa_port),
-                             "--model", str(self.model), "--endpoints", str(endpoints),
+        rasa_env.update(self.rasa_env)
+        self._spawn("rasa", [str(self.rasa_bin), "run", "-i", "127.0.0.1",
+                             "-p", str(self.rasa_port), "--model", str(self.model),
+                             "--endpoints", str(endpoints),
                              "--credentials", str(PROJECT_ROOT / "credentials.yml"),
                              "--cors", "http://127.0.0.1"], rasa_env)
         self._spawn("gateway", [sys.executable, "-m", "uvicorn", "api.main:create_app",
