@@ -209,6 +209,7 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915 - one linear script
                         help="conversations per pass (default: max(4, 2 x level))")
     parser.add_argument("--no-direct", action="store_true", help="skip the straight-to-Rasa passes")
     parser.add_argument("--no-floor", action="store_true", help="skip the rasa init floor")
+    parser.add_argument("--model", type=Path, help="our stack's model (default models/)")
     parser.add_argument("--baseline-model", type=Path, help="also run a baseline stack: its model")
     parser.add_argument("--baseline-pythonpath", help="PYTHONPATH first for the baseline's Rasa "
                         "(e.g. an overlay holding another jsonschema)")
@@ -226,7 +227,7 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915 - one linear script
     drops: list = []
     floor: FloorStack | None = None
     try:
-        stacks["ours"], d = start_ours(args, tmp, "ours")
+        stacks["ours"], d = start_ours(args, tmp, "ours", args.model)
         drops += d
         if args.baseline_model or args.baseline_pythonpath:
             stacks["baseline"], d = start_ours(args, tmp, "baseline", args.baseline_model,

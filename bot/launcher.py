@@ -22,6 +22,9 @@ from sqlalchemy.engine import make_url
 from bot.settings import PROJECT_ROOT, Settings
 
 RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
+# sitecustomize for Rasa's interpreter: action-server responses validated with a schema checked
+# once, not on every call (deploy/rasa/patches/sitecustomize.py, docs/benchmarks.md).
+RASA_PATCHES = PROJECT_ROOT / "deploy" / "rasa" / "patches"
 MODEL = PROJECT_ROOT / "models" / "tellonce.tar.gz"
 
 
@@ -119,6 +122,8 @@ class Stack:
                                 "--port", str(self.action_port)], env)
         rasa_env = {k: v for k, v in env.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
         rasa_env["TF_CPP_MIN_LOG_LEVEL"] = "2"
+        if self.settings.rasa_validation_cache:
+            rasa_env["PYTHONPATH"] = str(RASA_PATCHES)
         rasa_env.update(self.rasa_env)
         self._spawn("rasa", [str(self.rasa_bin), "run", "-i", "127.0.0.1",
                              "-p", str(self.rasa_port), "--model", str(self.model),
