@@ -17,7 +17,8 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.rasa_client import RasaClient
+from api.degraded import ActionServerWatch
+from api.rasa_client import ActionsUnavailable, RasaClient
 from bot.extraction import detect_danger
 from bot.models import ChatSession
 
@@ -122,9 +123,11 @@ def parse_rasa_output(raw: list[dict[str, Any]]) -> Turn:
 class Conversations:
     """Channel-agnostic turn handling shared by /chat and the Twilio webhooks."""
 
-    def __init__(self, rasa: RasaClient, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, rasa: RasaClient, sessions: sessionmaker[Session],
+                 actions: ActionServerWatch | None = None) -> None:
         self.rasa = rasa
         self.sessions = sessions
+        self.actions = actions
 
     def _load_offered(self, conversation_id: str) -> list[str]:
         with self.sessions() as db:
@@ -149,10 +152,16 @@ class Conversations:
         self, conversation_id: str, channel: str, text: str, extra_metadata: dict | None = None
     ) -> Turn:
         text = clean_text(text)
+        if self.actions is not None and await self.actions.known_down():
+            raise ActionsUnavailable("action server down")  # Rasa is not even asked
         message = await to_thread.run_sync(self._rewrite, conversation_id, text)
         metadata = {"channel": channel, "now": datetime.now(UTC).isoformat()}
         metadata.update(extra_metadata or {})
         raw = await self.rasa.send(conversation_id, message, metadata)
         turn = parse_rasa_output(raw)
+        # An empty turn is what Rasa answers when its actions are unreachable: the state saved
+        # last turn (offered buttons, the question asked) stays, so the retry is read the same.
+        if not turn.messages and self.actions is not None and not await self.actions.check():
+            raise ActionsUnavailable("action server down")
         await to_thread.run_sync(self._save_state, conversation_id, channel, turn)
         return turn

@@ -28,12 +28,16 @@ class Settings(BaseSettings):
     tracker_database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
     redis_url: str | None = None
 
+    # One Rasa server, or several replicas as a comma list (the gateway round-robins per turn and
+    # fails over on a refused connection; replicas need the SQL tracker store and REDIS_URL).
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
     rasa_timeout_seconds: float = 10.0
     # Start Rasa with deploy/rasa/patches on PYTHONPATH (its action-response schema is checked
     # once instead of on every call: about a fifth of Rasa's CPU per turn).
     rasa_validation_cache: bool = True
+    # Written by `tellonce run`'s supervisor: /healthz shows a part that is restarting.
+    supervisor_status_file: Path | None = None
 
     secret_key: str = DEV_SECRET
     pseudonym_key: str = DEV_SECRET
@@ -107,6 +111,10 @@ class Settings(BaseSettings):
                     + ", ".join(weak)
                 )
         return self
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        return [u.strip().rstrip("/") for u in self.rasa_url.split(",") if u.strip()]
 
     @property
     def is_sqlite(self) -> bool:

@@ -156,6 +156,11 @@
   }
 
   function errorText(status, body, opts) {
+    // A part of the service is down: the gateway's words (answers kept, 999, Stop Hate UK).
+    if (status === 503 && body && body.error === "assistant_unavailable" &&
+        typeof body.detail === "string") {
+      return body.detail + (opts.greeting ? "" : " Your message is still in the box.");
+    }
     if (status >= 500) return opts.greeting ? UNAVAILABLE_AT_START : UNAVAILABLE;
     if (body && typeof body.detail === "string") return body.detail;
     return "Something went wrong sending that message. Please try again.";

@@ -16,9 +16,10 @@ from fastapi import APIRouter, Request, Response
 from twilio.twiml.messaging_response import MessagingResponse
 
 from api.conversation import Conversations
+from api.degraded import trouble_text
+from api.rasa_client import RasaUnavailable
 from api.twilio import claims, state
 from api.twilio.signature import is_valid
-from bot import signposting
 from bot.crypto import pseudonym
 from bot.messaging import keywords
 from bot.messaging.keywords import Keyword
@@ -96,7 +97,9 @@ async def messages(request: Request) -> Response:
     try:
         reply = twiml(await handle(request.app.state.conversations, sessions, settings, msg))
     except Exception as exc:  # release so a retry can succeed; say something safe meanwhile
-        log.error("twilio message failed sid=%s error=%s", msg.sid, type(exc).__name__)
+        part = exc.part if isinstance(exc, RasaUnavailable) else "gateway"
+        log.error("twilio message failed sid=%s part=%s error=%s", msg.sid, part,
+                  type(exc).__name__)
         sorry = twiml([_sorry(msg.channel)])
         if msg.turn_taken:  # a retry would be a second turn (maybe a second case): keep it
             await to_thread.run_sync(claims.complete, sessions, msg.sid, sorry)
@@ -109,9 +112,9 @@ async def messages(request: Request) -> Response:
 
 
 def _sorry(channel: str) -> str:
-    text = ("Sorry, I couldn't take that in just now. Please send it again in a minute. "
-            + signposting.emergency_text())
-    return render_parts([(text, [])], channel)[0]
+    """A part is down (Rasa, its actions, the database): the answers so far are kept, send
+    this one again; 999 and Stop Hate UK meanwhile."""
+    return render_parts([(trouble_text(), [])], channel)[0]
 
 
 async def handle(conversations: Conversations, sessions, settings, msg: Inbound) -> list[str]:  # noqa: ANN001
