@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from pathlib import Path
 
 import typer
 
@@ -23,12 +24,14 @@ def run(
     port: int = typer.Option(int(os.environ.get("PORT", "8000")), help="Gateway port (PORT)"),
     rasa_port: int = typer.Option(5005),
     action_port: int = typer.Option(5055),
+    log_dir: Path = typer.Option(Stack.log_dir, help="Logs and the supervisor's status file"),
 ) -> None:
     """Migrate, then start Rasa, the action server, the gateway and the outbox worker."""
     configure_logging()
     settings = get_settings()
     upgrade_head()
-    stack = Stack(settings, rasa_port=rasa_port, action_port=action_port, gateway_port=port)
+    stack = Stack(settings, rasa_port=rasa_port, action_port=action_port, gateway_port=port,
+                  log_dir=log_dir)
     stopping = False
 
     def _stop(*_: object) -> None:
