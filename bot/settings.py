@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     outbox_worker_in_gateway: bool = False
     outbox_poll_seconds: float = 2.0
     outbox_max_attempts: int = 5
+    # A worker's claim on a row lasts this long: a worker killed mid-send leaves the row to be
+    # claimed again after it (unless Twilio's status callback for the send arrived meanwhile).
+    outbox_lease_seconds: float = Field(default=300.0, gt=0)
     # First line of every outbound message: neutral, so a lock-screen preview reveals nothing.
     outbound_first_line: str = "A message from {council_name}."
 
