@@ -224,6 +224,12 @@ class Stack:
         self._watcher = threading.Thread(target=loop, name="tellonce-supervisor", daemon=True)
         self._watcher.start()
 
+    def unwatch(self) -> None:
+        """Stop supervising from the background thread (the parts keep running)."""
+        self._watching.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=5)
+
     def poll(self) -> None:
         assert self.supervisor is not None
         self.supervisor.poll()
@@ -234,8 +240,6 @@ class Stack:
         return f"--- {name} ---\n" + "\n".join(text.splitlines()[-lines:])
 
     def stop(self) -> None:
-        self._watching.set()
-        if self._watcher is not None:
-            self._watcher.join(timeout=5)
+        self.unwatch()
         if self.supervisor is not None:
             self.supervisor.stop_all()

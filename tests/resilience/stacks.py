@@ -19,16 +19,21 @@ from api.chat import web_conversation_id
 from bot.db import make_engine
 from bot.launcher import MODEL, Stack
 from bot.models import Case
+from bot.scratch_db import scratch_database
 from bot.settings import Settings
 from tests.conftest import create_fresh_database, migrate
 from tests.e2e.stack import free_port
 
 
 def start(tmp: Path, backend: str, redis_url: str | None = None, rasa_replicas: int = 1,
-          gateways: int = 1) -> tuple[Stack, Callable[[], None]]:
+          gateways: int = 1, pg_url: str | None = None) -> tuple[Stack, Callable[[], None]]:
     assert MODEL.exists(), "run `make train` first"
-    app_url, drop_app = create_fresh_database(backend, tmp)
-    tracker_url, drop_tracker = create_fresh_database(backend, tmp)
+    if pg_url:
+        app_url, drop_app = scratch_database("postgresql", tmp, pg_url)
+        tracker_url, drop_tracker = scratch_database("postgresql", tmp, pg_url)
+    else:
+        app_url, drop_app = create_fresh_database(backend, tmp)
+        tracker_url, drop_tracker = create_fresh_database(backend, tmp)
     migrate(app_url)
     settings = Settings(database_url=app_url, tracker_database_url=tracker_url,
                         redis_url=redis_url)
@@ -88,3 +93,10 @@ def cases_of(stack: Stack, sender: str) -> list[dict[str, Any]]:
             return [{"reference": r.reference, "narrative": r.narrative} for r in rows]
     finally:
         engine.dispose()
+
+
+def cpu_ticks(pid: int) -> int:
+    """utime + stime of one process, in clock ticks (from /proc)."""
+    raw = Path(f"/proc/{pid}/stat").read_text()
+    fields = raw[raw.rindex(")") + 2:].split()
+    return int(fields[11]) + int(fields[12])
