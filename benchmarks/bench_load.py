@@ -180,7 +180,7 @@ def run_pass(name: str, level: int, conversations: int, accounts: list[Account],
 
 
 def start_ours(args: argparse.Namespace, tmp: Path, name: str, model: Path | None = None,
-               pythonpath: str | None = None) -> tuple[Stack, list]:
+               pythonpath: str | None = None, replicas: int = 1) -> tuple[Stack, list]:
     from bot.migrations import upgrade_head
     from bot.scratch_db import scratch_database
 
@@ -193,6 +193,7 @@ def start_ours(args: argparse.Namespace, tmp: Path, name: str, model: Path | Non
     stack = Stack(settings, rasa_port=free_port(), action_port=free_port(),
                   gateway_port=free_port(), log_dir=tmp / f"logs-{name}",
                   rasa_env={"PYTHONPATH": pythonpath} if pythonpath else {},
+                  extra_rasa_ports=tuple(free_port() for _ in range(replicas - 1)),
                   **({"model": model} if model else {}))
     stack.start()
     return stack, [drop_app, drop_tracker]
@@ -210,6 +211,8 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915 - one linear script
     parser.add_argument("--no-direct", action="store_true", help="skip the straight-to-Rasa passes")
     parser.add_argument("--no-floor", action="store_true", help="skip the rasa init floor")
     parser.add_argument("--model", type=Path, help="our stack's model (default models/)")
+    parser.add_argument("--rasa-replicas", type=int, default=1,
+                        help="Rasa replicas in our stack (postgresql backend with --redis-url)")
     parser.add_argument("--baseline-model", type=Path, help="also run a baseline stack: its model")
     parser.add_argument("--baseline-pythonpath", help="PYTHONPATH first for the baseline's Rasa "
                         "(e.g. an overlay holding another jsonschema)")
@@ -227,7 +230,8 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915 - one linear script
     drops: list = []
     floor: FloorStack | None = None
     try:
-        stacks["ours"], d = start_ours(args, tmp, "ours", args.model)
+        stacks["ours"], d = start_ours(args, tmp, "ours", args.model,
+                                       replicas=args.rasa_replicas)
         drops += d
         if args.baseline_model or args.baseline_pythonpath:
             stacks["baseline"], d = start_ours(args, tmp, "baseline", args.baseline_model,
@@ -323,6 +327,11 @@ def _wait_rasa(url: str, timeout: float = 300) -> None:
     raise TimeoutError(f"rasa at {url} did not come up")
 
 
+def rasa_cpu(p: dict) -> float:
+    """Rasa's CPU per turn, all replicas together."""
+    return round(sum(v for k, v in p["cpu_ms_per_turn"].items() if k.startswith("rasa")), 1)
+
+
 def ratios(passes: list[dict]) -> dict:
     """Gateway over straight-to-Rasa and ours over the floor, per level (p50 and Rasa CPU)."""
     by = {(p["pass"], p["level"]): p for p in passes}
@@ -340,7 +349,7 @@ def ratios(passes: list[dict]) -> dict:
             out[key + " ours/floor p50"] = round(p["p50_ms"] / floor["p50_ms"], 1)
             f_cpu = floor["cpu_ms_per_turn"].get("floor_rasa") or 0
             if f_cpu:
-                out[key + " ours/floor rasa cpu"] = round(p["cpu_ms_per_turn"]["rasa"] / f_cpu, 1)
+                out[key + " ours/floor rasa cpu"] = round(rasa_cpu(p) / f_cpu, 1)
         base = by.get((f"baseline/{kind}", level))
         if stack == "ours" and base and base["p50_ms"]:
             out[f"ours/baseline@{level} p50"] = round(p["p50_ms"] / base["p50_ms"], 2)
@@ -350,11 +359,11 @@ def ratios(passes: list[dict]) -> dict:
 
 def targets(report: dict) -> dict:
     ours = [p for p in report["passes"] if p["pass"] == "ours/gateway"]
-    rasa_cpu = [p["cpu_ms_per_turn"]["rasa"] for p in ours]
+    cpu = [rasa_cpu(p) for p in ours]
     at8 = [p["p95_ms"] for p in ours if p["level"] == 8]
     at32 = [p["errors"] + p["conversations"] - p["completed"] for p in ours if p["level"] == 32]
     rss = report["peak_rss_total_mb"].get("ours", 0)
-    out = {"rasa_cpu_ms_per_turn<=60": {"value": max(rasa_cpu), "met": max(rasa_cpu) <= 60},
+    out = {"rasa_cpu_ms_per_turn<=60": {"value": max(cpu), "met": max(cpu) <= 60},
            "total_rss_mb<=2560": {"value": rss, "met": rss <= 2560}}
     if at8:
         out["p95_ms_at_8<=300"] = {"value": at8[0], "met": at8[0] <= 300}
