@@ -13,7 +13,7 @@ TRAINING  := config.yml $(shell find domain.yml domain data -name '*.yml' 2>/dev
 PYTEST_ARGS ?=
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test setup migrate validate train test-rasa test-py eval bench seed crossval lint format clean
+.PHONY: help run test setup migrate validate train test-rasa test-py eval bench bench-load seed crossval lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -68,6 +68,10 @@ bench: $(VENV)/.installed $(MODEL) ## All benchmarks on SQLite and PostgreSQL (f
 	$(PY) benchmarks/bench_officer_api.py --backend postgresql --cases 100000 --pg-url $(BENCH_PG)
 	$(PY) benchmarks/bench_twilio_webhook.py --stack fake --backend sqlite
 	$(PY) benchmarks/bench_twilio_webhook.py --stack real --backend sqlite --rate 3 --duration 60
+
+BENCH_REDIS ?= redis://127.0.0.1:6379/0
+bench-load: $(VENV)/.installed $(MODEL) ## Whole reports via /chat at 1/8/32 at a time, vs Rasa and a rasa init floor
+	$(PY) benchmarks/bench_load.py --backend postgresql --pg-url $(BENCH_PG) --redis-url $(BENCH_REDIS) --profile
 
 seed: migrate ## 1,000 realistic synthetic cases in the configured database
 	$(VENV)/bin/tellonce seed --cases 1000
