@@ -24,9 +24,12 @@ class ActionsUnavailable(RasaUnavailable):
 class RasaClient:
     """A pooled async HTTP client for Rasa's REST webhook, created per app (not at import).
 
-    Replicas are taken in turn, one per request. A refused connection (a replica restarting)
-    moves on to the next one; anything after the request reached Rasa (a timeout, an error
-    status) is not retried, because that replica may already have acted on the message.
+    Replicas are taken in turn, one per request. A refused connection (a replica restarting),
+    or one closed under the request (a replica killed: its pooled keep-alive connection dies
+    with it), moves on to the next one. A timeout or an error status is not retried: that
+    replica is alive and may still act on the message, and a second replica would act again.
+    A connection closed mid-request could, rarely, follow a turn Rasa had already saved; that
+    is the same as the resident sending it again, which the outage reply asks them to do.
     """
 
     def __init__(self, base_url: str | list[str], timeout: float = 10.0) -> None:
@@ -48,8 +51,9 @@ class RasaClient:
             try:
                 response = await self._http.post(f"{base}/webhooks/rest/webhook", json=payload)
                 break
-            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                last = exc  # never reached this replica: the next one may take it
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.ReadError,
+                    httpx.WriteError, httpx.RemoteProtocolError) as exc:
+                last = exc  # this replica is gone: the next one may take it
             except httpx.HTTPError as exc:
                 raise RasaUnavailable(type(exc).__name__) from exc
         else:

@@ -107,3 +107,48 @@ def test_twilio_outage_reply_names_999_and_stop_hate_uk() -> None:
         text = _sorry(channel)
         assert "send it again" in text and "kept" in text
         assert d["police_999"].phone in text and d["stop_hate_uk"].phone in text
+
+
+def test_a_replica_that_closes_the_connection_fails_over(make_app, fake_rasa: FakeServer) -> None:
+    """A killed replica drops the pooled connection mid-request: the next replica answers."""
+    import socket
+    import threading
+
+    dropper = socket.socket()
+    dropper.bind(("127.0.0.1", 0))
+    dropper.listen()
+    port = dropper.getsockname()[1]
+
+    def drop() -> None:
+        while True:
+            try:
+                conn, _ = dropper.accept()
+            except OSError:
+                return
+            conn.recv(65536)
+            conn.close()  # read the request, answer nothing
+
+    threading.Thread(target=drop, daemon=True).start()
+    try:
+        with TestClient(make_app(rasa_url=f"http://127.0.0.1:{port},{fake_rasa.url}")) as client:
+            for text in ("one", "two"):
+                assert post(client, text).status_code == 200
+        assert fake_rasa.messages == ["one", "two"]
+    finally:
+        dropper.close()
+
+
+def test_a_timeout_is_not_retried_on_another_replica(make_app, fake_rasa: FakeServer) -> None:
+    """A slow replica may still act on the message: sending it to a second would act twice."""
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts, never answers
+    try:
+        url = f"http://127.0.0.1:{silent.getsockname()[1]},{fake_rasa.url}"
+        with TestClient(make_app(rasa_url=url, rasa_timeout_seconds=0.5)) as client:
+            assert post(client, "one").status_code == 503
+        assert fake_rasa.messages == []
+    finally:
+        silent.close()
