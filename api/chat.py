@@ -19,9 +19,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from api.conversation import clean_text
-from api.degraded import trouble_text
+from api.degraded import Unavailable, trouble_text
 from api.errors import ApiError, error_doc
-from api.rasa_client import RasaUnavailable
 from api.web import API_HEADERS
 from bot.crypto import pseudonym
 
@@ -187,10 +186,13 @@ async def chat(request: Request) -> JSONResponse:
             turn = await request.app.state.conversations.turn(
                 web_conversation_id(sender), "web", message
             )
-        except RasaUnavailable as exc:
+        except Unavailable as exc:
             # The resident's answers so far are in Rasa's tracker store; this one was not
             # taken, so the page keeps it in the box to send again.
             logger.warning("chat relay failed: %s unavailable (%s)", exc.part, exc)
+            raise ApiError(503, "assistant_unavailable", trouble_text()) from exc
+        except Exception as exc:  # a bug must still not leave a frightened resident with a 500
+            logger.error("chat turn failed part=gateway error=%s", type(exc).__name__)
             raise ApiError(503, "assistant_unavailable", trouble_text()) from exc
     except ApiError as err:
         return err.response(headers=API_HEADERS)

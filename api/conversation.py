@@ -8,6 +8,7 @@ turns Rasa's REST output into messages plus ``expects`` (what the bot is asking 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -15,13 +16,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from anyio import to_thread
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.degraded import ActionServerWatch
+from api.degraded import ActionServerWatch, StateUnavailable
 from api.rasa_client import ActionsUnavailable, RasaClient
 from bot.extraction import detect_danger
 from bot.models import ChatSession
 
+log = logging.getLogger("tellonce.conversation")
 STOP_WORDS = {"stop", "cancel", "exit", "quit", "end", "stop please", "cancel report"}
 EXPECT_KINDS = ("text", "date", "location", "choice", "yes_no", "none")
 # C0/C1 controls except tab and newlines, and lone UTF-16 surrogates (JSON can smuggle them in
@@ -154,7 +157,10 @@ class Conversations:
         text = clean_text(text)
         if self.actions is not None and await self.actions.known_down():
             raise ActionsUnavailable("action server down")  # Rasa is not even asked
-        message = await to_thread.run_sync(self._rewrite, conversation_id, text)
+        try:
+            message = await to_thread.run_sync(self._rewrite, conversation_id, text)
+        except SQLAlchemyError as exc:  # nothing reached Rasa: the resident can send it again
+            raise StateUnavailable(type(exc).__name__) from exc
         metadata = {"channel": channel, "now": datetime.now(UTC).isoformat()}
         metadata.update(extra_metadata or {})
         raw = await self.rasa.send(conversation_id, message, metadata)
@@ -163,5 +169,10 @@ class Conversations:
         # last turn (offered buttons, the question asked) stays, so the retry is read the same.
         if not turn.messages and self.actions is not None and not await self.actions.check():
             raise ActionsUnavailable("action server down")
-        await to_thread.run_sync(self._save_state, conversation_id, channel, turn)
+        try:
+            await to_thread.run_sync(self._save_state, conversation_id, channel, turn)
+        except SQLAlchemyError as exc:
+            # Rasa has acted on the message: answering "send it again" would make it act twice.
+            # The reply still goes out; only next turn's button check is weaker.
+            log.error("chat state not saved error=%s", type(exc).__name__)
         return turn

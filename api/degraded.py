@@ -16,6 +16,18 @@ import httpx
 from bot.signposting import directory, emergency_text
 
 
+class Unavailable(Exception):
+    """A part the turn needs is down; ``part`` names it (never resident data)."""
+
+    part = "service"
+
+
+class StateUnavailable(Unavailable):
+    """The gateway's own database could not be read before the turn (nothing was sent on)."""
+
+    part = "database"
+
+
 def trouble_text() -> str:
     """The kind outage message: answers kept, try again in a minute, 999 and Stop Hate UK."""
     stop_hate = directory().get("stop_hate_uk")

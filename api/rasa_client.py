@@ -8,8 +8,10 @@ from typing import Any
 
 import httpx
 
+from api.degraded import Unavailable
 
-class RasaUnavailable(Exception):
+
+class RasaUnavailable(Unavailable):
     """Rasa did not answer in time or answered with an error."""
 
     part = "rasa"
@@ -55,6 +57,8 @@ class RasaClient:
                     httpx.WriteError, httpx.RemoteProtocolError) as exc:
                 last = exc  # this replica is gone: the next one may take it
             except httpx.HTTPError as exc:
+                raise RasaUnavailable(type(exc).__name__) from exc
+            except Exception as exc:  # noqa: BLE001 - a transport failure httpx did not wrap
                 raise RasaUnavailable(type(exc).__name__) from exc
         else:
             raise RasaUnavailable(type(last).__name__) from last

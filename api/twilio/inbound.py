@@ -16,8 +16,7 @@ from fastapi import APIRouter, Request, Response
 from twilio.twiml.messaging_response import MessagingResponse
 
 from api.conversation import Conversations
-from api.degraded import trouble_text
-from api.rasa_client import RasaUnavailable
+from api.degraded import Unavailable, trouble_text
 from api.twilio import claims, state
 from api.twilio.signature import is_valid
 from bot.crypto import pseudonym
@@ -97,7 +96,7 @@ async def messages(request: Request) -> Response:
     try:
         reply = twiml(await handle(request.app.state.conversations, sessions, settings, msg))
     except Exception as exc:  # release so a retry can succeed; say something safe meanwhile
-        part = exc.part if isinstance(exc, RasaUnavailable) else "gateway"
+        part = exc.part if isinstance(exc, Unavailable) else "gateway"
         log.error("twilio message failed sid=%s part=%s error=%s", msg.sid, part,
                   type(exc).__name__)
         sorry = twiml([_sorry(msg.channel)])

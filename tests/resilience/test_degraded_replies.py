@@ -152,3 +152,29 @@ def test_a_timeout_is_not_retried_on_another_replica(make_app, fake_rasa: FakeSe
         assert fake_rasa.messages == []
     finally:
         silent.close()
+
+
+def test_gateway_database_down_is_a_kind_503_not_a_500(make_app, fake_rasa: FakeServer) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{port}/nothing?connect_timeout=2"
+    with TestClient(make_app(database_url=url)) as client:
+        response = post(client, "hi")
+    assert response.status_code == 503
+    _kind(response.json()["detail"])
+    assert fake_rasa.received == []  # nothing was sent on: sending it again is safe
+
+
+def test_an_unexpected_error_is_still_a_kind_503(make_app) -> None:
+    app = make_app()
+    with TestClient(app) as client:
+        async def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            raise RuntimeError("a bug")
+
+        app.state.conversations.turn = broken
+        response = post(client, "hi")
+    assert response.status_code == 503
+    _kind(response.json()["detail"])
