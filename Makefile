@@ -13,7 +13,7 @@ TRAINING  := config.yml $(shell find domain.yml domain data -name '*.yml' 2>/dev
 PYTEST_ARGS ?=
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test setup migrate validate train test-rasa test-py eval bench bench-load seed crossval lint format clean
+.PHONY: help run test setup migrate validate train test-rasa test-py eval bench bench-load test-resilience seed crossval lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ test-rasa: $(MODEL) ## rasa test on the test stories (fails on any prediction er
 
 test-py: $(VENV)/.installed $(MODEL) ## pytest: unit, API, e2e (real Rasa) and browser tests
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-resilience: $(VENV)/.installed $(MODEL) ## Supervision, fault and replica tests with real processes (~3.5 min)
+	$(VENV)/bin/pytest tests/resilience $(PYTEST_ARGS)
 
 eval: $(VENV)/.installed ## Narrative extraction precision/recall on the labelled set
 	$(PY) -m bot.extraction.evaluate
