@@ -22,15 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import queue
-import statistics
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -40,8 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import httpx  # noqa: E402
 from floor_assistant import SCRIPT as FLOOR_SCRIPT  # noqa: E402
 from floor_assistant import FloorStack, build  # noqa: E402
-from load_resident import Account, Outcome, converse, load_accounts  # noqa: E402
-from procstats import CpuSnapshot, RssSampler  # noqa: E402
+from load_pass import PassResult, run_pass  # noqa: E402
+from load_report import print_report, ratios, targets  # noqa: E402
+from load_resident import Account, Outcome, load_accounts  # noqa: E402
+from procstats import RssSampler  # noqa: E402
 from profile_rasa import profiling, summarise, top_frames  # noqa: E402
 
 from api.conversation import clean_text, parse_rasa_output, to_rasa_message  # noqa: E402
@@ -98,85 +97,6 @@ def floor_converse(send: Send, account: Account, n: int) -> Outcome:
         out.turns += 1
     out.reference = "floor"  # the whole script was held
     return out
-
-
-@dataclass
-class PassResult:
-    name: str
-    level: int
-    conversations: int
-    latencies_ms: list[float] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    outcomes: list[Outcome] = field(default_factory=list)
-    cpu: dict[str, float] = field(default_factory=dict)
-
-    def summary(self) -> dict:
-        lat = sorted(self.latencies_ms) or [0.0]
-        q = statistics.quantiles(lat, n=100, method="inclusive") if len(lat) > 1 else [lat[0]] * 99
-        turns = len(self.latencies_ms)
-        wall = self.cpu.get("wall", 0.0)
-        per_turn = {k: round(v * 1000 / max(turns, 1), 1) for k, v in self.cpu.items()
-                    if k not in ("wall", "others")}
-        danger = [o for o in self.outcomes if o.danger]
-        return {
-            "pass": self.name, "level": self.level, "conversations": self.conversations,
-            "turns": turns, "errors": len(self.errors), "error_kinds": sorted(set(self.errors)),
-            "completed": sum(o.completed for o in self.outcomes),
-            "danger_with_999": f"{sum(o.gave_999 for o in danger)}/{len(danger)}",
-            "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1), "p99_ms": round(q[98], 1),
-            "max_ms": round(lat[-1], 1), "turns_per_s": round(turns / wall, 2) if wall else 0,
-            "wall_s": round(wall, 1), "cpu_ms_per_turn": per_turn,
-            "machine_busy_others_cores": round(self.cpu.get("others", 0) / wall, 2) if wall else 0,
-        }
-
-
-def run_pass(name: str, level: int, conversations: int, accounts: list[Account],
-             make_send: Callable[[httpx.Client], Send], pids: dict[str, int],
-             hold: Callable[[Send, Account, int], Outcome] = converse) -> PassResult:
-    """``conversations`` whole conversations, ``level`` at a time, each sent with no think time."""
-    result = PassResult(name, level, conversations)
-    jobs: queue.Queue[int] = queue.Queue()
-    for n in range(conversations):
-        jobs.put(n)
-    lock = threading.Lock()
-
-    def worker() -> None:
-        with httpx.Client(timeout=120) as client:
-            while True:
-                try:
-                    n = jobs.get_nowait()
-                except queue.Empty:
-                    return
-                inner = make_send(client)
-
-                def timed(text: str, inner: Send = inner) -> dict:
-                    t0 = time.perf_counter()
-                    try:
-                        return inner(text)
-                    finally:
-                        with lock:
-                            result.latencies_ms.append((time.perf_counter() - t0) * 1000)
-
-                try:
-                    outcome = hold(timed, accounts[n % len(accounts)], n)
-                except (httpx.HTTPError, RuntimeError, ValueError) as exc:
-                    with lock:
-                        result.errors.append(str(exc)[:40] or type(exc).__name__)
-                    continue
-                with lock:
-                    result.outcomes.append(outcome)
-
-    before = CpuSnapshot.take(pids)
-    cpu0 = time.process_time()
-    threads = [threading.Thread(target=worker) for _ in range(level)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    result.cpu = CpuSnapshot.take(pids).since(before)
-    result.cpu["driver"] = time.process_time() - cpu0
-    result.cpu["others"] = max(0.0, result.cpu["others"] - result.cpu["driver"])
-    return result
 
 
 def start_ours(args: argparse.Namespace, tmp: Path, name: str, model: Path | None = None,
@@ -325,75 +245,6 @@ def _wait_rasa(url: str, timeout: float = 300) -> None:
             pass
         time.sleep(0.5)
     raise TimeoutError(f"rasa at {url} did not come up")
-
-
-def rasa_cpu(p: dict) -> float:
-    """Rasa's CPU per turn, all replicas together."""
-    return round(sum(v for k, v in p["cpu_ms_per_turn"].items() if k.startswith("rasa")), 1)
-
-
-def ratios(passes: list[dict]) -> dict:
-    """Gateway over straight-to-Rasa and ours over the floor, per level (p50 and Rasa CPU)."""
-    by = {(p["pass"], p["level"]): p for p in passes}
-    out: dict = {}
-    for (name, level), p in by.items():
-        stack, kind = name.split("/")
-        direct = by.get((f"{stack}/rasa", level))
-        floor = by.get(("floor/rasa", level))
-        if kind != "gateway" or stack == "floor":
-            continue
-        key = f"{stack}@{level}"
-        if direct and direct["p50_ms"]:
-            out[key + " gateway/rasa p50"] = round(p["p50_ms"] / direct["p50_ms"], 2)
-        if floor and floor["p50_ms"]:
-            out[key + " ours/floor p50"] = round(p["p50_ms"] / floor["p50_ms"], 1)
-            f_cpu = floor["cpu_ms_per_turn"].get("floor_rasa") or 0
-            if f_cpu:
-                out[key + " ours/floor rasa cpu"] = round(rasa_cpu(p) / f_cpu, 1)
-        base = by.get((f"baseline/{kind}", level))
-        if stack == "ours" and base and base["p50_ms"]:
-            out[f"ours/baseline@{level} p50"] = round(p["p50_ms"] / base["p50_ms"], 2)
-            out[f"ours/baseline@{level} p95"] = round(p["p95_ms"] / base["p95_ms"], 2)
-    return out
-
-
-def targets(report: dict) -> dict:
-    ours = [p for p in report["passes"] if p["pass"] == "ours/gateway"]
-    cpu = [rasa_cpu(p) for p in ours]
-    at8 = [p["p95_ms"] for p in ours if p["level"] == 8]
-    at32 = [p["errors"] + p["conversations"] - p["completed"] for p in ours if p["level"] == 32]
-    rss = report["peak_rss_total_mb"].get("ours", 0)
-    out = {"rasa_cpu_ms_per_turn<=60": {"value": max(cpu), "met": max(cpu) <= 60},
-           "total_rss_mb<=2560": {"value": rss, "met": rss <= 2560}}
-    if at8:
-        out["p95_ms_at_8<=300"] = {"value": at8[0], "met": at8[0] <= 300}
-    if at32:
-        out["errors_or_incomplete_at_32==0"] = {"value": at32[0], "met": at32[0] == 0}
-    return out
-
-
-def print_report(report: dict) -> None:
-    print(f"started {report['started']} backend={report['backend']} cpus={report['cpus']} "
-          f"load before {report['loadavg_before']} after {report['loadavg_after']}")
-    head = ("pass", "lvl", "conv", "done", "turns", "err", "p50", "p95", "p99", "turns/s",
-            "cpu ms/turn", "others")
-    print("| " + " | ".join(head) + " |")
-    print("|" + "---|" * len(head))
-    for p in report["passes"]:
-        cpu = ", ".join(f"{k} {v:g}" for k, v in p["cpu_ms_per_turn"].items())
-        print(f"| {p['pass']} | {p['level']} | {p['conversations']} | {p['completed']} | "
-              f"{p['turns']} | {p['errors']} | {p['p50_ms']:g} | {p['p95_ms']:g} | "
-              f"{p['p99_ms']:g} | {p['turns_per_s']:g} | {cpu} | "
-              f"{p['machine_busy_others_cores']:g} |")
-    print("peak RSS MB:", json.dumps(report["peak_rss_mb"]))
-    print("peak RSS total MB:", json.dumps(report["peak_rss_total_mb"]))
-    print("ratios:", json.dumps(report["ratios"], indent=1))
-    if "profile" in report:
-        print("profile of our Rasa (share of its samples, inclusive):")
-        for label, share in report["profile"]["parts_pct"].items():
-            print(f"  {share:>6}  {label}")
-    for name, t in report["targets"].items():
-        print(f"target {name}: {t['value']} {'met' if t['met'] else 'MISSED'}")
 
 
 if __name__ == "__main__":
