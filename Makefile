@@ -17,7 +17,7 @@ EXTRACTOR := models/extractor/stamp.json
 EXTRACTOR_SRC := $(wildcard tests/data/narratives_*.yml bot/extraction/learned/*.py) bot/extraction/normalize.py
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test setup setup-app setup-browser migrate validate train train-extractor test-rasa test-py eval bench seed crossval lint format clean
+.PHONY: help run test setup setup-app setup-browser migrate validate train train-extractor test-rasa test-py eval bench bench-load test-resilience seed crossval lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -74,6 +74,9 @@ test-rasa: $(MODEL) ## rasa test on the test stories (fails on any prediction er
 test-py: setup-browser $(VENV)/.installed $(MODEL) $(EXTRACTOR) ## pytest: unit, API, e2e (real Rasa) and browser tests
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+test-resilience: $(VENV)/.installed $(MODEL) ## Supervision, fault and replica tests with real processes (~3.5 min)
+	$(VENV)/bin/pytest tests/resilience $(PYTEST_ARGS)
+
 train-extractor: $(EXTRACTOR) ## Train the extraction classifiers (only when data or code changed)
 
 $(EXTRACTOR): $(VENV)/.installed $(EXTRACTOR_SRC)
@@ -92,6 +95,10 @@ bench: $(VENV)/.installed $(MODEL) ## All benchmarks on SQLite and PostgreSQL (f
 	$(PY) benchmarks/bench_workspace.py --backend postgresql --cases 100000 --pg-url $(BENCH_PG)
 	$(PY) benchmarks/bench_twilio_webhook.py --stack fake --backend sqlite
 	$(PY) benchmarks/bench_twilio_webhook.py --stack real --backend sqlite --rate 3 --duration 60
+
+BENCH_REDIS ?= redis://127.0.0.1:6379/0
+bench-load: $(VENV)/.installed $(MODEL) ## Whole reports via /chat at 1/8/32 at a time, vs Rasa and a rasa init floor
+	$(PY) benchmarks/bench_load.py --backend postgresql --pg-url $(BENCH_PG) --redis-url $(BENCH_REDIS) --profile
 
 seed: migrate ## 1,000 realistic synthetic cases in the configured database
 	$(VENV)/bin/tellonce seed --cases 1000

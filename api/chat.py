@@ -18,12 +18,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from api.degraded import Unavailable, trouble_text
 from api.errors import ApiError, error_doc
-from api.rasa_client import RasaUnavailable
 from api.turns import clean_text
 from api.web import API_HEADERS
 from bot.crypto import pseudonym
-from bot.wording import say
 
 router = APIRouter(tags=["chat"])
 logger = logging.getLogger(__name__)
@@ -172,8 +171,10 @@ def _parse(body: bytes, max_chars: int) -> tuple[str, str]:
             ("message_too_long", "That message is 2,400 characters; the limit is 2,000."),
         ),
         503: error_doc(
-            "The assistant (Rasa) is not reachable; the message was not delivered.",
-            ("assistant_unavailable", "The assistant is not available right now."),
+            "The assistant (Rasa or its action server) is down; this message was not taken, "
+            "the answers before it are kept. Send it again in a minute.",
+            ("assistant_unavailable", "I'm having trouble right now, sorry. Your answers so far "
+             "are kept: please send that again in a minute. If you are in danger now, call ..."),
         ),
     },
 )
@@ -188,10 +189,14 @@ async def chat(request: Request) -> JSONResponse:
             turn = await request.app.state.conversations.turn(
                 web_conversation_id(sender), "web", message
             )
-        except RasaUnavailable as exc:
-            logger.warning("chat relay failed: rasa unavailable (%s)", exc)
-            raise ApiError(503, "assistant_unavailable",
-                           say("gateway.assistant_unavailable", "web")) from exc
+        except Unavailable as exc:
+            # The resident's answers so far are in Rasa's tracker store; this one was not
+            # taken, so the page keeps it in the box to send again.
+            logger.warning("chat relay failed: %s unavailable (%s)", exc.part, exc)
+            raise ApiError(503, "assistant_unavailable", trouble_text()) from exc
+        except Exception as exc:  # a bug must still not leave a frightened resident with a 500
+            logger.error("chat turn failed part=gateway error=%s", type(exc).__name__)
+            raise ApiError(503, "assistant_unavailable", trouble_text()) from exc
     except ApiError as err:
         return err.response(headers=API_HEADERS)
     logger.info(

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
+from api.degraded import ActionServerWatch
 from api.rasa_client import RasaClient
 from api.turns import Conversations
 from bot.db import make_engine
@@ -27,7 +28,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = engine
         app.state.sessions = sessionmaker(bind=engine, expire_on_commit=False)
         app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
-        app.state.conversations = Conversations(app.state.rasa, app.state.sessions)
+        watch = ActionServerWatch(settings.action_server_url.rstrip("/") + "/health",
+                                  app.state.rasa.http)
+        app.state.conversations = Conversations(app.state.rasa, app.state.sessions, watch)
         try:
             yield
         finally:

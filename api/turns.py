@@ -8,6 +8,7 @@ turns Rasa's REST output into messages plus ``expects`` (what the bot is asking 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -15,13 +16,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from anyio import to_thread
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.rasa_client import RasaClient
+from api.degraded import ActionServerWatch, StateUnavailable
+from api.rasa_client import ActionsUnavailable, RasaClient
 from bot.extraction import detect_danger
 from bot.models import ChatSession
 from bot.return_form.answers import find_reference
 
+log = logging.getLogger("tellonce.conversation")
 STOP_WORDS = {"stop", "cancel", "exit", "quit", "end", "stop please", "cancel report"}
 EXPECT_KINDS = ("text", "date", "location", "choice", "yes_no", "none")
 # C0/C1 controls except tab and newlines, and lone UTF-16 surrogates (JSON can smuggle them in
@@ -130,9 +134,11 @@ def parse_rasa_output(raw: list[dict[str, Any]]) -> Turn:
 class Conversations:
     """Channel-agnostic turn handling shared by /chat and the Twilio webhooks."""
 
-    def __init__(self, rasa: RasaClient, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, rasa: RasaClient, sessions: sessionmaker[Session],
+                 actions: ActionServerWatch | None = None) -> None:
         self.rasa = rasa
         self.sessions = sessions
+        self.actions = actions
 
     def _load_state(self, conversation_id: str) -> tuple[list[str], str | None]:
         """The payloads offered last turn, and the slot being asked (None: no question)."""
@@ -161,7 +167,10 @@ class Conversations:
         self, conversation_id: str, channel: str, text: str, extra_metadata: dict | None = None
     ) -> Turn:
         text = clean_text(text)
-        message = await to_thread.run_sync(self._rewrite, conversation_id, text)
+        try:
+            message = await to_thread.run_sync(self._rewrite, conversation_id, text)
+        except SQLAlchemyError as exc:  # nothing reached Rasa: the resident can send it again
+            raise StateUnavailable(type(exc).__name__) from exc
         return await self._send(conversation_id, channel, message, extra_metadata)
 
     async def command(
@@ -174,9 +183,20 @@ class Conversations:
     async def _send(
         self, conversation_id: str, channel: str, message: str, extra_metadata: dict | None
     ) -> Turn:
+        if self.actions is not None and await self.actions.known_down():
+            raise ActionsUnavailable("action server down")  # Rasa is not even asked
         metadata = {"channel": channel, "now": datetime.now(UTC).isoformat()}
         metadata.update(extra_metadata or {})
         raw = await self.rasa.send(conversation_id, message, metadata)
         turn = parse_rasa_output(raw)
-        await to_thread.run_sync(self._save_state, conversation_id, channel, turn)
+        # An empty turn is what Rasa answers when its actions are unreachable: the state saved
+        # last turn (offered buttons, the question asked) stays, so the retry is read the same.
+        if not turn.messages and self.actions is not None and not await self.actions.check():
+            raise ActionsUnavailable("action server down")
+        try:
+            await to_thread.run_sync(self._save_state, conversation_id, channel, turn)
+        except SQLAlchemyError as exc:
+            # Rasa has acted on the message: answering "send it again" would make it act twice.
+            # The reply still goes out; only next turn's button check is weaker.
+            log.error("chat state not saved error=%s", type(exc).__name__)
         return turn

@@ -28,7 +28,7 @@ STATIC_FILES = {
 DEFAULT_EXIT_URL = "/weather"
 # The page's own sentences, from bot/wording/web.yml (numbers from the signposting directory).
 PAGE_WORDS = ("emergency_before", "emergency_strong", "emergency_after", "unavailable",
-              "unavailable_at_start")
+              "unavailable_at_start", "still_in_box")
 
 _COMMON_HEADERS = {
     "X-Content-Type-Options": "nosniff",

@@ -1,17 +1,21 @@
-"""Start Rasa, the action server and the gateway together (``tellonce run``, e2e tests).
+"""Start Rasa, the action server, the gateway and the outbox worker together, supervised
+(``tellonce run``, e2e and fault tests).
 
 Rasa lives in its own environment (.venv-rasa) and is reached only over HTTP on 127.0.0.1.
 Its endpoints file is generated from our settings so one DATABASE_URL/TRACKER_DATABASE_URL/
-REDIS_URL configures everything. One Ctrl-C (or ``Stack.stop()``) stops all three.
+REDIS_URL configures everything. Each part runs under ``bot.supervisor``: restarted with
+backoff when it exits, given up on (loudly) in a crash loop. One Ctrl-C (or ``Stack.stop()``)
+stops all.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +24,12 @@ import yaml
 from sqlalchemy.engine import make_url
 
 from bot.settings import PROJECT_ROOT, Settings
+from bot.supervisor import Child, CrashLoop, Supervisor
 
 RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
+# sitecustomize for Rasa's interpreter: action-server responses validated with a schema checked
+# once, not on every call (deploy/rasa/patches/sitecustomize.py, docs/benchmarks.md).
+RASA_PATCHES = PROJECT_ROOT / "deploy" / "rasa" / "patches"
 MODEL = PROJECT_ROOT / "models" / "tellonce.tar.gz"
 
 
@@ -62,7 +70,12 @@ def endpoints_config(settings: Settings, action_port: int) -> dict:
 
 @dataclass
 class Stack:
-    """Rasa, actions, gateway (on 127.0.0.1) and the outbox worker; logs under ``log_dir``."""
+    """The parts on 127.0.0.1 under one Supervisor; logs under ``log_dir``.
+
+    ``rasa_replicas`` > 1 starts more Rasa servers on ``extra_rasa_ports`` sharing the tracker
+    store and the Redis lock store (the gateway round-robins over them); likewise
+    ``extra_gateway_ports`` and ``outbox_workers``.
+    """
 
     settings: Settings
     rasa_port: int = 5005
@@ -71,7 +84,16 @@ class Stack:
     log_dir: Path = PROJECT_ROOT / "var" / "log"
     model: Path = MODEL
     env: dict[str, str] = field(default_factory=dict)
-    procs: dict[str, subprocess.Popen] = field(default_factory=dict)
+    rasa_bin: Path = RASA_BIN
+    rasa_env: dict[str, str] = field(default_factory=dict)  # extra environment for Rasa only
+    extra_rasa_ports: tuple[int, ...] = ()
+    extra_gateway_ports: tuple[int, ...] = ()
+    outbox_workers: int = 1
+    max_restarts: int = 5
+    restart_window: float = 60.0
+    supervisor: Supervisor | None = None
+    _watcher: threading.Thread | None = None
+    _watching: threading.Event = field(default_factory=threading.Event)
 
     @property
     def gateway_url(self) -> str:
@@ -81,16 +103,36 @@ class Stack:
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
+    @property
+    def rasa_ports(self) -> list[int]:
+        return [self.rasa_port, *self.extra_rasa_ports]
+
+    @property
+    def gateway_urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{p}" for p in (self.gateway_port, *self.extra_gateway_ports)]
+
+    @property
+    def status_path(self) -> Path:
+        return self.log_dir / "supervisor.json"
+
+    @property
+    def procs(self) -> dict[str, subprocess.Popen]:
+        """The current process of each part (a restart replaces it)."""
+        if self.supervisor is None:
+            return {}
+        return {n: c.proc for n, c in self.supervisor.children.items() if c.proc is not None}
+
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
         env.update(
             {
                 "DATABASE_URL": self.settings.database_url,
                 "TRACKER_DATABASE_URL": self.settings.tracker_database_url,
-                "RASA_URL": self.rasa_url,
+                "RASA_URL": ",".join(f"http://127.0.0.1:{p}" for p in self.rasa_ports),
                 "ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
                 "TWILIO_AUTH_TOKEN": self.settings.twilio_auth_token,
                 "PUBLIC_BASE_URL": self.settings.public_base_url,
+                "SUPERVISOR_STATUS_FILE": str(self.status_path),
                 "SANIC_HOST": "127.0.0.1",
                 "PYTHONUNBUFFERED": "1",
             }
@@ -98,49 +140,99 @@ class Stack:
         env.update(self.env)  # explicit overrides win
         return env
 
-    def _spawn(self, name: str, cmd: list[str], env: dict[str, str]) -> None:
+    def _children(self) -> dict[str, Child]:
+        if len(self.rasa_ports) > 1 and not self.settings.redis_url:
+            raise ValueError("several Rasa replicas need the Redis lock store: set REDIS_URL")
+        env = self._env()
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = (self.log_dir / f"{name}.log").open("ab")
-        self.procs[name] = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-            cmd, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+
+        def child(name: str, argv: list[str], child_env: dict[str, str],
+                  ports: tuple[int, ...] = ()) -> Child:
+            return Child(name, argv, child_env, self.log_dir / f"{name}.log", PROJECT_ROOT, ports)
+
+        children = {"actions": child("actions", [sys.executable, "-m", "rasa_sdk", "--actions",
+                                                 "actions", "--port", str(self.action_port)],
+                                     env, (self.action_port,))}
+        rasa_env = {k: v for k, v in env.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+        rasa_env["TF_CPP_MIN_LOG_LEVEL"] = "2"
+        if self.settings.rasa_validation_cache:
+            rasa_env["PYTHONPATH"] = str(RASA_PATCHES)
+        rasa_env.update(self.rasa_env)
+        config = yaml.safe_dump(endpoints_config(self.settings, self.action_port))
+        for i, port in enumerate(self.rasa_ports):
+            endpoints = self.log_dir / f"endpoints-{port}.yml"
+            endpoints.write_text(config)
+            name = "rasa" if i == 0 else f"rasa-{i + 1}"
+            children[name] = child(name, [
+                str(self.rasa_bin), "run", "-i", "127.0.0.1", "-p", str(port),
+                "--model", str(self.model), "--endpoints", str(endpoints),
+                "--credentials", str(PROJECT_ROOT / "credentials.yml"),
+                "--cors", "http://127.0.0.1"], rasa_env, (port,))
+        for i, port in enumerate((self.gateway_port, *self.extra_gateway_ports)):
+            name = "gateway" if i == 0 else f"gateway-{i + 1}"
+            children[name] = child(name, [
+                sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory",
+                "--host", "127.0.0.1", "--port", str(port), "--no-server-header"], env, (port,))
+        # Officer messages to residents leave through the outbox worker, never a web request.
+        for i in range(self.outbox_workers):
+            name = "outbox" if i == 0 else f"outbox-{i + 1}"
+            children[name] = child(name, [sys.executable, "-m", "bot.cli", "outbox", "run"], env)
+        return children
 
     def start(self) -> None:
         if not self.model.exists():
             raise FileNotFoundError(f"no trained model at {self.model}: run `make train`")
-        endpoints = self.log_dir / f"endpoints-{self.rasa_port}.yml"
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        endpoints.write_text(yaml.safe_dump(endpoints_config(self.settings, self.action_port)))
-        env = self._env()
-        self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-                                "--port", str(self.action_port)], env)
-        rasa_env = {k: v for k, v in env.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-        rasa_env["TF_CPP_MIN_LOG_LEVEL"] = "2"
-        self._spawn("rasa", [str(RASA_BIN), "run", "-i", "127.0.0.1", "-p", str(self.rasa_port),
-                             "--model", str(self.model), "--endpoints", str(endpoints),
-                             "--credentials", str(PROJECT_ROOT / "credentials.yml"),
-                             "--cors", "http://127.0.0.1"], rasa_env)
-        self._spawn("gateway", [sys.executable, "-m", "uvicorn", "api.main:create_app",
-                                "--factory", "--host", "127.0.0.1",
-                                "--port", str(self.gateway_port), "--no-server-header"], env)
-        # Officer messages to residents leave through the outbox worker, never a web request.
-        self._spawn("outbox", [sys.executable, "-m", "bot.cli", "outbox", "run"], env)
+        self.supervisor = Supervisor(self._children(), max_restarts=self.max_restarts,
+                                     window=self.restart_window, status_path=self.status_path)
+        self.supervisor.start_all()
 
-    def wait_ready(self, timeout: float = 180.0) -> None:
-        """Block until the gateway reports all three healthy, or raise with the logs' tails."""
+    def wait_ready(self, timeout: float = 180.0,
+                   cancelled: Callable[[], bool] = lambda: False) -> bool:
+        """Block until every gateway reports all parts healthy, or raise with the logs' tails.
+
+        A part that exits while starting is a failure to start (a missing model, a bad setting),
+        not something to restart. Returns False when ``cancelled()`` turned true first.
+        """
         deadline = time.monotonic() + timeout
+        pending = list(self.gateway_urls)
         while time.monotonic() < deadline:
+            if cancelled():
+                return False
             for name, proc in self.procs.items():
                 if proc.poll() is not None:
                     raise RuntimeError(f"{name} exited with {proc.returncode}:\n{self.tail(name)}")
-            try:
-                if httpx.get(f"{self.gateway_url}/healthz", timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
+            for url in list(pending):
+                try:
+                    if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                        pending.remove(url)
+                except httpx.HTTPError:
+                    pass
+            if not pending:
+                return True
             time.sleep(0.5)
         raise TimeoutError("stack not ready:\n" + "\n".join(self.tail(n) for n in self.procs))
+
+    def watch(self, interval: float = 0.2) -> None:
+        """Supervise from a background thread (tests); ``tellonce run`` calls ``poll`` itself."""
+        def loop() -> None:
+            while not self._watching.wait(interval):
+                try:
+                    self.poll()
+                except CrashLoop:
+                    return
+
+        self._watcher = threading.Thread(target=loop, name="tellonce-supervisor", daemon=True)
+        self._watcher.start()
+
+    def unwatch(self) -> None:
+        """Stop supervising from the background thread (the parts keep running)."""
+        self._watching.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=5)
+
+    def poll(self) -> None:
+        assert self.supervisor is not None
+        self.supervisor.poll()
 
     def tail(self, name: str, lines: int = 30) -> str:
         path = self.log_dir / f"{name}.log"
@@ -148,13 +240,6 @@ class Stack:
         return f"--- {name} ---\n" + "\n".join(text.splitlines()[-lines:])
 
     def stop(self) -> None:
-        for proc in self.procs.values():
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 15
-        for proc in self.procs.values():
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+        self.unwatch()
+        if self.supervisor is not None:
+            self.supervisor.stop_all()

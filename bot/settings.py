@@ -28,9 +28,16 @@ class Settings(BaseSettings):
     tracker_database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
     redis_url: str | None = None
 
+    # One Rasa server, or several replicas as a comma list (the gateway round-robins per turn and
+    # fails over on a refused connection; replicas need the SQL tracker store and REDIS_URL).
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
     rasa_timeout_seconds: float = 10.0
+    # Start Rasa with deploy/rasa/patches on PYTHONPATH (its action-response schema is checked
+    # once instead of on every call: about a fifth of Rasa's CPU per turn).
+    rasa_validation_cache: bool = True
+    # Written by `tellonce run`'s supervisor: /healthz shows a part that is restarting.
+    supervisor_status_file: Path | None = None
 
     secret_key: str = DEV_SECRET
     pseudonym_key: str = DEV_SECRET
@@ -123,6 +130,9 @@ class Settings(BaseSettings):
     smtp_starttls: bool = True
     smtp_ssl: bool = False
     smtp_timeout_seconds: float = 15.0
+    # A worker's claim on a row lasts this long: a worker killed mid-send leaves the row to be
+    # claimed again after it (unless Twilio's status callback for the send arrived meanwhile).
+    outbox_lease_seconds: float = Field(default=300.0, gt=0)
     # First line of every outbound message: neutral, so a lock-screen preview reveals nothing.
     outbound_first_line: str = "A message from {council_name}."
 
@@ -147,6 +157,10 @@ class Settings(BaseSettings):
                     + ", ".join(weak)
                 )
         return self
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        return [u.strip().rstrip("/") for u in self.rasa_url.split(",") if u.strip()]
 
     @property
     def is_sqlite(self) -> bool:

@@ -192,6 +192,11 @@
   }
 
   function errorText(status, body, opts) {
+    // A part of the service is down: the gateway's words (answers kept, 999, Stop Hate UK).
+    if (status === 503 && body && body.error === "assistant_unavailable" &&
+        typeof body.detail === "string") {
+      return body.detail + (opts.greeting ? "" : " " + document.body.dataset.stillInBox);
+    }
     if (status >= 500) {
       const words = document.body.dataset;
       return opts.greeting ? words.unavailableStart : words.unavailable;

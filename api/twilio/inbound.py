@@ -15,6 +15,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Request, Response
 from twilio.twiml.messaging_response import MessagingResponse
 
+from api.degraded import Unavailable, trouble_text
 from api.turns import Conversations
 from api.twilio import claims, state
 from api.twilio.signature import is_valid
@@ -97,7 +98,9 @@ async def messages(request: Request) -> Response:
     try:
         reply = twiml(await handle(request.app.state.conversations, sessions, settings, msg))
     except Exception as exc:  # release so a retry can succeed; say something safe meanwhile
-        log.error("twilio message failed sid=%s error=%s", msg.sid, type(exc).__name__)
+        part = exc.part if isinstance(exc, Unavailable) else "gateway"
+        log.error("twilio message failed sid=%s part=%s error=%s", msg.sid, part,
+                  type(exc).__name__)
         sorry = twiml([_sorry(msg.channel)])
         if msg.turn_taken:  # a retry would be a second turn (maybe a second case): keep it
             await to_thread.run_sync(claims.complete, sessions, msg.sid, sorry)
@@ -110,7 +113,9 @@ async def messages(request: Request) -> Response:
 
 
 def _sorry(channel: str) -> str:
-    return render_parts([(keywords.sorry_text(channel), [])], channel)[0]
+    """A part is down (Rasa, its actions, the database): the answers so far are kept, send
+    this one again; 999 and Stop Hate UK meanwhile."""
+    return render_parts([(trouble_text(channel), [])], channel)[0]
 
 
 async def handle(conversations: Conversations, sessions, settings, msg: Inbound) -> list[str]:  # noqa: ANN001

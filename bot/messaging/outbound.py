@@ -98,11 +98,14 @@ def send(
     body: str,
     in_window: bool = True,
     reference: str | None = None,
+    callback_ref: str | None = None,
 ) -> SendResult:
     """One attempt. SMS bodies are GSM-7 and split past 1,600 characters (first part's sid kept);
     WhatsApp outside the 24-hour window sends the approved template instead of free text."""
     sender, to_address = _addresses(channel, to, settings)
     callback = settings.public_base_url.rstrip("/") + "/twilio/status"
+    if callback_ref:  # "<row id>.<attempt>": records the send even if the worker dies now
+        callback += f"?outbox={callback_ref}"
     try:
         if channel == "whatsapp" and not in_window:
             if not settings.twilio_whatsapp_content_sid:

@@ -39,6 +39,28 @@ def apply_callback(db: Session, message_sid: str, status: str, error_code: str |
     return True
 
 
+def apply_to_claim(db: Session, ref: str, message_sid: str, status: str,
+                   error_code: str | None) -> bool:
+    """A callback for a send whose worker died before recording it (``ref`` is the row id and
+    attempt from the callback URL): the row, still claimed by that attempt, takes the sid and
+    status, so it is not claimed and sent again when the lease ends. The caller commits."""
+    row_id, _, attempt = ref.partition(".")
+    if not (row_id.isdigit() and attempt.isdigit()) or status.strip().lower() not in RANK:
+        return False
+    row = db.get(OutboundMessage, int(row_id))
+    if row is None or row.status != "claimed" or row.attempts != int(attempt):
+        return False
+    if db.scalar(select(OutboundMessage.id).where(OutboundMessage.provider_sid == message_sid)):
+        return False
+    row.provider_sid = message_sid
+    row.next_attempt_at = None
+    if row.to:
+        row.to_hash = optout.number_hash(row.to)
+    row.status = "accepted"  # below every Twilio status: apply_callback moves it on
+    db.flush()
+    return apply_callback(db, message_sid, status, error_code)
+
+
 def messages_for_case(db: Session, case_id: int) -> list[dict[str, Any]]:
     """The case's outbound messages with delivery status and any failure (for the officer API)."""
     rows = db.scalars(

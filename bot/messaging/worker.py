@@ -3,8 +3,11 @@
 Transactional outbox: the officer API commits a ``pending`` row with its case change; this worker
 claims rows (``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL plus a compare-and-set UPDATE
 that also makes SQLite safe), sends with no transaction open, then records the result. A claim
-is a lease: a worker that dies mid-send leaves a ``claimed`` row that becomes claimable again
-when the lease ends, so nothing queued is lost (delivery is at-least-once).
+is a lease (OUTBOX_LEASE_SECONDS): a worker that dies mid-send leaves a ``claimed`` row that
+becomes claimable again when the lease ends, so nothing queued is lost. Each send asks Twilio
+for a status callback naming the row and attempt (``?outbox=<id>.<attempt>``): when the worker
+died after Twilio accepted the message, that callback records the send on the row, so it is
+not sent twice. A duplicate remains possible only if no callback arrives within the lease.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from bot.settings import Settings
 log = logging.getLogger("tellonce.outbox")
 CHANNELS = ("sms", "whatsapp", "email")
 WINDOW = timedelta(hours=24)
-LEASE = timedelta(minutes=5)
+LEASE = timedelta(minutes=5)  # the default of OUTBOX_LEASE_SECONDS
 
 
 def backoff(attempts: int) -> timedelta:
@@ -45,7 +48,8 @@ def _claimable(now: datetime):  # noqa: ANN202 - a SQL expression
     )
 
 
-def claim_batch(sessions: sessionmaker[Session], limit: int = 20) -> list[int]:
+def claim_batch(sessions: sessionmaker[Session], limit: int = 20,
+                lease: timedelta = LEASE) -> list[int]:
     """Claim up to ``limit`` due rows; each id is returned to exactly one worker."""
     now = utcnow()
     with sessions() as db, db.begin():
@@ -59,7 +63,7 @@ def claim_batch(sessions: sessionmaker[Session], limit: int = 20) -> list[int]:
                 update(OutboundMessage)
                 .where(OutboundMessage.id == row_id, _claimable(now))
                 .values(status="claimed", attempts=OutboundMessage.attempts + 1,
-                        next_attempt_at=now + LEASE, updated_at=now)
+                        next_attempt_at=now + lease, updated_at=now)
                 .execution_options(synchronize_session=False)
             )
             if result.rowcount == 1:
@@ -100,7 +104,8 @@ def process(sessions: sessionmaker[Session], client: Client | None, settings: Se
         result = SendResult("retry", error="Twilio is not configured")
     else:
         result = send(client, settings, channel=channel, to=to, body=body,
-                      in_window=in_window, reference=reference)
+                      in_window=in_window, reference=reference,
+                      callback_ref=f"{row_id}.{attempts}")
     record(sessions, settings, row_id, attempts, to, result)
     log.info("outbound message=%s outcome=%s attempts=%s", row_id, result.outcome, attempts)
     return result
@@ -176,7 +181,7 @@ def run_once(sessions: sessionmaker[Session], settings: Settings, client: Client
         from bot.messaging.twilio_client import make_client
 
         client = make_client(settings)
-    ids = claim_batch(sessions, limit)
+    ids = claim_batch(sessions, limit, timedelta(seconds=settings.outbox_lease_seconds))
     for row_id in ids:
         process(sessions, client, settings, row_id)
     return len(ids)

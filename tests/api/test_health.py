@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 
 from fastapi.testclient import TestClient
@@ -12,10 +13,11 @@ from tests.api.fake_rasa import FakeServer
 def test_all_up(client: TestClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {
-        "status": "ok",
-        "checks": {"database": True, "rasa": True, "action_server": True},
-    }
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["checks"] == {"database": True, "rasa": True, "action_server": True}
+    assert body["degraded"] == []
+    assert body["parts"]["rasa"] == {"ok": True, "replicas": 1, "replicas_up": 1}
 
 
 def test_rasa_unhealthy(client: TestClient, fake_rasa: FakeServer) -> None:
@@ -50,3 +52,42 @@ def test_database_unreachable(make_app) -> None:
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"]["database"] is False
+
+
+def test_one_replica_down_is_degraded_but_serving(make_app, fake_rasa: FakeServer) -> None:
+    down = FakeServer().start()
+    down.stop()
+    with TestClient(make_app(rasa_url=f"{fake_rasa.url},{down.url}")) as client:
+        response = client.get("/healthz")
+    assert response.status_code == 200  # conversations go on through the other replica
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["degraded"] == ["rasa"]
+    assert body["parts"]["rasa"] == {"ok": True, "replicas": 2, "replicas_up": 1}
+
+
+def test_supervisor_says_which_process_is_restarting(make_app, tmp_path) -> None:
+    status = tmp_path / "supervisor.json"
+    status.write_text(json.dumps({"parts": {
+        "rasa": {"state": "up", "restarts_in_window": 0},
+        "outbox": {"state": "restarting", "restarts_in_window": 2},
+        "gateway": {"state": "up", "restarts_in_window": 0},
+    }}))
+    with TestClient(make_app(supervisor_status_file=status)) as client:
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["degraded"] == ["outbox"]
+    assert body["parts"]["outbox"] == {"ok": False, "state": "restarting",
+                                       "restarts_in_window": 2}
+    assert body["parts"]["rasa"]["state"] == "up"
+
+
+def test_unreadable_supervisor_file_is_ignored(make_app, tmp_path) -> None:
+    status = tmp_path / "supervisor.json"
+    status.write_text("{not json")
+    with TestClient(make_app(supervisor_status_file=status)) as client:
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"

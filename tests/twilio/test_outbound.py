@@ -45,7 +45,8 @@ def test_pending_sms_is_sent_through_the_twilio_client(
     assert run_once(session_factory, settings) == 1
     [sent] = fake_twilio.created
     assert sent["To"] == NUMBER and sent["From"] == settings.twilio_sms_number
-    assert sent["StatusCallback"] == "https://tellonce.example.org/twilio/status"
+    # the callback names the row and attempt: it records the send if the worker dies now
+    assert sent["StatusCallback"] == f"https://tellonce.example.org/twilio/status?outbox={row_id}.1"
     first_line, rest = sent["Body"].split("\n", 1)
     assert first_line == f"A message from {settings.council_name}."  # neutral on a lock screen
     assert rest == "We've looked at your report - thanks..."

@@ -1,0 +1,77 @@
+"""deploy/ is not run here (no Docker engine, no cluster), so check what can be checked: every
+file parses, every setting it sets is one TellOnce or Rasa's endpoints file reads, and Rasa's own
+reader turns deploy/rasa/endpoints.yml into the PostgreSQL tracker store and Redis lock store."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from bot.launcher import RASA_BIN
+from bot.settings import PROJECT_ROOT, Settings
+
+DEPLOY = PROJECT_ROOT / "deploy"
+ENDPOINT_VARS = set(re.findall(r"\$\{(\w+)\}", (DEPLOY / "rasa" / "endpoints.yml").read_text()))
+KNOWN = {name.upper() for name in Settings.model_fields} | ENDPOINT_VARS | {"SANIC_HOST"}
+
+
+def _docs() -> list[tuple[Path, dict]]:
+    files = [*sorted((DEPLOY / "k8s").glob("*.yaml")), DEPLOY / "docker-compose.yml"]
+    return [(f, d) for f in files for d in yaml.safe_load_all(f.read_text()) if d]
+
+
+def test_every_setting_named_in_deploy_is_read_by_something() -> None:
+    named: set[str] = set()
+    for path, doc in _docs():
+        if doc.get("kind") in ("ConfigMap", "Secret"):
+            named |= set(doc.get("data") or doc.get("stringData") or {})
+        if path.name == "docker-compose.yml":
+            for service in doc["services"].values():
+                named |= set(service.get("environment") or {})
+            named |= set(doc["x-app"]["environment"]) | set(doc["x-rasa"]["environment"])
+    for line in (DEPLOY / "tellonce.env.example").read_text().splitlines():
+        if "=" in line and not line.startswith("#"):
+            named.add(line.split("=", 1)[0])
+    named -= {"POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"}  # the postgres image's own
+    assert named, "no settings found"
+    assert named <= KNOWN, f"unknown settings in deploy/: {sorted(named - KNOWN)}"
+
+
+def test_every_part_has_its_deployment_and_commands_exist() -> None:
+    kinds = {(d["kind"], d["metadata"]["name"]) for _, d in _docs() if "metadata" in d}
+    for part in ("rasa", "actions", "gateway", "outbox"):
+        assert ("Deployment", part) in kinds
+    commands = [c.get("command") for _, d in _docs() if d.get("kind") == "Deployment"
+                for c in d["spec"]["template"]["spec"]["containers"]]
+    assert ["tellonce", "outbox", "run"] in commands
+    assert (PROJECT_ROOT / "actions" / "__init__.py").exists()
+
+
+def test_rasa_reads_the_production_endpoints() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env.update(RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3",
+               ACTION_ENDPOINT_URL="http://actions:5055/webhook", TRACKER_DB_HOST="pg",
+               TRACKER_DB_PORT="5432", TRACKER_DB_NAME="tellonce_tracker",
+               TRACKER_DB_USER="tellonce", TRACKER_DB_PASSWORD="pw", REDIS_HOST="redis",
+               REDIS_PORT="6379", REDIS_DB="0")
+    probe = (
+        "import json, sys; from rasa.core.utils import AvailableEndpoints as A; "
+        "e = A.read_endpoints(sys.argv[1]); "
+        "print('PROBE' + json.dumps({'action': e.action.url, 'tracker': e.tracker_store.kwargs,"
+        " 'tracker_type': e.tracker_store.type, 'lock': e.lock_store.type,"
+        " 'lock_kwargs': e.lock_store.kwargs, 'lock_url': e.lock_store.url}))"
+    )
+    done = subprocess.run(  # noqa: S603
+        [str(RASA_BIN.parent / "python"), "-c", probe, str(DEPLOY / "rasa" / "endpoints.yml")],
+        env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = json.loads(next(x for x in done.stdout.splitlines() if x.startswith("PROBE"))[5:])
+    assert out["action"] == "http://actions:5055/webhook"
+    assert out["tracker_type"] == "SQL" and out["tracker"]["dialect"] == "postgresql"
+    assert out["tracker"]["db"] == "tellonce_tracker" and out["tracker"]["password"] == "pw"
+    assert out["lock"] == "redis" and out["lock_url"] == "redis"
