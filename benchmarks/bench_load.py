@@ -43,7 +43,7 @@ from load_resident import Account, Outcome, load_accounts  # noqa: E402
 from procstats import RssSampler  # noqa: E402
 from profile_rasa import profiling, summarise, top_frames  # noqa: E402
 
-from api.conversation import clean_text, parse_rasa_output, to_rasa_message  # noqa: E402
+from api.turns import clean_text, parse_rasa_output, to_rasa_message  # noqa: E402
 from bot.launcher import RASA_BIN, Stack, tracker_store_config  # noqa: E402
 from bot.settings import PROJECT_ROOT, Settings  # noqa: E402
 
