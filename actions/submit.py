@@ -55,8 +55,10 @@ class ActionSubmitReport(Action):
             tell(dispatcher, say("submitted.save_failed", channel),
                  [(_b("common.try_again", channel), "/submit_report")])
             return [FollowupAction("action_listen")]
-        log.info("case created (risk %s, channel %s)", done.risk_level, report.channel)
-        for text in submitted_messages(report, done.reference, done.risk_level, code, channel):
+        log.info("case %s (risk %s, channel %s)", "kept in the spool" if done.kept else "created",
+                 done.risk_level, report.channel)
+        for text in submitted_messages(report, done.reference, done.risk_level, code, channel,
+                                       kept=done.kept):
             tell(dispatcher, text)
         if report.reporter_role == "witness":
             tell(dispatcher, say("submitted.witness_tip", channel),
@@ -67,12 +69,13 @@ class ActionSubmitReport(Action):
 
 
 def submitted_messages(report: Report, reference: str, risk_level: str, code: str,
-                       channel: str) -> list[str]:
+                       channel: str, kept: bool = False) -> list[str]:
     """The reference and secret (shown once), what happens next, support, and the diary."""
     secret = say("returning.secret", channel, code=code)
     if channel in ("sms", "whatsapp"):
         secret += " " + say("returning.secret_text", channel)
-    texts = [say("submitted.thanks", channel, reference=reference) + " " + secret,
+    thanks = say("submitted.kept" if kept else "submitted.thanks", channel, reference=reference)
+    texts = [thanks + " " + secret,
              next_steps(report, risk_level, channel), support_text(report, channel)]
     if report.ongoing is True:
         texts.append(say("returning.diary_offer", channel))

@@ -52,10 +52,11 @@ def create_case(session: Session, report: Report, settings: Settings | None = No
     risk = triage.assess(report)
     now = datetime.now(UTC)
     days = settings.response_days_high if risk.level == "high" else settings.response_days_standard
-    data = report.model_dump()
+    data = report.model_dump(exclude={"reference"})
+    chosen = report.reference
     for _ in range(10):
         case = Case(
-            reference=new_reference(settings.reference_prefix),
+            reference=chosen or new_reference(settings.reference_prefix),
             created_at=now,
             risk_level=risk.level,
             risk_rank=URGENT_RANK if report.urgent else risk.rank,
@@ -73,6 +74,7 @@ def create_case(session: Session, report: Report, settings: Settings | None = No
             existing = case_for_submission(session, report.submission_key)
             if existing is not None:
                 return existing
+            chosen = None  # the kept reference was taken meanwhile (vanishingly rare)
             continue
     raise RuntimeError("could not allocate a unique case reference")
 

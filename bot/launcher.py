@@ -86,6 +86,9 @@ class Stack:
     env: dict[str, str] = field(default_factory=dict)
     rasa_bin: Path = RASA_BIN
     rasa_env: dict[str, str] = field(default_factory=dict)  # extra environment for Rasa only
+    # extra environment for one kind of part ("actions", "gateway", "outbox"), e.g. a fault
+    # test pointing the action server at a database it can cut
+    part_env: dict[str, dict[str, str]] = field(default_factory=dict)
     extra_rasa_ports: tuple[int, ...] = ()
     extra_gateway_ports: tuple[int, ...] = ()
     outbox_workers: int = 1
@@ -148,6 +151,8 @@ class Stack:
 
         def child(name: str, argv: list[str], child_env: dict[str, str],
                   ports: tuple[int, ...] = ()) -> Child:
+            kind = name.split("-", 1)[0]
+            child_env = {**child_env, **self.part_env.get(kind, {})}
             return Child(name, argv, child_env, self.log_dir / f"{name}.log", PROJECT_ROOT, ports)
 
         children = {"actions": child("actions", [sys.executable, "-m", "rasa_sdk", "--actions",

@@ -34,6 +34,8 @@ class Report(BaseModel):
     conversation_id: str | None = None
     # The same report sent twice (a retry, a double press) has the same key: one case.
     submission_key: str | None = Field(default=None, max_length=160)
+    # Chosen before saving when the database is down (the resident is told it at once).
+    reference: str | None = Field(default=None, max_length=24)
     # Argon2 hash of the secret code shown once at submission (coming back, issue 9).
     return_secret_hash: str | None = Field(default=None, max_length=255)
     reporter_role: Role | None = None

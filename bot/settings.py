@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     # Where "Exit this page" on the web chat goes: a same-site path or an http(s) URL.
     quick_exit_url: str = "/weather"
     reference_data_dir: Path = PROJECT_ROOT / "bot" / "reference_data"
+    # Reports kept (encrypted) while the database is unavailable, sent when it is back.
+    spool_dir: Path = PROJECT_ROOT / "var" / "spool"
     # The learned extraction classifiers (make train-extractor); off or missing: rules only.
     extractor_model: bool = True
     extractor_model_dir: Path = PROJECT_ROOT / "models" / "extractor"

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from bot import spool
 from bot.cases import create_case
 from bot.db import session_scope
 from bot.messaging.duty import notify_duty
+from bot.references import new_reference
 from bot.report import Report
 from bot.returning.secret import hash_code, new_code
 from bot.settings import Settings, get_settings
@@ -20,6 +22,7 @@ class Submitted:
     reference: str
     risk_level: str
     urgent: bool
+    kept: bool = False  # the database was down: kept in the spool, sent when it is back
 
 
 def submit(session: Session, report: Report, settings: Settings | None = None) -> Submitted:
@@ -32,9 +35,20 @@ def submit(session: Session, report: Report, settings: Settings | None = None) -
 
 
 def save_report(report: Report) -> Submitted:
-    """Blocking: call it in a worker thread, never on the action server's event loop."""
-    with session_scope() as session:
-        return submit(session, report)
+    """Blocking: call it in a worker thread, never on the action server's event loop. With the
+    database unavailable the report is kept in the spool (its reference chosen now) and the
+    outbox worker writes it as soon as the database is back, once."""
+    try:
+        with session_scope() as session:
+            return submit(session, report)
+    except spool.UNAVAILABLE:
+        if not report.submission_key:
+            raise
+        settings = get_settings()
+        kept = report if report.reference else report.model_copy(
+            update={"reference": new_reference(settings.reference_prefix)})
+        spool.keep(kept, settings)
+        return Submitted(kept.reference or "", "unknown", kept.urgent, kept=True)
 
 
 def with_secret(report: Report) -> tuple[Report, str]:

@@ -20,6 +20,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 from twilio.rest import Client
 
+from bot import spool
 from bot.messaging import optout
 from bot.messaging.email import send_email
 from bot.messaging.outbound import OPTED_OUT_CODE, SendResult, describe, send
@@ -181,10 +182,11 @@ def run_once(sessions: sessionmaker[Session], settings: Settings, client: Client
         from bot.messaging.twilio_client import make_client
 
         client = make_client(settings)
+    kept = spool.drain(sessions, settings) if spool.pending(settings) else 0
     ids = claim_batch(sessions, limit, timedelta(seconds=settings.outbox_lease_seconds))
     for row_id in ids:
         process(sessions, client, settings, row_id)
-    return len(ids)
+    return len(ids) + kept
 
 
 def run_forever(sessions: sessionmaker[Session], settings: Settings, stop: threading.Event,

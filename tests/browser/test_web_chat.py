@@ -288,3 +288,26 @@ def test_phone_layout_and_screenshot(browser: Browser, gateway: Gateway) -> None
         page.screenshot(path="/tmp/tellonce-chat-phone.png")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}])
+def test_resident_page_is_clean_under_axe_before_and_after_turns(
+        browser: Browser, gateway: Gateway, viewport: dict) -> None:
+    """No serious or critical WCAG 2.2 A/AA violation (axe-core), on a phone and a desktop,
+    before the first message and after a few turns, danger now included; and no content
+    outside landmarks (axe's best-practice 'region' rule)."""
+    from tests.browser.axe import serious_violations, violations
+
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
+        open_chat(page, gateway)
+        assert serious_violations(page) == []
+        type_and_send(page, "/start_report")
+        type_and_send(page, "he is outside my door right now with a knife")
+        page.locator("#choice-buttons button").first.click()
+        wait_for_reply(page, bot_count(page) - 1)
+        assert serious_violations(page) == []
+        assert [v for v in violations(page, ["best-practice"]) if v["id"] == "region"] == []
+    finally:
+        context.close()
