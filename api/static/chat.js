@@ -192,7 +192,7 @@
   }
 
   function errorText(status, body, opts) {
-    // A part of the service is down: the gateway's words (answers kept, 999, Stop Hate UK).
+    // A part of the service is down: the gateway's words (answers kept, the emergency number, Stop Hate UK).
     if (status === 503 && body && body.error === "assistant_unavailable" &&
         typeof body.detail === "string") {
       return body.detail + (opts.greeting ? "" : " " + document.body.dataset.stillInBox);

@@ -114,7 +114,7 @@ async def messages(request: Request) -> Response:
 
 def _sorry(channel: str) -> str:
     """A part is down (Rasa, its actions, the database): the answers so far are kept, send
-    this one again; 999 and Stop Hate UK meanwhile."""
+    this one again; the emergency number and Stop Hate UK meanwhile."""
     return render_parts([(trouble_text(channel), [])], channel)[0]
 
 

@@ -87,7 +87,7 @@ def test_killed_action_server_comes_back_and_one_sigint_stops_all(tmp_path: Path
 
 
 class _ToyStack:
-    """What cli_run needs of a Stack, made of tiny processes: one keeps exiting."""
+    """What `tellonce run` needs of a Stack, made of tiny processes: one keeps exiting."""
 
     log_dir = Path("/tmp")
 
@@ -121,7 +121,7 @@ class _ToyStack:
 
 def test_a_crash_loop_makes_tellonce_run_exit_1_naming_the_part(tmp_path: Path,
                                                                  monkeypatch) -> None:
-    from bot import cli_run
+    from bot.cli import run as cli_run
     from bot.cli import app
 
     monkeypatch.setenv("TOY_DIR", str(tmp_path))
