@@ -82,7 +82,9 @@ def start_stack(settings: Settings, log_dir: Path, backend: str,
         raise RuntimeError(f"no trained model at {MODEL}: run `make train` first")
     stack = Stack(settings, rasa_port=free_port(), action_port=free_port(),
                   gateway_port=free_port(), log_dir=log_dir,
-                  env={"DUTY_CONTACT_EMAIL": DUTY_EMAIL, **(env or {})})
+                  # the quick exit to our own neutral page: no internet here to leave to
+                  env={"DUTY_CONTACT_EMAIL": DUTY_EMAIL, "QUICK_EXIT_URL": "/weather",
+                       **(env or {})})
     stack.start()
     try:
         stack.wait_ready(timeout=240)
