@@ -108,3 +108,35 @@ def test_twilio_address_limit(db_url: str, fake_rasa: FakeRasa) -> None:
                  for i in range(3)]
         assert codes[0] and codes[1]
         assert "wait a minute" in codes[2][0]
+
+
+def test_reports_per_number_per_hour(db_url: str, session_factory) -> None:  # noqa: ANN001
+    from sqlalchemy import func, select
+
+    from bot.cases import create_case
+    from bot.models import Case
+    from bot.report import Report
+
+    def rasa(sender: str, message: str, metadata: dict) -> list[dict]:
+        if message == "yes":
+            with session_factory() as db, db.begin():
+                create_case(db, Report(conversation_id=sender, narrative="abuse",
+                                       channel=metadata["channel"], strands=["race"]))
+            return [{"text": "Your report is in."}]
+        return [{"text": "Here is your report. Shall I send it?"},
+                {"custom": {"expects": {"slot": "confirm_summary", "kind": "yes_no"}}}]
+
+    server = FakeRasa(rasa)
+    try:
+        settings = make_settings(db_url, server.url, reports_per_address_per_hour=1)
+        with TestClient(create_app(settings)) as client:
+            for body in ("my account", "yes", "another account"):
+                assert replies(post_signed(client, "/twilio/messages", inbound(body)).text)
+            asked = len(server.requests)
+            [held] = replies(post_signed(client, "/twilio/messages", inbound("yes")).text)
+            assert "Many reports have been sent from this number" in held and "999" in held
+            assert len(server.requests) == asked  # the sending answer never reached Rasa
+    finally:
+        server.close()
+    with session_factory() as db:
+        assert db.scalar(select(func.count()).select_from(Case)) == 1
