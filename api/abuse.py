@@ -109,11 +109,12 @@ class Guard:
             return None
         return f"reports:{address_key(address)}"
 
-    async def reports_left(self, origin: str | None) -> bool:
+    async def report_hold(self, origin: str | None) -> int | None:
+        """Seconds until this origin may send a report again, or None when it may now."""
         if origin is None:
-            return True
+            return None
         hit = await self.counter.peek(origin, self.settings.reports_per_address_per_hour, HOUR)
-        return hit.count < hit.limit
+        return hit.retry_after if hit.count >= hit.limit else None
 
     async def reported(self, origin: str | None) -> None:
         if origin is not None:

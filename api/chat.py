@@ -210,7 +210,7 @@ async def chat(request: Request) -> JSONResponse:
         except ReportLimitReached as exc:
             logger.warning("chat report held: reports limit of the client address")
             raise ApiError(429, "too_many_reports", say("gateway.too_many_reports", "web"),
-                           retry_after=3600) from exc
+                           retry_after=exc.retry_after) from exc
         except Unavailable as exc:
             # The resident's answers so far are in Rasa's tracker store; this one was not
             # taken, so the page keeps it in the box to send again.

@@ -42,6 +42,10 @@ class ReportLimitReached(Exception):
     """This turn could send a report, and its origin has sent as many as allowed this hour;
     nothing was sent to Rasa (the answers so far stay where they are)."""
 
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
 
 @dataclass
 class Button:
@@ -190,8 +194,8 @@ class Conversations:
             raise StateUnavailable(type(exc).__name__) from exc
         counted = self.guard is not None and origin is not None and \
             could_send_report(message, asking)
-        if counted and not await self.guard.reports_left(origin):
-            raise ReportLimitReached(origin)
+        if counted and (wait := await self.guard.report_hold(origin)) is not None:
+            raise ReportLimitReached(wait)
         started = utcnow() - timedelta(seconds=1)  # another process stamps the case
         turn = await self._send(conversation_id, channel, message, extra_metadata)
         if counted:

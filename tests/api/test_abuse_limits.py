@@ -136,6 +136,7 @@ def test_reports_per_address_per_hour(make_app: Callable[..., FastAPI], fake_ras
         r = _post(client, third, "yes", library)
         assert r.status_code == 429
         assert r.json()["error"] == "too_many_reports"
+        assert 1 <= int(r.headers["Retry-After"]) <= 3600
         assert "Stop Hate UK" in r.json()["detail"] and "999" in r.json()["detail"]
         assert len(fake_rasa.received) == asked  # the sending answer never reached Rasa
         other = _sender()
