@@ -9,11 +9,14 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
+from api.abuse import Guard
 from api.degraded import ActionServerWatch
+from api.headers import SecurityHeaders
 from api.rasa_client import RasaClient
 from api.turns import Conversations
 from bot.db import make_engine
 from bot.logging import configure_logging
+from bot.ratelimit import make_counter
 from bot.settings import Settings, get_settings
 
 
@@ -27,14 +30,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.engine = engine
         app.state.sessions = sessionmaker(bind=engine, expire_on_commit=False)
-        app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
+        app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds,
+                                    settings.rasa_max_concurrent, settings.rasa_queue_seconds)
         watch = ActionServerWatch(settings.action_server_url.rstrip("/") + "/health",
                                   app.state.rasa.http)
-        app.state.conversations = Conversations(app.state.rasa, app.state.sessions, watch)
+        counter = make_counter(settings.redis_url)
+        app.state.guard = Guard(settings, counter)
+        app.state.conversations = Conversations(app.state.rasa, app.state.sessions, watch,
+                                                app.state.guard)
         try:
             yield
         finally:
             await app.state.rasa.aclose()
+            await counter.aclose()
             engine.dispose()
 
     app = FastAPI(
@@ -43,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Report hate crime and hate incidents to the council; officer case API.",
         lifespan=lifespan,
     )
+    app.add_middleware(SecurityHeaders, settings=settings)
     _include_routers(app)
     return app
 

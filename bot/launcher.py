@@ -11,6 +11,7 @@ stops all.
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import threading
@@ -50,9 +51,20 @@ def tracker_store_config(url: str) -> dict:
     }
 
 
+# The environment of a stack driven from 127.0.0.1 by tests or the load driver (many residents at
+# machine speed): a council's load test, which TRUSTED_ADDRESSES exempts from the per-address
+# limits, with senders allowed to type fast. The limits themselves: tests/api, tests/twilio.
+LOAD_TEST_LIMITS = {"TRUSTED_ADDRESSES": "127.0.0.1", "RATE_LIMIT_SENDER_PER_MINUTE": "100000",
+                    "REPORTS_PER_ADDRESS_PER_HOUR": "100000"}
+ACTION_SECRET_HEADER = "X-TellOnce-Action-Secret"  # noqa: S105 - a header name (actions/server.py)
+
+
 def endpoints_config(settings: Settings, action_port: int) -> dict:
+    """Rasa's endpoints. The action server's shared secret is read by Rasa from its environment
+    (``${ACTION_SERVER_SECRET}``), so it is never written to the file."""
     config: dict = {
-        "action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook"},
+        "action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook",
+                            "headers": {ACTION_SECRET_HEADER: "${ACTION_SERVER_SECRET}"}},
         "tracker_store": tracker_store_config(settings.tracker_database_url),
     }
     if settings.redis_url:
@@ -95,6 +107,9 @@ class Stack:
     max_restarts: int = 5
     restart_window: float = 60.0
     supervisor: Supervisor | None = None
+    # ACTION_SERVER_SECRET, or one made for this stack when it is unset (Rasa and the action
+    # server both get it from their environment)
+    action_secret: str = ""
     _watcher: threading.Thread | None = None
     _watching: threading.Event = field(default_factory=threading.Event)
 
@@ -126,6 +141,8 @@ class Stack:
         return {n: c.proc for n, c in self.supervisor.children.items() if c.proc is not None}
 
     def _env(self) -> dict[str, str]:
+        if not self.action_secret:
+            self.action_secret = self.settings.action_server_secret or secrets.token_urlsafe(32)
         env = dict(os.environ)
         env.update(
             {
@@ -136,7 +153,7 @@ class Stack:
                 "TWILIO_AUTH_TOKEN": self.settings.twilio_auth_token,
                 "PUBLIC_BASE_URL": self.settings.public_base_url,
                 "SUPERVISOR_STATUS_FILE": str(self.status_path),
-                "SANIC_HOST": "127.0.0.1",
+                "ACTION_SERVER_SECRET": self.action_secret,
                 "PYTHONUNBUFFERED": "1",
             }
         )
@@ -155,8 +172,9 @@ class Stack:
             child_env = {**child_env, **self.part_env.get(kind, {})}
             return Child(name, argv, child_env, self.log_dir / f"{name}.log", PROJECT_ROOT, ports)
 
-        children = {"actions": child("actions", [sys.executable, "-m", "rasa_sdk", "--actions",
-                                                 "actions", "--port", str(self.action_port)],
+        children = {"actions": child("actions", [sys.executable, "-m", "actions.server",
+                                                 "--actions", "actions",
+                                                 "--port", str(self.action_port)],
                                      env, (self.action_port,))}
         rasa_env = {k: v for k, v in env.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
         rasa_env["TF_CPP_MIN_LOG_LEVEL"] = "2"

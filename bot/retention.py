@@ -9,8 +9,9 @@
   case at once, recorded in the audit log without content.
 
 - Purges by age (also in ``tellonce retention run``): tracker events of senders with no open
-  case (abandoned conversations) after ``tracker_retention_days``, and Twilio webhook claims
-  after ``inbound_claim_retention_days``.
+  case (abandoned conversations) and the gateway's chat state (``chat_sessions``, one row per
+  page load) after ``tracker_retention_days``, and Twilio webhook claims after
+  ``inbound_claim_retention_days``.
 
 The tracker store is cleaned *before* the case is changed: if it fails, nothing is marked done
 and the run (or the request) can be repeated; deleting twice is harmless.
@@ -217,4 +218,20 @@ def purge_inbound_claims(session: Session, settings: Settings, now: datetime | N
         return session.scalar(select(func.count()).select_from(InboundClaim).where(old)) or 0
     return session.execute(
         delete(InboundClaim).where(old).execution_options(synchronize_session=False)
+    ).rowcount or 0
+
+
+def purge_chat_sessions(session: Session, settings: Settings, now: datetime | None = None,
+                        dry_run: bool = False) -> int:
+    """Delete the gateway's per-conversation state (offered buttons, the question asked, the
+    last message time) untouched for ``tracker_retention_days`` (the caller commits). Every page
+    load leaves a row; without this it stayed until a case of that sender was erased. A
+    conversation that old has long expired in Rasa, and WhatsApp's window is a day."""
+    now = now or datetime.now(UTC)
+    cutoff = now - timedelta(days=settings.tracker_retention_days)
+    old = func.coalesce(ChatSession.last_inbound_at, ChatSession.updated_at) < cutoff
+    if dry_run:
+        return session.scalar(select(func.count()).select_from(ChatSession).where(old)) or 0
+    return session.execute(
+        delete(ChatSession).where(old).execution_options(synchronize_session=False)
     ).rowcount or 0

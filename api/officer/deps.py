@@ -12,7 +12,7 @@ from fastapi import Depends, HTTPException, Path
 
 from api.deps import SessionDep
 from api.officer.auth import CaseWorker
-from api.officer.errors import conflict, forbidden, not_found
+from api.officer.errors import conflict, forbidden, not_found, too_many
 from api.officer.schemas import REFERENCE_PATTERN
 from bot import casework
 from bot.models import Case
@@ -27,6 +27,8 @@ def to_http(exc: Exception) -> HTTPException:
         return not_found(str(exc))
     if isinstance(exc, (casework.AccessDenied, casework.NoConsent)):
         return forbidden(str(exc))
+    if isinstance(exc, casework.MessageLimitReached):
+        return too_many(str(exc))
     return conflict(str(exc))
 
 

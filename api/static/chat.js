@@ -51,7 +51,7 @@
     shiftTimer: 0,
   };
   let els = null;
-  let exitUrl = "/weather";
+  let exitUrl = "https://www.bbc.co.uk/weather"; // the page names QUICK_EXIT_URL; this is a fallback
 
   function newSender() {
     const bytes = new Uint8Array(16);

@@ -43,6 +43,8 @@ def status_of(exc: Exception) -> int:
         return 404
     if isinstance(exc, (casework.AccessDenied, casework.NoConsent)):
         return 403
+    if isinstance(exc, casework.MessageLimitReached):
+        return 429
     return 409
 
 

@@ -5,7 +5,8 @@ workflow transitions, consent gates, redaction and the audit trail come from one
 Each function that changes something does act + audit + commit once; each read that shows case
 data records its audit event. Refusals are exceptions whose message is safe to show an officer:
 ``CaseNotFound`` / ``OfficerNotFound`` (404), ``AccessDenied`` and ``NoConsent`` (403),
-``WorkflowError`` (and its ``CaseChanged``), ``CannotMessage`` and ``AccountConflict`` (409).
+``WorkflowError`` (and its ``CaseChanged``), ``CannotMessage`` and ``AccountConflict`` (409),
+``MessageLimitReached`` (429: the day's cap of messages).
 """
 
 from bot.casework.access import load_case, require_role
@@ -15,6 +16,7 @@ from bot.casework.errors import (
     CannotMessage,
     CaseChanged,
     CaseNotFound,
+    MessageLimitReached,
     NoConsent,
     OfficerNotFound,
     WorkflowError,
@@ -22,5 +24,6 @@ from bot.casework.errors import (
 
 __all__ = [
     "AccessDenied", "AccountConflict", "CannotMessage", "CaseChanged", "CaseNotFound",
-    "NoConsent", "OfficerNotFound", "WorkflowError", "load_case", "require_role",
+    "MessageLimitReached", "NoConsent", "OfficerNotFound", "WorkflowError", "load_case",
+    "require_role",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.messaging.outbox import CannotMessage
+from bot.messaging.outbox import CannotMessage, MessageLimitReached
 from bot.referral import NoConsent
 from bot.workflow import AccessDenied, WorkflowError
 
@@ -30,5 +30,6 @@ class AccountConflict(Exception):
 
 __all__ = [
     "AccessDenied", "AccountConflict", "CannotMessage", "CaseChanged", "CaseNotFound",
+    "MessageLimitReached",
     "NoConsent", "OfficerNotFound", "WorkflowError",
 ]

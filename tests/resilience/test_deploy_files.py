@@ -17,7 +17,7 @@ from bot.settings import PROJECT_ROOT, Settings
 
 DEPLOY = PROJECT_ROOT / "deploy"
 ENDPOINT_VARS = set(re.findall(r"\$\{(\w+)\}", (DEPLOY / "rasa" / "endpoints.yml").read_text()))
-KNOWN = {name.upper() for name in Settings.model_fields} | ENDPOINT_VARS | {"SANIC_HOST"}
+KNOWN = {name.upper() for name in Settings.model_fields} | ENDPOINT_VARS
 
 
 def _docs() -> list[tuple[Path, dict]]:
@@ -58,11 +58,11 @@ def test_rasa_reads_the_production_endpoints() -> None:
                ACTION_ENDPOINT_URL="http://actions:5055/webhook", TRACKER_DB_HOST="pg",
                TRACKER_DB_PORT="5432", TRACKER_DB_NAME="tellonce_tracker",
                TRACKER_DB_USER="tellonce", TRACKER_DB_PASSWORD="pw", REDIS_HOST="redis",
-               REDIS_PORT="6379", REDIS_DB="0")
+               REDIS_PORT="6379", REDIS_DB="0", ACTION_SERVER_SECRET="shared-secret-from-env")
     probe = (
         "import json, sys; from rasa.core.utils import AvailableEndpoints as A; "
         "e = A.read_endpoints(sys.argv[1]); "
-        "print('PROBE' + json.dumps({'action': e.action.url, 'tracker': e.tracker_store.kwargs,"
+        "print('PROBE' + json.dumps({'action': e.action.url, 'headers': e.action.headers, 'tracker': e.tracker_store.kwargs,"
         " 'tracker_type': e.tracker_store.type, 'lock': e.lock_store.type,"
         " 'lock_kwargs': e.lock_store.kwargs, 'lock_url': e.lock_store.url}))"
     )
@@ -72,6 +72,8 @@ def test_rasa_reads_the_production_endpoints() -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     out = json.loads(next(x for x in done.stdout.splitlines() if x.startswith("PROBE"))[5:])
     assert out["action"] == "http://actions:5055/webhook"
+    # the action server's shared secret comes from Rasa's environment, never from the file
+    assert out["headers"] == {"X-TellOnce-Action-Secret": "shared-secret-from-env"}
     assert out["tracker_type"] == "SQL" and out["tracker"]["dialect"] == "postgresql"
     assert out["tracker"]["db"] == "tellonce_tracker" and out["tracker"]["password"] == "pw"
     assert out["lock"] == "redis" and out["lock_url"] == "redis"
