@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.messaging.outbox import CannotMessage
+from bot.perpetrators.access import RecordNotFound
 from bot.referral import NoConsent
 from bot.workflow import AccessDenied, WorkflowError
 
@@ -30,5 +31,5 @@ class AccountConflict(Exception):
 
 __all__ = [
     "AccessDenied", "AccountConflict", "CannotMessage", "CaseChanged", "CaseNotFound",
-    "NoConsent", "OfficerNotFound", "WorkflowError",
+    "NoConsent", "OfficerNotFound", "RecordNotFound", "WorkflowError",
 ]
