@@ -120,7 +120,7 @@ def _link_form(request: Request, session: SessionDep, settings: SettingsDep, use
                reference: str, perpetrator_id: str, reason: str, linking: bool) -> Response:
     f = CaseForm(request, session, settings, user)
     case = f.case(reference)
-    typed = {"perpetrator_id": perpetrator_id, "reason": reason,
+    typed = {"perpetrator_id": perpetrator_id, "link_reason": reason,
              "link_action": "link" if linking else "unlink"}
     try:
         body = LinkIn(perpetrator_id=perpetrator_id, reason=reason)
