@@ -35,7 +35,7 @@ def desk(browser: Browser):
 
 
 def test_an_officer_links_two_reports_to_one_record_and_records_a_warning(
-        gateway: Gateway, desk: Page, make_officer, make_case, session_factory):
+        gateway: Gateway, desk: Page, make_officer, make_case, session_factory):  # noqa: F811
     page = desk
     watched = watch(page)
     officer = make_officer(username="perp_browser")

@@ -50,14 +50,19 @@ def status_reply(live_stack, reference: str, code: str) -> str:  # noqa: ANN001
 
 
 def workspace_timeline(live_stack, username: str, password: str, reference: str) -> str:  # noqa: ANN001
-    """The case page's timeline as the officer's browser gets it (signed in through the form)."""
+    """The case page's timeline as the officer's browser gets it (signed in through the form).
+    The stack's public URL is https, so its cookies are Secure: carried by hand over http."""
     with httpx.Client(base_url=live_stack.gateway_url, timeout=30) as browser:
+
+        def cookie() -> dict[str, str]:
+            return {"Cookie": "; ".join(f"{c.name}={c.value}" for c in browser.cookies.jar)}
+
         form = browser.get("/officer/login").text
         token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
-        r = browser.post("/officer/login", data={"username": username, "password": password,
-                                                 "csrf_token": token})
+        r = browser.post("/officer/login", headers=cookie(), data={
+            "username": username, "password": password, "csrf_token": token})
         assert r.status_code == 303, r.text
-        page = browser.get(f"/officer/cases/{reference}")
+        page = browser.get(f"/officer/cases/{reference}", headers=cookie())
         assert page.status_code == 200, page.text
         return page.text[page.text.index('id="timeline"'):]
 
