@@ -3,8 +3,9 @@
 Seeds a scratch SQLite database with synthetic cases (``bot.seed``: fictitious people, Ofcom
 drama-range numbers), works one case a little (claimed, a note, a message), links two reports of
 one neighbour to a perpetrator record with a community protection warning, serves the real app
-and photographs the queue, that case, the record and the trends page in Debian Chromium at
-1280 px, and the queue at 390 px. Run: ``.venv/bin/python scripts/workspace_screenshots.py``.
+and photographs the queue, that case, the record, a linked case and the trends page in Debian
+Chromium at 1280 px, and the queue at 390 px.
+Run: ``.venv/bin/python scripts/workspace_screenshots.py``.
 """
 
 from __future__ import annotations
@@ -75,11 +76,11 @@ def main() -> None:
                                      "the police told. Visiting on Thursday.")
         messages.send_message(s, alex, case, "Thank you for telling us. I will ring you "
                                              "on Thursday after 6pm as you asked.", settings)
-    record = _perpetrator(factory)
+    record, linked = _perpetrator(factory)
     with serve(create_app(settings)) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         for width, height, who, shots in (
-                (1280, 900, "alex.morgan", ["queue", "case", "perpetrator"]),
+                (1280, 900, "alex.morgan", ["queue", "case", "perpetrator", "case-perpetrator"]),
                 (1280, 900, "sam.patel", ["trends"]),
                 (390, 844, "alex.morgan", ["queue-phone"])):
             page = browser.new_context(viewport={"width": width, "height": height}).new_page()
@@ -91,6 +92,8 @@ def main() -> None:
             for shot in shots:
                 if shot == "case":
                     page.goto(f"{base}/officer/cases/{reference}")
+                elif shot == "case-perpetrator":
+                    page.goto(f"{base}/officer/cases/{linked}")
                 elif shot == "perpetrator":
                     page.goto(f"{base}/officer/perpetrators/{record}")
                 elif shot == "trends":
@@ -101,7 +104,7 @@ def main() -> None:
     print("wrote", ", ".join(sorted(str(p.relative_to(ROOT)) for p in OUT.glob("workspace-*"))))
 
 
-def _perpetrator(factory: sessionmaker) -> int:
+def _perpetrator(factory: sessionmaker) -> tuple[int, str]:
     """Two reports of one (fictitious) neighbour, linked to one record with a warning."""
     from datetime import date
 
@@ -125,7 +128,7 @@ def _perpetrator(factory: sessionmaker) -> int:
         records.add_enforcement(s, alex, record.id, "community_protection_warning",
                                 date(2026, 11, 30), "Served at the flat", "Warned about the "
                                 "stairs and the lift; a notice follows if it happens again.")
-        return record.id
+        return record.id, cases[1].reference
 
 
 if __name__ == "__main__":

@@ -124,8 +124,8 @@ def _from_audit(event: Any) -> Event | None:
             count = changes.get("linked_reports") or 0
             facts.append(("Because", f"perpetrator linked to {count} reports" if count >= 2
                           else "no longer a repeat perpetrator"))
-        return Event(event.at, "status", "Risk changed", who=event.officer_username,
-                     facts=facts)
+        title = "Risk changed" if new else "Risk reasons changed"  # same level, new reason
+        return Event(event.at, "status", title, who=event.officer_username, facts=facts)
     title = READS.get(event.action, event.action)
     facts = []
     if event.action == "case.referral_packet" and changes:

@@ -93,6 +93,7 @@ def test_a_second_link_flags_both_cases_in_the_queue_and_raises_their_risk(
         assert row and "Repeat perpetrator" in row.group(0), case.reference
     words = text_of(b.get(case_url(first)).text)
     assert "Perpetrator linked to 2 reports." in words
+    assert "{count}" not in words  # the risk reason is counted too
     assert "Risk changed" in words and "perpetrator linked to 2 reports" in words
     with session_factory() as s:
         after = {c.id: c.risk_level for c in s.scalars(select(Case))}
