@@ -224,7 +224,7 @@ def test_the_record_page_shows_identifiers_visible_cases_and_records_enforcement
     assert "served at the flat" in timeline and "warned about the stairs" in timeline
     with session_factory() as s:
         trail = set(s.scalars(select(AuditEvent.case_reference).where(
-            AuditEvent.action == "case.perpetrator_enforcement")))
+            AuditEvent.id > start, AuditEvent.action == "case.perpetrator_enforcement")))
     assert trail == {mine.reference, theirs.reference}  # audited on every linked case
 
 
