@@ -121,7 +121,9 @@ def test_a_chat_report_is_worked_in_the_workspace(live_stack, browser: Browser) 
         engine.dispose()
     assert len(outbox) == 1 and outbox[0].channel == "sms"
     assert "I will ring you tomorrow" in outbox[0].body
-    assert outbox[0].status in ("pending", "claimed", "retrying")  # no Twilio in this stack
+    # queued, or already handed to the stack's Twilio stand-in by the outbox worker
+    assert outbox[0].status in ("pending", "claimed", "retrying", "sending", "queued", "sent",
+                                "delivered")
     context.close()
 
     # 4. a supervisor sees it in the trends and the audit log
