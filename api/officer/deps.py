@@ -23,7 +23,8 @@ Reference = Annotated[str, Path(pattern=REFERENCE_PATTERN,
 
 def to_http(exc: Exception) -> HTTPException:
     """The API's answer to a domain refusal (the message is the domain's, unchanged)."""
-    if isinstance(exc, (casework.CaseNotFound, casework.OfficerNotFound)):
+    if isinstance(exc, (casework.CaseNotFound, casework.OfficerNotFound,
+                        casework.RecordNotFound)):
         return not_found(str(exc))
     if isinstance(exc, (casework.AccessDenied, casework.NoConsent)):
         return forbidden(str(exc))
@@ -32,9 +33,9 @@ def to_http(exc: Exception) -> HTTPException:
     return conflict(str(exc))
 
 
-REFUSALS = (casework.CaseNotFound, casework.OfficerNotFound, casework.AccessDenied,
-            casework.NoConsent, casework.WorkflowError, casework.CannotMessage,
-            casework.AccountConflict)
+REFUSALS = (casework.CaseNotFound, casework.OfficerNotFound, casework.RecordNotFound,
+            casework.AccessDenied, casework.NoConsent, casework.WorkflowError,
+            casework.CannotMessage, casework.AccountConflict)
 
 
 @contextmanager

@@ -38,6 +38,8 @@ DONE = {
     "note": "Your note has been added.",
     "action": "The action has been recorded.",
     "message": "Your message is queued to the resident: its delivery shows in the timeline.",
+    "linked": "The case is linked to the perpetrator record.",
+    "unlinked": "The case is no longer linked to that perpetrator record.",
 }
 
 

@@ -16,6 +16,7 @@ from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_aut
 
 from api.web import PAGE_HEADERS
 from bot import workflow
+from bot.perpetrators import ENFORCEMENT_TYPES
 from bot.taxonomy import INCIDENT_LABELS, STRAND_LABELS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -43,6 +44,10 @@ LABELS: dict[str, dict[str, str]] = {
                "easy_read": "Easy Read", "other": "Something else"},
     "partner": dict(workflow.REFERRALS),
     "enforcement": dict(workflow.ENFORCEMENT),
+    "tenancy": {"council_tenant": "Council tenant",
+                "housing_association": "Housing association tenant",
+                "private": "Private (renter or owner)", "unknown": "Not known"},
+    "perpetrator_action": dict(ENFORCEMENT_TYPES),
 }
 
 

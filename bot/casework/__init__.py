@@ -4,9 +4,10 @@ workflow transitions, consent gates, redaction and the audit trail come from one
 
 Each function that changes something does act + audit + commit once; each read that shows case
 data records its audit event. Refusals are exceptions whose message is safe to show an officer:
-``CaseNotFound`` / ``OfficerNotFound`` (404), ``AccessDenied`` and ``NoConsent`` (403),
-``WorkflowError`` (and its ``CaseChanged``), ``CannotMessage`` and ``AccountConflict`` (409),
-``MessageLimitReached`` (429: the day's cap of messages).
+``CaseNotFound`` / ``OfficerNotFound`` / ``RecordNotFound`` (404), ``AccessDenied`` and
+``NoConsent`` (403), ``WorkflowError`` (and its ``CaseChanged``), ``CannotMessage`` and
+``AccountConflict`` (409), ``MessageLimitReached`` (429: the day's cap of messages).
+Perpetrator records: ``bot.casework.perpetrators``.
 """
 
 from bot.casework.access import load_case, require_role
@@ -19,11 +20,13 @@ from bot.casework.errors import (
     MessageLimitReached,
     NoConsent,
     OfficerNotFound,
+    RecordNotFound,
     WorkflowError,
 )
 
 __all__ = [
     "AccessDenied", "AccountConflict", "CannotMessage", "CaseChanged", "CaseNotFound",
-    "MessageLimitReached", "NoConsent", "OfficerNotFound", "WorkflowError", "load_case",
+    "MessageLimitReached", "NoConsent", "OfficerNotFound", "RecordNotFound", "WorkflowError",
+    "load_case",
     "require_role",
 ]

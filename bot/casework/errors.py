@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.messaging.outbox import CannotMessage, MessageLimitReached
+from bot.perpetrators.access import RecordNotFound
 from bot.referral import NoConsent
 from bot.workflow import AccessDenied, WorkflowError
 
@@ -30,6 +31,5 @@ class AccountConflict(Exception):
 
 __all__ = [
     "AccessDenied", "AccountConflict", "CannotMessage", "CaseChanged", "CaseNotFound",
-    "MessageLimitReached",
-    "NoConsent", "OfficerNotFound", "WorkflowError",
+    "MessageLimitReached", "NoConsent", "OfficerNotFound", "RecordNotFound", "WorkflowError",
 ]
