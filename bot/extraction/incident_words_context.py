@@ -95,6 +95,8 @@ CONTEXT_PATTERNS: dict[str, list[str]] = {
         r"\bexcluded\b", r"\bdiscriminat\w*", r"\bignored (me|us)\b.{0,20}\b(served|queue)",
         r"\bkicked (me|us|him|her) (out|off)\b", r"\bthrown out\b",
         r"\bwouldn'?t let (me|us|him|her) (on|in)\b",
+        r"\b(stopped|stopping|stop) (a |the )?(\w+ ){0,4}(from )?(going in|getting in|entering|"
+        r"coming in|getting on)\b",
         r"\bdriver (drove|went) (past|off)\b", r"\brubbish\b.{0,30}\b(dumped|left|thrown)\b",
     ],
 }
