@@ -93,3 +93,30 @@ def test_this_week_alone_is_no_day():
 ])
 def test_perpetrators(text, who):
     assert extract(text, NOW)["perpetrator"] == who
+
+
+@pytest.mark.parametrize(("text", "hurt"), [
+    ("Two men jumped me by the canal and broke my nose", True),
+    ("Their dog bit my leg and I had to get a tetanus jab", True),
+    ("She shoved my daughter off the swing and she came home with a cut knee", True),
+    ("He threw a can at me. I'm fine, just shaken", False),
+])
+def test_injury_said_in_other_words(text, hurt):
+    assert extract(text, NOW)["injured"] is hurt
+
+
+@pytest.mark.parametrize("text", [
+    "After Diwali the man opposite started calling us 'curry people' over the wall",
+    "My niece has been called a terrorist by girls on her course",
+    "Since the photo went round everyone's laughing at me in the canteen",
+])
+def test_repetition_said_in_other_words_is_ongoing(text):
+    assert extract(text, NOW)["ongoing"] is True
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Three boys tried to force their way into my flat shouting that I'm a freak", "my flat"),
+    ("I'm hiding in the bedroom, he is kicking the door calling me a poof", "the bedroom"),
+])
+def test_rooms_and_homes_entered_are_places(text, piece):
+    assert piece in (extract(text, NOW)["location"]["text"] or "").lower()
