@@ -39,7 +39,7 @@ _URGENT = re.compile(
     r" over| here| for (me|us)| after (me|us)| to get (me|us)|\b)(?! (to|from) (the|a|my|our) "
     r"(meeting|party|school|event))|(can|could) (still )?hear (him|her|them|someone|somebody|"
     r"people|men|voices) (at|outside|on|in|through|banging|kicking|trying|shouting|on the "
-    r"stairs)|"
+    r"stairs|breaking|smashing|coming|downstairs|upstairs)|"
     r"(trying|tryna) to (kick|break|smash|bash|force|knock|batter|burn) (in |down )?(the|my|our) "
     r"(front |back )?(door|window|gate)s?|"
     r"(has|have|'s|'ve) just (attacked|hit|punched|stabbed|poured|set fire|smashed|thrown|"
@@ -99,7 +99,7 @@ _WEAPON = re.compile(
     r"(a |an |his |her |their |some )?(big |broken |huge |kitchen |long |metal |massive )?"
     r"(knife|knives|gun|machete|blade|weapon|bat|baseball bat|stick|pole|"
     r"hammer|"
-    r"axe|crowbar|bottle|screwdriver|acid)\b",
+    r"axe|crowbar|bottle|screwdriver|acid)\b(?! (collection|set|block|drawer|rack|sharpener))",
 )
 # An attack going on as the message is typed ("a man is hitting an old man"), or someone on the
 # resident's heels ("2 guys following me down fulham palace rd"), or fire set now.
@@ -200,7 +200,7 @@ def _clause_danger(clause: str) -> bool:
     if acts.kept_now(clause) and not _AFTERWARDS.search(clause):
         return not _PAST.search(clause) or bool(acts.AGAIN_NOW.search(clause))
     if acts.act_now(clause) and not _AFTERWARDS.search(clause):
-        if _PAST.search(clause) or _HABIT.search(clause):
+        if _PAST.search(clause) or _HABIT.search(clause) or acts.SEEN.search(clause):
             return bool(acts.AGAIN_NOW.search(clause))
         return True
     return False

@@ -33,13 +33,25 @@ _ACTS = (rf"(?:throwing|chucking) (?:[\w']+ ){{0,3}}?(?:at|through|over)\b|"
          rf"(?:banging|hammering|pounding|knocking) (?:on|at) {_HOME}|"
          rf"(?:pushing|shoving|pulling|grabbing|dragging|following|chasing|surrounding|cornering|"
          rf"strangling|choking|hitting|punching|kicking|beating|attacking|stabbing|slapping|"
-         rf"touching|groping) {_WHOM}|standing over (?:me|us|him|her)|"
+         rf"touching|groping|hurting|pouring (?:\w+ )?(?:on|over|through)) {_WHOM}|"
+         r"standing over (?:me|us|him|her)|"
+         r"circling (?:the|my|our) (?:house|flat|block|car|shop)|"
+         r"setting (?:my|our|the|his|her|their) \w+ (?:on fire|alight)|"
+         r"(?:screaming|shouting|crying|calling) (?:out )?for help|"
          r"(?:ripping|tearing|snatching|pulling) (?:off |at )?(?:my|her|his) (?:hijab|turban|scarf|"
          r"niqab|hair|clothes|bag|phone|kippah|patka)|"
          r"(?:shouting|screaming|yelling) (?:at|outside|through|in)\b|"
          r"watching (?:me|us|my (?:house|flat|door|home|window)|our (?:house|flat|door|home)|"
          r"the (?:house|flat|door))|(?:coming|walking|running) (?:at|towards|for) (?:me|us)")
 ACT_NOW = re.compile(rf"\b(?:{_PERSON}|and){_BE}\s+(?:\w+ing (?:and|,) )?(?:{_ACTS})\b|"
+                     rf"\b(?:{_PERSON})\s+(?:{_ACTS})\b|"
+                     r"\bjust (?:threw|hit|punched|attacked|kicked|pushed|stabbed|grabbed|smashed|"
+                     r"slapped|headbutted|glassed|bottled|(?:came|come|flew) through)\b|"
+                     r"\b(?:have|has|'ve|'s) (?:got )?(?:him|her|them|me|my \w+) (?:on the "
+                     r"(?:ground|floor)|pinned|cornered|trapped|held)\b|"
+                     r"\b(?:they|he|she|someone|somebody|some men|a man|the men)\s+(?:have|has|'ve|"
+                     r"'s) (?:got )?my (?:son|daughter|child|kid|baby|wife|husband|boy|girl)\b"
+                     r"(?! (?:'s|was|is|at))|"
                      rf"\bstill (?:{_ACTS}|shouting|screaming)\b|"
                      r"\b(?:have|'ve|has|'s) (?:just )?(?:surrounded|"
                      r"cornered|blocked) (?:me|us|my|our|the)\b|"
@@ -67,6 +79,9 @@ KEPT = re.compile(
     r"room|car|shop|flat)\b|"
     r"\b(?:can'?t|cannot|can not) get out\b(?! (?:much|often|any ?more|of))|"
     r"\b(?:won'?t|will not|wont) let (?:me|us|him|her|them) (?:out|leave|go|past)\b|"
+    r"\b(?:won'?t|will not|wont) let go\b|\band (?:is|are) coming (?:back|for|after)\b|"
+    rf"\b{_PERSON}\s+(?:stand|stands|wait|waits|sit|sits)\s+(?:at|outside|in front of|by) "
+    r"(?:my|our|the) (?:door|window|gate|flat|house|shop)\b|"
     rf"\b(?:{_PERSON}|and)\s+(?:won'?t|will not|wont) (?:leave|go away|go home|go|move)\b"
     r"(?=\s*(?:$|[,.!]|and\b|now\b))|"
     r"\b(?:is|are|'s|'re|keeps?) (?:coming|walking|running) (?:at|towards|for|up to) (?:me|us)\b|"
@@ -77,7 +92,7 @@ PRESENT_AT = re.compile(
     rf"\b{_PERSON}{_BE}\s+(?:\w+\s+){{0,5}}?waiting for (?:me|us|him|her|my|them)\b(?! to)|"
     rf"\b{_PERSON}{_BE}\s+(?:standing\s+|waiting\s+|sitting\s+|parked\s+|lurking\s+|hanging "
     r"(?:about|around)\s+|back\s+)?(?:in (?:his|her|their|a|the) (?:car|van)\s+)?"
-    r"(?:outside|inside|downstairs|upstairs|across the road|over the road|"
+    r"(?:outside|inside|downstairs|upstairs|across the road|over the road|out there|"
     r"(?:in|on) (?:the|my|our) (?:stairs|stairwell|landing|corridor|lift|lobby|balcony|doorstep|"
     r"car park|hallway|garden|drive|driveway|shop|house|flat|room|car|kitchen|building|block)|"
     r"in front of (?:my|our|the) (?:shop|house|flat|door|home|car)|"
@@ -87,9 +102,11 @@ FIRE_NOW = re.compile(r"\b(?:is|are|'s|'re) (?:still )?(?:on fire|burning|alight
                       r"\bsetting (?:fire|light) to\b")
 FEAR_NOW = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:\w+ )?(?:scared|afraid|fearing|terrified) "
                       r"for (?:my|our) (?:life|lives)\b")
-ONLINE = re.compile(r"\b(online|messages?|messaging|texts?|texting|dms?|instagram|facebook|"
+ONLINE = re.compile(r"\b(online|messages?|messaging|texts?|texting|dms?|instagram|facebook|video|"
                     r"whatsapp|snapchat|tiktok|twitter|posts?|posting|comments?|emails?|"
                     r"group chat|page|profile|calls? me on)\b")
+# "I saw a man hitting a woman": told as seen, so the past unless a "now" is said.
+SEEN = re.compile(r"\b(i|we) (saw|watched|witnessed|filmed|seen|noticed)\b")
 AGAIN_NOW = re.compile(r"\b(now|right now|again|currently|at the moment|tonight|as we speak|"
                        r"as i type|this minute|still here)\b")
 # A question about the process, advice, or a denial before an emergency phrase.
