@@ -33,6 +33,7 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"\blaughed at\b",
         r"\bcatcall\w*", r"\bnasty comments?\b", r"\bcomments? about\b",
         r"\bsaid (that )?(i|we|he|she|they) should\b",
+        r"\b(say|says|saying|tell|tells) (me |to me |us |him |her )?['\"]", r"\bbad words?\b",
         r"\btold (me|him|her|us|them) to (go|take|get|leave|shut|fuck)\b", r"\bgo back to\b",
         r"\bn[- ]?word\b",
         r"\bsh(ou|u)ted\b", r"\bpeople like (you|me|him|her|us|them)\b", r"\bsaid ['\"]",
@@ -96,6 +97,11 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"\bshould (all )?(die|burn|hang|be (killed|shot|hanged|gassed|bombed|burn[te]d?|"
         r"attacked|thrown off|stoned|drowned|lynched|beheaded|strung up))\b",
         r"\b(swerv\w*|drove|driving|drive) (at|towards) (me|us|him|her|them)\b",
+        # round 5: coming back to finish it, an address made public, a lesson promised
+        r"\bcome back (and|to) (finish|get|sort|do|burn|kill|hurt)\b", r"\bfinish the job\b",
+        r"\b(posted|shared|leaked|put up|published|posting|sharing) (my|our|her|his|their) "
+        r"(home |work |house )?address\b",
+        r"\bteach (her|him|me|you|them|us) a lesson\b",
     ],
     "physical_assault": [
         r"\bpunch\w*",

@@ -120,3 +120,24 @@ def test_repetition_said_in_other_words_is_ongoing(text):
 ])
 def test_rooms_and_homes_entered_are_places(text, piece):
     assert piece in (extract(text, NOW)["location"]["text"] or "").lower()
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("For about six weeks the lads on the corner have been calling my son a terrorist",
+     "harassment"),
+    ("I've had dozens of messages calling me a dyke since I posted about Pride", "harassment"),
+    ("The same boys were outside the shop again shouting at my dad", "harassment"),
+    ("They said they would come back and finish the job", "threats"),
+    ("Someone posted my home address in the group with a picture of my door", "threats"),
+    ("He wrote that somebody should teach me a lesson", "threats"),
+    ("My supervisor say me 'you Polish are lazy' every shift", "verbal_abuse"),
+])
+def test_more_incident_types(text, kind):
+    assert kind in extract(text, NOW)["incident_types"]
+
+
+def test_stickers_saying_things_are_not_spoken_abuse():
+    got = extract("Stickers have gone up on every lamp post along the river path saying 'white "
+                  "lives matter'", NOW)
+    assert "verbal_abuse" not in got["incident_types"]
+    assert "other" in got["incident_types"]
