@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     workspace_idle_minutes: int = Field(default=30, ge=1)
     workspace_session_hours: int = Field(default=12, ge=1)
 
+    # More full case reads than this by one officer within the window is flagged in the audit
+    # log (officer.bulk_reads, once per window) and logged as a warning.
+    bulk_read_limit: int = Field(default=40, ge=1)
+    bulk_read_window_minutes: int = Field(default=60, ge=1)
+
     reference_prefix: str = "HF"
     council_name: str = "Hammersmith & Fulham Council"
     borough: str = "Hammersmith & Fulham"

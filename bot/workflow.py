@@ -129,6 +129,20 @@ def check_can_read(officer: OfficerLike, case: CaseLike) -> None:
         raise AccessDenied("This case is assigned to another officer.")
 
 
+def may_read_full(officer: OfficerLike, case: CaseLike) -> bool:
+    """The account in the resident's words and how to reach them: for the case's own officer
+    and supervisors (who triage and assign). Other officers see a summary until they claim it."""
+    return officer.role == "supervisor" or (
+        case.assigned_officer_id is not None and case.assigned_officer_id == officer.id)
+
+
+def check_can_read_full(officer: OfficerLike, case: CaseLike) -> None:
+    check_can_read(officer, case)
+    if not may_read_full(officer, case):
+        raise AccessDenied("Claim this case (POST .../assign) to see the account and the "
+                           "resident's contact details.")
+
+
 def check_can_work(officer: OfficerLike, case: CaseLike) -> None:
     """Supervisors work every case; officers only cases assigned to them."""
     check_can_read(officer, case)
