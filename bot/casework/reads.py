@@ -18,12 +18,13 @@ from bot.models import Case, Officer
 from bot.queue import QueueFilters, queue_page
 from bot.settings import get_settings
 
-CASE_ROLES = ("officer", "supervisor")
+CASE_ROLES = workflow.CASE_ROLES
 
 
 def visible_to(officer: Officer) -> int | None:
-    """Supervisors see every case (None); officers the open queue and their own (their id)."""
-    return None if officer.role == "supervisor" else officer.id
+    """Supervisors and triage officers see every case (None); officers the open queue and
+    their own (their id)."""
+    return None if officer.role in workflow.READS_ALL else officer.id
 
 
 def assignee_filter(session: Session, officer: Officer, assigned: str | None) -> int | None:

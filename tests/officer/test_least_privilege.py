@@ -70,3 +70,24 @@ def test_bulk_full_reads_are_flagged_once(client, make_officer, make_case, auth,
         flag = s.scalar(select(AuditEvent).where(AuditEvent.officer_username == supervisor.username,
                                                  AuditEvent.action == "officer.bulk_reads"))
     assert flag.changes == {"reads": 4, "window_minutes": 60, "limit": 3}
+
+
+def test_triage_reads_every_case_in_full_and_works_only_its_own(client, make_officer, make_case,
+                                                                auth):
+    triage, officer = make_officer("triage"), make_officer()
+    unassigned, others = make_case(), make_case(assigned=officer)
+    for case in (unassigned, others):
+        detail = client.get(f"/api/v1/cases/{case.reference}", headers=auth(triage)).json()
+        assert detail["access"] == "full" and detail["narrative"] == ACCOUNT
+    listing = client.get("/api/v1/cases", headers=auth(triage)).json()["items"]
+    assert {unassigned.reference, others.reference} <= {c["reference"] for c in listing}
+    note = {"text": "called the resident"}
+    assert client.post(f"/api/v1/cases/{others.reference}/notes", json=note,
+                       headers=auth(triage)).status_code == 403
+    assert client.post(f"/api/v1/cases/{others.reference}/assign",
+                       headers=auth(triage)).status_code == 403  # no taking over
+    assert client.post(f"/api/v1/cases/{unassigned.reference}/assign",
+                       headers=auth(triage)).status_code == 200
+    assert client.post(f"/api/v1/cases/{unassigned.reference}/notes", json=note,
+                       headers=auth(triage)).status_code == 201
+    assert client.get("/api/v1/audit", headers=auth(triage)).status_code == 403
