@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from bot.db import make_engine
-from bot.models import AuditEvent
+from bot.models import AuditEvent, DiaryEntry, Feedback
 
 REASON = {"reason": "Resident asked by phone on 1 Dec; identity checked with the code"}
 SENTENCE = "the lamplighter from Wormholt Park threw my grandmother's hijab into the canal"
@@ -80,15 +80,24 @@ def test_an_open_police_or_cmarac_referral_is_a_legal_hold(client, make_officer,
 
 
 def test_erased_bytes_are_gone_from_the_sqlite_file(client, make_officer, make_case, auth,
-                                                    db_url):
+                                                    db_url, session_factory):
     if not db_url.startswith("sqlite"):
         return  # PostgreSQL: dead tuples are left to autovacuum (docs/privacy.md)
     first, second = make_officer("supervisor"), make_officer("supervisor")
-    case = make_case(narrative=SENTENCE, wishes_text=f"{SENTENCE} again")
+    case = make_case(narrative=SENTENCE, wishes_text=f"{SENTENCE} again",
+                     contact_name="Ottoline")
+    with session_factory() as s:  # what the resident added when coming back
+        s.add_all([DiaryEntry(case_id=case.id, account=f"{SENTENCE} twice", channel="web"),
+                   Feedback(case_id=case.id, comment=f"{SENTENCE} thrice", rating=2)])
+        s.commit()
     engine = make_engine(db_url)
     with engine.connect() as conn:
-        stored = conn.execute(text("SELECT narrative, wishes_text, contact_value FROM cases "
-                                   "WHERE reference = :r"), {"r": case.reference}).one()
+        stored = [*conn.execute(text(
+            "SELECT narrative, wishes_text, contact_value, contact_name FROM cases "
+            "WHERE reference = :r"), {"r": case.reference}).one(),
+            conn.scalar(text("SELECT account FROM diary_entries WHERE case_id = :i"),
+                        {"i": case.id}),
+            conn.scalar(text("SELECT comment FROM feedback WHERE case_id = :i"), {"i": case.id})]
     engine.dispose()
     path = Path(make_url(db_url).database)
 
