@@ -161,7 +161,8 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915 - one linear script
         if not args.no_floor:
             model = build(RASA_BIN)
             floor = FloorStack(RASA_BIN, model, free_port(), free_port(),
-                               tracker_store_config(f"sqlite:///{tmp / 'floor-tracker.db'}"))
+                               tracker_store_config(f"sqlite:///{tmp / 'floor-tracker.db'}",
+                                                    encrypted=False))
             floor.start()
         for stack in stacks.values():
             stack.wait_ready(timeout=300)

@@ -10,6 +10,7 @@ stops all.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import subprocess
@@ -24,6 +25,7 @@ import httpx
 import yaml
 from sqlalchemy.engine import make_url
 
+from bot.crypto import tracker_keys
 from bot.settings import PROJECT_ROOT, Settings
 from bot.supervisor import Child, CrashLoop, Supervisor
 
@@ -31,17 +33,27 @@ RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
 # sitecustomize for Rasa's interpreter: action-server responses validated with a schema checked
 # once, not on every call (deploy/rasa/patches/sitecustomize.py, docs/benchmarks.md).
 RASA_PATCHES = PROJECT_ROOT / "deploy" / "rasa" / "patches"
+# The encrypting tracker store Rasa imports (deploy/rasa/tracker/tellonce_tracker_store.py).
+RASA_TRACKER = PROJECT_ROOT / "deploy" / "rasa" / "tracker"
+TRACKER_STORE_TYPE = "tellonce_tracker_store.EncryptedSQLTrackerStore"
+# Secrets and settings Rasa has no use for: it never sees the case database or its keys.
+_NOT_FOR_RASA = ("VIRTUAL_ENV", "PYTHONPATH", "DATABASE_URL", "SECRET_KEY", "PSEUDONYM_KEY",
+                 "FIELD_ENCRYPTION_KEYS", "PERPETRATOR_MATCH_KEY", "TWILIO_AUTH_TOKEN",
+                 "SMTP_PASSWORD")
 MODEL = PROJECT_ROOT / "models" / "tellonce.tar.gz"
 
 
-def tracker_store_config(url: str) -> dict:
-    """Rasa's SQL tracker store section for a SQLAlchemy URL (sqlite or postgresql)."""
+def tracker_store_config(url: str, encrypted: bool = True) -> dict:
+    """Rasa's tracker store section for a SQLAlchemy URL (sqlite or postgresql): the SQL
+    tracker store with its events encrypted (key ring in Rasa's TRACKER_ENCRYPTION_KEYS), or
+    Rasa's own plain one (``encrypted=False``: the benchmarks' bare-Rasa floor only)."""
+    kind = TRACKER_STORE_TYPE if encrypted else "SQL"
     u = make_url(url)
     if u.drivername.startswith("sqlite"):
         Path(u.database).parent.mkdir(parents=True, exist_ok=True)
-        return {"type": "SQL", "dialect": "sqlite", "db": u.database}
+        return {"type": kind, "dialect": "sqlite", "db": u.database}
     return {
-        "type": "SQL",
+        "type": kind,
         "dialect": "postgresql",
         "url": u.host or "127.0.0.1",
         "port": u.port or 5432,
@@ -176,10 +188,12 @@ class Stack:
                                                  "--actions", "actions",
                                                  "--port", str(self.action_port)],
                                      env, (self.action_port,))}
-        rasa_env = {k: v for k, v in env.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+        rasa_env = {k: v for k, v in env.items() if k not in _NOT_FOR_RASA}
         rasa_env["TF_CPP_MIN_LOG_LEVEL"] = "2"
-        if self.settings.rasa_validation_cache:
-            rasa_env["PYTHONPATH"] = str(RASA_PATCHES)
+        rasa_env["TRACKER_ENCRYPTION_KEYS"] = json.dumps(tracker_keys(self.settings))
+        paths = [RASA_PATCHES, RASA_TRACKER] if self.settings.rasa_validation_cache \
+            else [RASA_TRACKER]
+        rasa_env["PYTHONPATH"] = os.pathsep.join(str(p) for p in paths)
         rasa_env.update(self.rasa_env)
         config = yaml.safe_dump(endpoints_config(self.settings, self.action_port))
         for i, port in enumerate(self.rasa_ports):
@@ -195,7 +209,8 @@ class Stack:
             name = "gateway" if i == 0 else f"gateway-{i + 1}"
             children[name] = child(name, [
                 sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory",
-                "--host", "127.0.0.1", "--port", str(port), "--no-server-header"], env, (port,))
+                "--host", "127.0.0.1", "--port", str(port), "--no-server-header",
+                "--no-access-log"], env, (port,))
         # Officer messages to residents leave through the outbox worker, never a web request.
         for i in range(self.outbox_workers):
             name = "outbox" if i == 0 else f"outbox-{i + 1}"
@@ -206,7 +221,9 @@ class Stack:
         if not self.model.exists():
             raise FileNotFoundError(f"no trained model at {self.model}: run `make train`")
         self.supervisor = Supervisor(self._children(), max_restarts=self.max_restarts,
-                                     window=self.restart_window, status_path=self.status_path)
+                                     window=self.restart_window, status_path=self.status_path,
+                                     rotate_seconds=self.settings.log_rotate_hours * 3600,
+                                     keep_seconds=self.settings.log_retention_days * 86400)
         self.supervisor.start_all()
 
     def wait_ready(self, timeout: float = 180.0,

@@ -33,6 +33,8 @@ from bot.models import (
     CaseAction,
     CaseNote,
     ChatSession,
+    DiaryEntry,
+    Feedback,
     InboundClaim,
     OutboundMessage,
 )
@@ -46,6 +48,10 @@ CASE_SCRUB: dict[str, Any] = {
     "safe_contact_time": None,
     "housing_provider": None,
     "occurred_time": None,
+    "contact_name": None,
+    "subject_contact": None,
+    "wishes_text": None,
+    "access_other": None,
     "conversation_id": None,
 }
 _BATCH = 500
@@ -100,6 +106,10 @@ def _scrub(session: Session, case_ids: list[int], conversation_ids: list[str],
                    OutboundMessage.to_hash.is_not(None)))
         .values(body=None, to=None, to_hash=None)
     ).rowcount or 0
+    # What the resident added when coming back: their words and places, and rating comments.
+    session.execute(update(DiaryEntry).where(DiaryEntry.case_id.in_(case_ids))
+                    .values(summary=None, account=None, location_text=None))
+    session.execute(update(Feedback).where(Feedback.case_id.in_(case_ids)).values(comment=None))
     session.execute(
         update(Case).where(Case.id.in_(case_ids))
         .values(**CASE_SCRUB, anonymised_at=now, updated_at=now)

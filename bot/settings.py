@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tellonce.db'}"
     tracker_database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
     redis_url: str | None = None
+    # Fernet keys (newest first) Rasa encrypts its tracker events with
+    # (deploy/rasa/tracker/tellonce_tracker_store.py). Empty: derived one-way from
+    # FIELD_ENCRYPTION_KEYS (bot.crypto.tracker_keys); production gives Rasa keys of its own.
+    tracker_encryption_keys: list[str] = Field(default_factory=list)
 
     # One Rasa server, or several replicas as a comma list (the gateway round-robins per turn and
     # fails over on a refused connection; replicas need the SQL tracker store and REDIS_URL).
@@ -49,6 +53,10 @@ class Settings(BaseSettings):
     # Start Rasa with deploy/rasa/patches on PYTHONPATH (its action-response schema is checked
     # once instead of on every call: about a fifth of Rasa's CPU per turn).
     rasa_validation_cache: bool = True
+    # `tellonce run` rotates each part's log under var/log this often and deletes rotated logs
+    # older than LOG_RETENTION_DAYS (in containers the platform's log driver does both).
+    log_rotate_hours: float = Field(default=24.0, gt=0)
+    log_retention_days: float = Field(default=14.0, gt=0)
     # Written by `tellonce run`'s supervisor: /healthz shows a part that is restarting.
     supervisor_status_file: Path | None = None
 
@@ -61,6 +69,11 @@ class Settings(BaseSettings):
     # and in any case this many hours after signing in.
     workspace_idle_minutes: int = Field(default=30, ge=1)
     workspace_session_hours: int = Field(default=12, ge=1)
+
+    # More full case reads than this by one officer within the window is flagged in the audit
+    # log (officer.bulk_reads, once per window) and logged as a warning.
+    bulk_read_limit: int = Field(default=40, ge=1)
+    bulk_read_window_minutes: int = Field(default=60, ge=1)
 
     reference_prefix: str = "HF"
     council_name: str = "Hammersmith & Fulham Council"

@@ -62,4 +62,5 @@ def send_message(case: WorkableCase, body: MessageIn, session: SessionDep,
     responses=responses(403, 404),
 )
 def list_messages(case: CurrentCase, session: SessionDep, officer: CaseWorker) -> Any:
-    return reads.list_messages(session, officer, case)
+    with refused():  # the resident's address and words: the full case only
+        return reads.list_messages(session, officer, case)

@@ -98,7 +98,9 @@ def case_page(request: Request, session: Session, settings: Settings, user: Sign
     officer = user.officer
     with refused():
         detail = reads.read_case(session, officer, case)
-    messages = messages_for_case(session, case)
+    full = detail.get("access") == "full"
+    # Messages carry the resident's address and words: only with the full case.
+    messages = messages_for_case(session, case) if full else []
     channel, unreachable = _reach(case)
     supervisor = officer.role == "supervisor"
     return html(

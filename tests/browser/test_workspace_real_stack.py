@@ -93,9 +93,12 @@ def test_a_chat_report_is_worked_in_the_workspace(live_stack, browser: Browser) 
     # 3. opens it, claims it, adds a note and sends a message
     first.click()
     page.wait_for_url(f"{base}/officer/cases/{reference}")
-    expect(page.locator(".account").first).to_contain_text("mocked my wheelchair")
+    # not theirs yet: the summary only (issue 13), then the account once claimed
+    expect(page.locator("#summary-only")).to_contain_text("Claim this case")
+    expect(page.locator(".account")).to_have_count(0)
     page.locator("button:text('Claim this case')").click()
     expect(page.locator(".alert-done")).to_contain_text("You have claimed this case")
+    expect(page.locator(".account").first).to_contain_text("mocked my wheelchair")
     page.locator("#note-text").fill("Rang at 10:05, will visit with the housing officer")
     page.locator("button:text('Add note')").click()
     expect(page.locator(".alert-done")).to_contain_text("Your note has been added")
