@@ -74,7 +74,8 @@ def test_rasa_reads_the_production_endpoints() -> None:
     assert out["action"] == "http://actions:5055/webhook"
     # the action server's shared secret comes from Rasa's environment, never from the file
     assert out["headers"] == {"X-TellOnce-Action-Secret": "shared-secret-from-env"}
-        assert out["tracker_type"] == TRACKER_STORE_TYPE and out["tracker"]["dialect"] == "postgresql"
+    assert out["tracker_type"] == TRACKER_STORE_TYPE
+    assert out["tracker"]["dialect"] == "postgresql"
     assert out["tracker"]["db"] == "tellonce_tracker" and out["tracker"]["password"] == "pw"
     assert out["lock"] == "redis" and out["lock_url"] == "redis"
 
