@@ -11,6 +11,8 @@ RASA      := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 $(RASA_VENV)/bi
 MODEL     := models/tellonce.tar.gz
 TRAINING  := config.yml $(shell find domain.yml domain data -name '*.yml' 2>/dev/null | sort)
 PYTEST_ARGS ?=
+# Two workers on the two cores; each real stack starts once (tests/conftest.py groups them).
+PYTEST_WORKERS ?= -n 2 --dist loadgroup
 # The learned extraction classifiers (git-ignored, rebuilt in well under a minute): their stamp
 # is a hash of the training data and this code (docs/extraction.md).
 EXTRACTOR := models/extractor/stamp.json
@@ -77,7 +79,7 @@ test-rasa: $(MODEL) ## rasa test on the test stories (fails on any prediction er
 	$(RASA) test --stories tests/rasa --model $(MODEL) --fail-on-prediction-errors --out var/rasa-results
 
 test-py: setup-browser $(VENV)/.installed $(MODEL) $(EXTRACTOR) ## pytest: unit, API, e2e (real Rasa) and browser tests
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-resilience: $(VENV)/.installed $(MODEL) ## Supervision, fault and replica tests with real processes (~3.5 min)
 	$(VENV)/bin/pytest tests/resilience $(PYTEST_ARGS)

@@ -84,7 +84,9 @@ def start_stack(settings: Settings, log_dir: Path, backend: str,
     stack = Stack(settings, rasa_port=free_port(), action_port=free_port(),
                   gateway_port=free_port(), log_dir=log_dir,
                   # the quick exit to our own neutral page: no internet here to leave to
+                  # a spool of its own: never drain (or leave) reports of another run
                   env={"DUTY_CONTACT_EMAIL": DUTY_EMAIL, "QUICK_EXIT_URL": "/weather",
+                       "SPOOL_DIR": str(log_dir / "spool"),
                        **TEST_STACK_LIMITS, **(env or {})})
     stack.start()
     try:
