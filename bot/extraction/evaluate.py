@@ -44,6 +44,7 @@ NOTES = {
     "held_out_2_tuned": "held out in round 2; first score in docs; tuned on since round 3",
     "held_out_3_tuned": "held out in round 3; first score in docs; tuned on since round 4",
     "held_out_4_tuned": "held out in round 4; first score in docs; tuned on since round 5",
+    "held_out_5_tuned": "held out in round 5; first score in docs; tuned on since round 6",
     HELD_OUT: "HELD OUT: never tuned on; its misses are never listed",
 }
 CONFIDENT = 0.8  # the form skips a question at or above this confidence
