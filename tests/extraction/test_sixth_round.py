@@ -54,3 +54,51 @@ def test_witness(text):
 ])
 def test_still_the_victim(text):
     assert role(text) == "victim"
+
+
+def types(text: str) -> list[str]:
+    return extract(text, NOW)["incident_types"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # Physical: a flame held to someone, water thrown on a relative, a phone taken.
+    ("Two girls held a lighter to her fringe on the way home from school", "physical_assault"),
+    ("The woman upstairs tipped a bucket of water over my dad and called him a Paki",
+     "physical_assault"),
+    ("They've grabbed his phone and are laughing at his stammer", "physical_assault"),
+    # Damage: written on it, painted across, windows put through, keyed, knocked over,
+    # belongings thrown out, something poured on a doorstep, a shed broken.
+    ("Somebody broke our garden shed and scrawled 'Polish scum' on it", "property_damage"),
+    ("'TRANNY' was sprayed all over our shop shutter", "property_damage"),
+    ("the same kids put my kitchen window thru last night shouting gyppo", "property_damage"),
+    ("a man threw a bottle through their bedroom window because they are Jewish",
+     "property_damage"),
+    ("someone keyd my van and wrote a swear word about Muslims", "property_damage"),
+    ("He knocked all the shelves over in my shop shouting about Sikhs", "property_damage"),
+    ("The landlord is throwing my belongings out of the flat because I'm gay",
+     "property_damage"),
+    ("At night someone tipped bleach all over our front doorstep, we are the only black family",
+     "property_damage"),
+    # Threats: a blade, thrown in the canal, back to finish it, "we burn you".
+    ("He showed me a blade in his pocket and called me a dyke", "threats"),
+    ("They said they'd push him in the canal if they saw him in his kippah again", "threats"),
+    ("said he would be back to finish me off, the f***ing paki", "threats"),
+    ("They wrote on the door: Jews leave or we burn you", "threats"),
+])
+def test_incident_types_found(text, kind):
+    assert kind in types(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # Pushing or kicking a thing is not an assault; setting fire only threatened is no damage.
+    ("I pushed the sofa against the door while they shouted about Roma", "physical_assault"),
+    ("He kicked her stall over and said Chinese people eat cats", "physical_assault"),
+    ("He said he'll set fire to my car if I fly the rainbow flag", "property_damage"),
+    ("They held a lighter near my hair, a bit of hair burnt but I'm OK", "property_damage"),
+])
+def test_incident_types_not_found(text, kind):
+    assert kind not in types(text)
+
+
+def test_a_kicked_wheelchair_is_still_an_assault():
+    assert "physical_assault" in types("a lad kicked her wheelchair and called her a cripple")
