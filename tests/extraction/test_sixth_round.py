@@ -102,3 +102,30 @@ def test_incident_types_not_found(text, kind):
 
 def test_a_kicked_wheelchair_is_still_an_assault():
     assert "physical_assault" in types("a lad kicked her wheelchair and called her a cripple")
+
+
+def perp(text: str) -> str | None:
+    return extract(text, NOW)["perpetrator"]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("my ex gf keeps turning up at my work calling me a dyke", "known"),
+    ("The landlord came round and called my wife a dirty Arab", "known"),
+    ("In the group chat for our five-a-side team someone posted a monkey gif at me", "known"),
+    ("it was a bloke from my old job who spat at me and called me a faggot", "known"),
+    ("The mum who keeps calling my girl a terrorist was shouting again at the school gate",
+     "known"),
+    ("Our postman who drops off the parcels every morning says Polish people are scum", "known"),
+    ("The warden locked us out of the lounge because of my husband's turban", "known"),
+    ("the lads from the top floor keep calling me a paki on the stairs", "neighbour"),
+    ("its the woman from downstairs again banging and shouting about gypsies", "neighbour"),
+    # The neighbour named as the one reported for, a colleague as the one served, a guess.
+    ("I'm writing for my neighbour, a girl on a scooter pulled his kippah off on the High Street",
+     "unknown"),
+    ("A shopper refused to be served by my colleague because she's black and swore at her",
+     "unknown"),
+    ("A fake account keeps posting about my autism; I think it's a girl from my class but I "
+     "can't prove it", "unknown"),
+])
+def test_perpetrator(text, who):
+    assert perp(text) == who
