@@ -129,3 +129,29 @@ def perp(text: str) -> str | None:
 ])
 def test_perpetrator(text, who):
     assert perp(text) == who
+
+
+def strands(text: str) -> list[str]:
+    return extract(text, NOW)["strands"]
+
+
+@pytest.mark.parametrize(("text", "strand"), [
+    ("The guard kept watching me and said you lot are thieves. My husband is from Somalia",
+     "race"),
+    ("Men at the car wash whistled at me and one asked if I was up for it", "sex_gender"),
+    ("the van driver whistled and made noises about her body as she walked past", "sex_gender"),
+    ("two lads shouted 'dykes' and then 'f*cking d*kes' at me and my wife", "sexual_orientation"),
+    ("Her mum said she'd throw her out for dressing like a girl, he is 15", "transgender"),
+    ("They laugh at my grandmother when she goes to the temple for pooja", "religion"),
+])
+def test_strand_found(text, strand):
+    assert strand in strands(text)
+
+
+@pytest.mark.parametrize(("text", "strand"), [
+    # Being scared to go home is not "go home"; dressed in black is not skin colour.
+    ("I'm too scared to go home since they called me a poof outside the chippy", "race"),
+    ("Since the boys called me a freak for dressing in black I stay in", "race"),
+])
+def test_strand_not_found(text, strand):
+    assert strand not in strands(text)
