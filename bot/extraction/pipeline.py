@@ -174,7 +174,7 @@ def _make_place_finder(nlp: Language) -> Any:
             if label != "ONLINE":
                 cut = strip if label == "ROAD" else set(PREPS) if label == "BUS" else \
                     {*PREPS, "out", "of", "runs", "owns", "manages", "run", "own"} - (
-                        {"outside"} if label == "HOME" else set())
+                        {"outside"} if label in ("HOME", "GENERIC") else set())
                 while start < end - 1 and doc[start].lower_ in cut:
                     start += 1
             spans.append(Span(doc, start, end, label=label))

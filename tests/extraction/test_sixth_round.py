@@ -155,3 +155,11 @@ def test_strand_found(text, strand):
 ])
 def test_strand_not_found(text, strand):
     assert strand not in strands(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("a woman spat at me outside the launderette on Fulham Palace Road", "outside the launderette"),
+    ("The lads waiting outside our gurdwara shouted at the children", "outside our gurdwara"),
+])
+def test_outside_a_venue_keeps_outside(text, place):
+    assert place in extract(text, NOW)["location"]["text"]
