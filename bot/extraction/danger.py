@@ -144,7 +144,8 @@ _SAID_COMING = re.compile(r"\b(says|said|saying|keeps saying|tells me|told me|te
 _AFTERWARDS = re.compile(r"\b(afterwards|for (hours|days|weeks|months) (after|afterwards)?|"
                          r"after (it|that|that day|what happened))\b")
 # "I'm not in danger", "no longer hiding": said to reassure, not an alarm.
-_NEGATED = re.compile(r"\b(not|no longer|never|n'?t|nobody'?s|no one'?s) (\w+ )?(in (any )?danger|"
+_NEGATED = re.compile(r"\b(not|no longer|never|n'?t|nobody(?:'?s| is)|no one(?:'?s| is)) (\w+ )?"
+                      r"(in (any )?danger|"
                       r"hiding|being followed|here|outside|coming)\b")
 # A presence said as a fear, then denied: "I keep thinking someone's outside. Nobody is".
 _FEAR = re.compile(r"\b(keep|kept|always) (thinking|imagining|hearing|feeling)|\bi imagine\b|"

@@ -163,3 +163,25 @@ def test_strand_not_found(text, strand):
 ])
 def test_outside_a_venue_keeps_outside(text, place):
     assert place in extract(text, NOW)["location"]["text"]
+
+
+def day(text: str) -> str | None:
+    return extract(text, NOW)["occurred_on"]
+
+
+def test_this_am_is_today():
+    assert day("found a swastika scratched on my car this am") == "2026-11-25"
+
+
+def test_a_calm_right_now_is_no_date():
+    assert day("We're fine right now. For weeks the boys on the corner have called us pakis") is None
+    assert day("Nobody is outside right now, but they wrote 'gays die' on our door") is None
+
+
+def test_a_worry_about_tonight_is_not_the_day():
+    text = "He spat at me on the bus on Friday. I'm dreading tonight in case he's on it again"
+    assert day(text) == "2026-11-20"
+
+
+def test_a_happening_now_is_still_today():
+    assert day("right now a man is screaming at the imam about Muslims") == "2026-11-25"

@@ -50,3 +50,8 @@ def test_look_alikes_stay_calm(text):
 
 def test_a_reported_threat_with_now_still_alarms():
     assert detect_danger("he says he's coming over now to do me in")
+
+
+def test_nobody_outside_right_now_is_calm():
+    assert not detect_danger("Nobody is outside right now, but they wrote 'gays die' on our door")
+    assert not detect_danger("no one's here now, they ran off after kicking the door")
