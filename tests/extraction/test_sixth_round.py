@@ -185,3 +185,14 @@ def test_a_worry_about_tonight_is_not_the_day():
 
 def test_a_happening_now_is_still_today():
     assert day("right now a man is screaming at the imam about Muslims") == "2026-11-25"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A lad kept following me round the market calling me a gyppo", "harassment"),
+    ("some man followed her all the way to the station muttering about Jews", "harassment"),
+    ("Someone wrote 'no blacks' on our bins in May and they did it again this weekend",
+     "harassment"),
+    ("The manager locked us out of the prayer room because we are Muslim", "other"),
+])
+def test_harassment_and_exclusion(text, kind):
+    assert kind in types(text)
