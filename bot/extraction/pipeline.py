@@ -71,7 +71,8 @@ GENERIC = ["mosque", "church", "synagogue", "gurdwara", "temple", "mandir", "bus
            "bike store", "bin store", "bin shed", "laundry room", "communal garden", "courtyard",
            "lobby", "foyer", "reception", "changing room", "changing rooms", "toilets", "canteen",
            "common room", "halls", "building site", "construction site", "school gate",
-           "corner shop", "staffroom", "classroom"]
+           "corner shop", "staffroom", "classroom", "community room", "meeting room", "prayer room",
+           "function room", "residents lounge", "residents' lounge"]
 # Places of worship and the like, also after my/our/his/her and with no article ("out of shul").
 WORSHIP = ["mosque", "church", "synagogue", "shul", "gurdwara", "temple", "mandir", "chapel",
            "cathedral", "masjid", "surgery", "gp surgery", "school", "college", "nursery"]

@@ -196,3 +196,8 @@ def test_a_happening_now_is_still_today():
 ])
 def test_harassment_and_exclusion(text, kind):
     assert kind in types(text)
+
+
+def test_rooms_of_a_shared_building_are_places():
+    text = "The warden shouted at me in the meeting room that Romanians steal"
+    assert "meeting room" in extract(text, NOW)["location"]["text"]
