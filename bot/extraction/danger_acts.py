@@ -123,8 +123,7 @@ NOT_A_CALL = re.compile(
     r"[^.?!]{0,20}$")
 REASSURED = re.compile(r"\b(i'?m|i am|we'?re|we are|she'?s|he'?s|they'?re) (\w+ )?(safe|ok|okay|"
                        r"fine|alright|all right|home safe|not in (any )?danger)\b|"
-                       r"\bnot (an )?emergency\b|"
-                       r"\b(no one|nobody|no-one)('?s| is) (here|outside|there|around)\b")
+                       r"\bnot (an )?emergency\b")
 TERRIFIED = re.compile(r"\b(i'?m|i am) (so |really )?terrified\b(?!\s+(to|of|that|since|every|"
                        r"when|whenever|about|he|she|they|it))")
 

@@ -175,7 +175,7 @@ def test_this_am_is_today():
 
 def test_a_calm_right_now_is_no_date():
     assert day("We're fine right now. For weeks the boys on the corner have called us pakis") is None
-    assert day("Nobody is outside right now, but they wrote 'gays die' on our door") is None
+    assert day("I'm safe right now, but last month they wrote 'gays die' on our door") is None
 
 
 def test_a_worry_about_tonight_is_not_the_day():
