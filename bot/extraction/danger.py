@@ -130,6 +130,8 @@ _NOW = re.compile(r"\b(now|right now|still|currently|at the moment|again today|t
 _CLAUSE = re.compile(r"[.!?;\n]+|\bbut\b|\band then\b")
 # Sheltering said without "I've" / "I'm": danger unless told as the past.
 _SHELTER = re.compile(r"\b(locked|barricaded|shut) (myself|ourselves|us|the kids|my kids) in\b|"
+                      r"\b(has|have|'s|'ve) (locked|barricaded|shut) (herself|himself|themselves) "
+                      r"in\b|"
                       r"\bhiding (in|from|under|behind)\b")
 _AFTERWARDS = re.compile(r"\b(afterwards|for (hours|days|weeks|months) (after|afterwards)?|"
                          r"after (it|that|that day|what happened))\b")

@@ -17,12 +17,13 @@ import re
 _PERSON = (r"(?:he|she|they|someone|somebody|some ?one|people|men|man|woman|women|boys?|lads?|"
            r"guys?|group|gang|youths?|teenagers|girls?|neighbou?rs?|ex|them|mates|thugs|bloke|"
            r"person|\d+ of them|number \d+\w?)"
-           r"(?:\s+(?:who|that)\s+[^,.;]{0,50}?)?")
+           r"(?:\s+(?:who|that|from)\s+[^,.;]{0,50}?)?")
 _BE = r"(?:'s|'re|\s+is|\s+are|\s+r|\s+am)(?:\s+(?:still|now|just|again|also))*"
 _WHOM = r"(?:me|us|him|her|them|my|our|a|an|the|this|that|his|people|\w+'s)\b(?! (?:ball|football))"
 _HOME = r"(?:my|our|the|his|her|their)\s+(?:\w+\s+)?(?:door|window|gate|car|house|flat|shop|home)s?"
 # Hostile acts in the -ing form, each with what must follow to be an act on a person or home.
-_ACTS = (rf"(?:throwing|chucking) (?:[\w']+ ){{0,3}}?(?:at|through|over)\b|"
+_ACTS = (rf"(?:throwing|chucking) (?:[\w']+ ){{0,3}}?(?:at|through|over|out of)\b|"
+         r"(?:coming|running|climbing|walking) (?:up|down) (?:the|my|our) (?:stairs|stairwell)|"
          r"(?:throwing|chucking) (?:stones|eggs|bricks|rocks|bottles|things|stuff)|"
          rf"(?:smashing|breaking|bashing|battering) (?:up |in |down )?{_HOME}|"
          rf"(?:setting fire|setting light) to|spitting (?:at|on)|"
@@ -98,6 +99,9 @@ PRESENT_AT = re.compile(
     r"in front of (?:my|our|the) (?:shop|house|flat|door|home|car)|"
     r"at (?:my|our|the) (?:door|window|gate|flat|house|shop)|"
     r"waiting for (?:me|us|him|her|my|them)\b(?! to))")
+# Still there: "he is still there", said of a person (not "the graffiti is still there").
+STILL_THERE = re.compile(rf"\b{_PERSON}(?:'s|'re|\s+is|\s+are)\s+still\s+(?:there|here|around|"
+                         r"about|in (?:the|my|our|her|his) (?:house|flat|room|building))\b")
 FIRE_NOW = re.compile(r"\b(?:is|are|'s|'re) (?:still )?(?:on fire|burning|alight)\b|"
                       r"\bsetting (?:fire|light) to\b")
 FEAR_NOW = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:\w+ )?(?:scared|afraid|fearing|terrified) "
@@ -130,7 +134,7 @@ def act_now(clause: str) -> bool:
         return False
     return bool(ACT_NOW.search(clause) or TRYING.search(clause) or BEING.search(clause)
                 or PRESENT_AT.search(clause) or FIRE_NOW.search(clause)
-                or FEAR_NOW.search(clause))
+                or FEAR_NOW.search(clause) or STILL_THERE.search(clause))
 
 
 def kept_now(clause: str) -> bool:

@@ -20,7 +20,7 @@ DATE_RE = re.compile(
     r"\b(?:(?P<since>since|from|started|starting|began|beginning)\s+(?:on\s+|in\s+|about\s+|"
     r"around\s+)?)?(?P<d>"
     r"the day before yesterday|yesterday" + _PART
-    + r"|today|tonight|this (?:morning|afternoon|evening)|"
+    + r"|today|tonight|this (?:morning|afternoon|evening|am)|"
     r"earlier today|last night|"
     rf"(?:last|this past|this|on|past)\s+{_DAYS}{_PART}|{_DAYS}{_PART}(?:\s+just gone)?|"
     r"(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) (?:ago|back)|"
@@ -67,7 +67,8 @@ _HOLIDAYS = {"halloween": (10, 31), "christmas eve": (12, 24), "christmas day": 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'[^'\n]{1,120}?'(?=[\s.,!?;:]|$)|\"[^\"\n]{1,200}\"")
 # "I'm not going out today", "scared to go out tonight": the day of a plan or a fear.
 _NOT_THAT_DAY = re.compile(r"\b(not|n'?t|never|going to|gonna|will|'ll|want to|wants to|scared to|"
-                           r"afraid to|too scared|cannot|can'?t)\b[^.!?\n]{0,25}$")
+                           r"afraid to|too scared|cannot|can'?t|worried about|dreading|scared of|"
+                           r"afraid of|frightened of|terrified of)\b[^.!?\n]{0,25}$")
 # Periods, not days: used only when no day is said ("twice this week, last time on Monday").
 VAGUE = re.compile(r"^((last|this) (week|weekend)|(over|at) the weekend)$")
 
@@ -90,7 +91,7 @@ def resolve(phrase: str, now: datetime) -> date | None:
         day = date(today.year, *holiday)
         return day if day <= today else date(today.year - 1, *holiday)
     if phrase in ("today", "tonight", "earlier today") or phrase.startswith("this ") and \
-            phrase.split()[1] in ("morning", "afternoon", "evening"):
+            phrase.split()[1] in ("morning", "afternoon", "evening", "am"):
         return today
     if phrase == "the day before yesterday":
         return today - timedelta(days=2)

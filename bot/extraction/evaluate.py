@@ -35,8 +35,8 @@ TARGETS: dict[str, tuple[str, float]] = {
     "danger_now ": ("precision", 0.90),
 }
 # The whole set includes the held-out part, never tuned on: where a target is not met there, the
-# floor is lowered only for danger recall (docs/extraction.md): 0.97, at most about one held-out
-# danger account of the whole set missed (which one is never listed).
+# floor is lowered only for danger recall (docs/extraction.md): 0.97, at most two of the whole
+# set's 79 danger accounts missed (which ones is never listed).
 WHOLE_SET_TARGETS: dict[str, tuple[str, float]] = {**TARGETS, "danger_now": ("recall", 0.97)}
 # When each held-out set was first scored (before any tuning on it): docs/extraction.md.
 NOTES = {
@@ -44,6 +44,7 @@ NOTES = {
     "held_out_2_tuned": "held out in round 2; first score in docs; tuned on since round 3",
     "held_out_3_tuned": "held out in round 3; first score in docs; tuned on since round 4",
     "held_out_4_tuned": "held out in round 4; first score in docs; tuned on since round 5",
+    "held_out_5_tuned": "held out in round 5; first score in docs; tuned on since round 6",
     HELD_OUT: "HELD OUT: never tuned on; its misses are never listed",
 }
 CONFIDENT = 0.8  # the form skips a question at or above this confidence

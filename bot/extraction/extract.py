@@ -37,6 +37,14 @@ def empty_result() -> dict[str, Any]:
 
 
 _NOW = re.compile(r"\b(right now|just now|as we speak|as i type|at this moment|this minute)\b")
+# "I'm ok right now", "nobody's here now": a reassurance, not the day it happened.
+_CALM_NOW = re.compile(r"\b(i'?m|i am|we'?re|we are|she'?s|he'?s|they'?re) (\w+ )?(ok|okay|fine|"
+                       r"safe|alright|not in (any )?danger)\b|\b(no one|nobody|no-one)\b")
+
+
+def _happening_now(low: str) -> bool:
+    """A "right now" said of the incident, not of the resident's calm (``_CALM_NOW``)."""
+    return any(_NOW.search(s) and not _CALM_NOW.search(s) for s in re.split(r"[.!?\n]+", low))
 
 
 def _now(now: datetime | None) -> datetime:
@@ -114,7 +122,7 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     result["ongoing"] = True if several else words
     result["location"], location_kind = locate_detail(doc)
     result["danger_now"] = detect_danger(norm)
-    if result["occurred_on"] is None and (result["danger_now"] or _NOW.search(low)):
+    if result["occurred_on"] is None and (result["danger_now"] or _happening_now(low)):
         result["occurred_on"] = moment.date().isoformat()  # happening as they write
         date_pos = -1
     if "online_abuse" in result["incident_types"]:

@@ -102,11 +102,18 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"\b(posted|shared|leaked|put up|published|posting|sharing) (my|our|her|his|their) "
         r"(home |work |house )?address\b",
         r"\bteach (her|him|me|you|them|us) a lesson\b",
+        # round 6: a blade, thrown in the river, back to finish it, "we burn you"
+        r"\bblades?\b(?! of grass)",
+        r"\b(would|will|'d|'ll|going to|gonna) (throw|push|chuck|set fire to|run) (me|you|him|her|"
+        r"us|them)\b",
+        r"\b(be|come|coming) back (and|to) (finish|get|sort|do|burn|kill|hurt)\b",
+        r"\b(we|i) (will |'ll |gonna )?(finish|burn|kill|cut|stab|shoot|bomb) (you|u|ya)\b",
     ],
     "physical_assault": [
         r"\bpunch\w*",
-        r"\bkick(ed|ing)? (me|him|her|us|them|my(?! (\w+ )?(car|door|bins?|bike|scooter|"
-        r"fence|gate|van|bag|sleeping bag|stuff|things|belongings)))\b",
+        r"\bkick(ed|ing)? (me|him|us|them|(my|her)(?! (\w+ )?(car|door|bins?|bike|scooter|"
+        r"fence|gate|van|bag|sleeping bag|stuff|things|belongings|table|stall|stock|display|"
+        r"shopping|sign)))\b",
         r"\b(was|were|got|been|get|gets|being) ((?!pushed (through|under|into))pushed|punched|"
         r"kicked|hit|slapped|shoved|attacked|"
         r"assaulted|beaten|stabbed|spat|tripped|knocked|jumped|headbutted|glassed|bitten|bit)\b",
@@ -118,7 +125,9 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"grabbed|torn)",
         r"\bkick(ed|ing) (a|an|the|two|some) (\w+ ){0,2}(man|woman|guy|boy|girl|lad|person|kid)\b",
         r"\bhit (me|him|her|us|them|my)\b", r"\bslap\w*",
-        r"\bpush(ed|ing)? (me|him|her|us|them|my|a|an|the|two|some)\b", r"\bshov\w*",
+        r"\bpush(ed|ing)? (me|him|her|us|them|my|a|an|the|two|some)\b"
+        r"(?! (\w+ )?(sofa|settee|door|doors|table|chair|bins?|furniture|wardrobe|fridge|trolley|"
+        r"shutters?|button|bell|doorbell|leaflets?|notes?|letters?)\b)", r"\bshov\w*",
         r"\bassault\w*", r"\battack\w*",
         r"\bspat (at|on|in)\b", r"\bspit (at|on|in)\b", r"\bspitting\b",
         r"(?<!to )(?<!'ll )(?<!will )(?<!'d )(?<!would )(?<!gonna )"
@@ -183,12 +192,21 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"\b(press|rubb?|grind)(ed|ing|s)? (himself|herself|themselves|his body|up|against)\b"
         r".{0,20}\b(against|on|into) (me|her|him|a|the|my|us)\b",
         r"\bbeat up\b",
+        # round 6: a flame held to someone, water thrown on a relative, a phone taken off them
+        r"\b(held|holding|put|putting) (a|the|his|her|their) (lighter|flame|match|cigarette|"
+        r"lit \w+) (to|against|near) (his|her|my|their|me|him) ?(\w+)?\b",
+        r"\b(threw|throw|throwing|thrown|chucked|tipped|poured) (\w+ ){0,4}(on|onto|over|at) (my|"
+        r"his|her|our) (mum|mother|dad|father|son|daughter|wife|husband|partner|brother|sister|"
+        r"friend|child|kids?|baby|nan|gran|grandma|grandad|client|pupil)\b",
+        r"\b(have|has|'ve|'s) (taken|took|snatched|grabbed|nicked) (his|her|my|their) (phone|bag|"
+        r"wallet|money|keys|hat|cap|glasses|stick|cane)\b",
         r"\bhit (with|by)\b", r"\bknocked\b.{0,20}\bout\b", r"\bphysical\w*", r"\bjumped\b",
     ],
     "property_damage": [
         r"\bsmash\w*",
-        r"\bbroke(n)? (my|our|the|his|her) (window|door|car|windscreen|fence|gate|letterbox|lock|"
-        r"bike)",
+        r"\bbroke(n)? (my|our|the|his|her|their) (\w+ )?(window|door|car|windscreen|fence|gate|"
+        r"letterbox|lock|bike|shed|glass|mirror|camera|doorbell|sign|bins?|lights?|shutters?|"
+        r"pots?|table|display|stall|plant pots?)",
         r"\bgraffiti\w*", r"\bspray[- ]?paint\w*", r"\bsprayed\b",
         r"\bscratch(ed)? .{0,20}\b(car|door|paint)",
         r"\bkeyed\b", r"\bvandal\w*", r"\bdamag\w*", r"\bslash\w* .{0,20}\btyres?",
@@ -217,7 +235,9 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"(door|doors|window|windows|car|house|flat|gates?|walls?|shop|shutter)\b",
         r"\b(ripped|pulled|tore|torn|snapped|broke|knocked) (\w+ ){0,3}(off|down from|from) (my|"
         r"our|the|his|her|their) (\w+ )?(door|frame|wall|gate|window|car)\b",
-        r"\begged\b", r"\bset fire\b", r"\bset on fire\b", r"\barson\b", r"\bburnt\b",
+        r"\begged\b", r"(?<!'ll )(?<!will )(?<!would )(?<!'d )(?<!gonna )(?<!going to )"
+        r"(?<!threatened to )\bset fire\b", r"\bset on fire\b", r"\barson\b",
+        r"(?<!hair )\bburnt\b",
         r"\bburned (down|out)\b",
         r"\bdaubed\b",
         r"\bpainted .{0,30}\bon\b", r"\bkicked (in|down) (my|our|the) door", r"\bbrick through\b",
@@ -241,6 +261,25 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"bins?)\b",
         r"\b(wrote|writing|written|scrawled|scrawling) .{0,40}\bon (my|our|the|his|her|their) "
         r"(\w+ )?(door|wall|car|house|fence|shop|lift|van|window|shutter)s?\b",
+        # round 6: written on it, painted across a door, a window put through, keyed, knocked
+        # over, belongings thrown out, something poured on a doorstep
+        r"\b(wrote|scrawled|painted|sprayed|daubed) .{0,30}\bon (it|them)\b",
+        r"\b(painted|sprayed|written|scrawled|daubed) (\w+ ){0,3}(across|all over|over) (my|our|"
+        r"the|his|her|their) (\w+ )?(door|doors|wall|walls|car|house|shop|shutter|fence|van)\b",
+        r"\bput (my|our|the|their|his|her) (\w+ )?windows? (in|through|thru)\b",
+        r"\b(put|threw|thrown|chucked|lobbed|sent|kicked) (a|an|the|some) (\w+ )?\w+ (through|"
+        r"thru) (my|our|the|their|his|her) (\w+ )?(window|door|windscreen|glass)",
+        r"\bkeye?d (my|our|the|his|her|their)\b",
+        r"\b(knocked|kicked|pushed|tipped|turned) (\w+ ){0,3}(displays?|shelves|stall|table|"
+        r"stock|bins?|sign|plants|pots|bike|scooter|motorbike|stand) (over|down|off)\b",
+        r"\b(knocked|kicked|pushed|tipped) (over|down) (my|our|the|his|her|their) (\w+ )?"
+        r"(displays?|shelves|stall|table|stock|bins?|sign|plants|pots|bike|scooter|stand)\b",
+        r"\b(throwing|threw|thrown|chucking|chucked|tossing|tossed) (\w+ ){0,2}(things|belongings|"
+        r"stuff|clothes|possessions|furniture) out (of )?(the|my|our|his|her|their)? ?(window|"
+        r"door|flat|house|room)?",
+        r"\b(pour\w*|tipp?\w*|smear\w*|splash\w*) (\w+ ){0,2}(something|liquid|stuff|bleach|oil|"
+        r"paint|petrol|urine|poo) (\w+ )?(on|over|across|all over) (my|our|the|his|her|their) "
+        r"(front )?(doorstep|step|steps|porch|path|doormat|door)\b",
         # round 5: things thrown at a home, flags and signs torn down, plants poisoned
         r"\b(threw|throwing|thrown|chucking|chucked|lobbing|lobbed|hurling|hurled) (\w+ ){0,3}"
         r"(at|against|through) (the|my|our|his|her|their) (\w+ ){0,2}(door|doors|window|windows|"

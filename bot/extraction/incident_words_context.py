@@ -81,6 +81,10 @@ CONTEXT_PATTERNS: dict[str, list[str]] = {
         r"december|last|the summer|we moved|"
         r"i moved)",
         r"\bagain and again\b", r"\bongoing\b", r"\bhounded\b", r"\bpester\w*",
+        # round 6: followed about, a thing done again
+        r"\b(was|were|is|are|kept|keeps|been|'s|'re) following (me|her|him|us|them)\b",
+        r"\bfollowed (me|her|him|us|them) (home|around|everywhere|all the way)\b",
+        r"\b(they|he|she) (did|do|does|have done|'ve done|has done) it again\b",
     ],
     "other": [
         r"\brefused (service|entry|to (?!leave|go|stop|move|pay|give)\w+)\b",
@@ -106,6 +110,7 @@ CONTEXT_PATTERNS: dict[str, list[str]] = {
         r"\bwouldn'?t let (me|us|him|her) (on|in)\b",
         r"\b(stopped|stopping|stop) (a |the )?(\w+ ){0,4}(from )?(going in|getting in|entering|"
         r"coming in|getting on)\b",
-        r"\bdriver (drove|went) (past|off)\b", r"\brubbish\b.{0,30}\b(dumped|left|thrown)\b",
+        r"\bdriver (drove|went) (past|off)\b", r"\blocked (me|us|him|her|them) out\b",
+        r"\brubbish\b.{0,30}\b(dumped|left|thrown)\b",
     ],
 }

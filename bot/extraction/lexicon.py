@@ -20,7 +20,8 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"go back to (your|ur|their|his|her) (own )?(country|countries)", r"go home to",
         r"\bpaki\w*",
         r"nigg\w*", r"n[- ]?word", r"monkey (noises|chants|sounds|gestures)", r"monkeys?\b",
-        r"\bblack\b(?! (lipstick|nail|nails|eyeliner|make-?up|clothes|clothing|dress|coat|jacket|"
+        r"(?<!in )\bblack\b(?! (lipstick|nail|nails|eyeliner|make-?up|clothes|clothing|dress|coat|"
+        r"jacket|"
         r"hoodie|car|van|bag|cab|eye|cat|dog|boots|hair|paint|ink|marker|bin|bags|flag))",
         r"\b(for|only for) the (english|british)\b", r"\b(english|british|whites?) only\b",
         r"\bching chong\b",
@@ -31,7 +32,9 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"refugee\w*", r"asylum", r"\bgypsy\b", r"\bgypsies\b", r"\btraveller\w*", r"\bpikey\w*",
         r"\bchink\w*", r"\bwog\w*", r"\bcoon\w*", r"\bspic\w*", r"\bcovid\b.*\b(chinese|asian)",
         r"my accent", r"\bnationality\b", r"\beast(ern)? european", r"\bbrown\b", r"\bcountry\b",
-        r"\bgo (back )?home\b", r"\bpoles?\b", r"\bblacks\b", r"\birish\b", r"\bnigerian\w*",
+        r"(?<!scared to )(?<!afraid to )(?<!want to )(?<!able to )(?<!wanted to )"
+        r"(?<!terrified to )(?<!frightened to )(?<!need to )\bgo (back )?home\b",
+        r"\bpoles?\b", r"\bblacks\b", r"\birish\b", r"\bnigerian\w*",
         r"\bpakistani\w*",
         r"\bbangladeshi\w*", r"\bturkish\b", r"\bkurd\w*", r"\beritrean\w*", r"\balbanian\w*",
         r"\bjamaican\w*",
@@ -62,6 +65,8 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\ballahu\b", r"\blangar\b", r"\byids?\b", r"\b(nazi|hitler) salutes?\b", r"\bsieg heil\b",
         r"\bzionists?\b", r"\bshylock\b", r"\bpatka\b", r"\bkirpan\b", r"\bniqabi?\b",
         r"\b(upside[- ]down|inverted) cross\b", r"\bchrist\b",
+        # round 6: Hindu practice named
+        r"\bp(u|oo)ja\b", r"\baarti\b",
     ],
     "sexual_orientation": [
         r"homophob\w*", r"\bgay\w*", r"\blesbian\w*", r"\bdyke\w*", r"\bfag\w*", r"\bqueer\w*",
@@ -105,6 +110,8 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\b(she'?s|she is|this is) (really |actually |still )?a (man|bloke|geezer)\b",
         r"\b(he'?s|he is) (really |actually |still )?a (woman|girl)\b",
         r"\bborn a (man|woman|boy|girl)\b", r"\bnot a real (woman|man)\b",
+        # round 6: dressed as the other sex, said as the offence
+        r"\bdress(ed|ing|es)? (up )?(like|as) a (woman|man|girl|boy)\b",
     ],
     "sex_gender": [
         r"misogyn\w*", r"\bsexis[tm]\w*", r"because i'?m a (woman|girl)",
@@ -130,6 +137,9 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\b(up|under) (my|her) (skirt|dress)\b", r"\bexposed himself\b", r"\bmasturbat\w*",
         r"\b(fat|stupid|lazy|silly|ugly|old) cow\b", r"\bsweetheart\b|\bdarling\b|\blove\?",
         r"\b(smile|give us a smile)\b.{0,20}\b(love|darling|sweetheart)\b",
+        # round 6: whistled at, remarks on a body, "up for it"
+        r"\bwhistl(ed|ing) at\b", r"\bwhistled\b.{0,40}\b(my|her) body\b",
+        r"\b(i|she) (was|is) up for it\b",
     ],
     "alternative_subculture": [
         r"\bgoths?\b", r"\bgothic\b", r"\bemos?\b", r"\bpunks?\b", r"\bmetalhead\w*",
@@ -159,7 +169,8 @@ MASKED_SLURS: dict[str, list[str]] = {
     "race": ["paki", "pakis", "nigger", "nigga", "niggers", "chink", "coon", "wog", "spic", "gypo",
              "pikey", "negro", "darkie", "golliwog", "monkey"],
     "religion": ["kike", "muzzie", "raghead", "towelhead", "yid"],
-    "sexual_orientation": ["fag", "faggot", "fags", "faggots", "dyke", "poof", "poofter", "queer",
+    "sexual_orientation": ["fag", "faggot", "fags", "faggots", "dyke", "dykes", "poof", "poofs",
+                           "poofter", "queer", "queers",
                            "batty", "homo", "bender", "lezza", "lesbo"],
     "disability": ["retard", "retarded", "spastic", "spaz", "spacker", "mong", "cripple",
                    "window licker"],

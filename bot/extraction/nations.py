@@ -49,4 +49,7 @@ RACE_PATTERNS = [
     r"\billegal (?:immigrants?|migrants?|aliens?)\b", r"\bsmall boats?\b",
     r"\b(?:back )?(?:on|in) (?:your|ur|their|his|her|a) (?:own )?(?:boat|dinghy)\b",
     r"\bbritish jobs\b",
+    # round 6: where someone is from, said of the target
+    rf"\b(?:i'?m|i am|we are|we'?re|he'?s|she'?s|he is|she is|they are|they'?re|my \w+ is) "
+    rf"(?:originally )?from {_COUNTRY}\b",
 ]

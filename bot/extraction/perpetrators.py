@@ -83,7 +83,8 @@ _UNKNOWN = re.compile(
 # Neighbours who were sent the same thing are fellow targets, not the ones who did it.
 _NEIGHBOUR_TARGETED = re.compile(
     r"\b(my|our|the|other) neighbou?rs? (also |all |have |had )?(got|get|had|received|were sent|"
-    r"were targeted|were hit)\b")
+    r"were targeted|were hit)\b|"
+    r"\b(for|on behalf of|helping|about) (my|our) (\w+ )?neighbou?rs?\b")
 
 
 _LEFT_BEHIND = re.compile(r"\b(leaflets?|stickers?|posters?|graffiti|note|notes|letter)\b")
@@ -94,7 +95,9 @@ _NEIGHBOUR_MORE = re.compile(
     r"from) (my|our) (corridor|landing|floor|staircase|stairwell|block|building|close|halls)\b|"
     r"\blives? (across|along|down|up) the (landing|hall|corridor|road|street|stairs)\b|"
     r"\blives? (on|in) (my|our|the same) (floor|landing|block|building|corridor|road|street|"
-    r"close)\b")
+    r"close)\b|"
+    r"\bfrom (upstairs|downstairs|the flat (above|below)|(the )?(\d+(st|nd|rd|th)|top|ground|"
+    r"first|second|third|fourth|fifth) floor)\b")
 # Known by relationship or role, beyond the word lists above.
 _KNOWN_MORE = re.compile(
     r"\b(a|an|the|this|some|one) ([\w']+ ){0,2}(i|we|he|she|they)( had| have|'ve| used to)? "
@@ -110,7 +113,8 @@ _KNOWN_MORE = re.compile(
     r"girl)'?s? (teacher|coach|tutor|classmates?))\b(?=,? ([\w',]+ ){0,5}(keeps?|kept|called|calls|"
     r"calling|hit|hits|punched|pushed|threatened|threatens|said|says|told|tells|shout\w*|abus\w*|"
     r"is always|has been|has started|won'?t|steals?|stole|took|makes?|made|refused|wrote|posted|"
-    r"sent|spat|grabbed|kicked|swore|laughed|mocked|started))|"
+    r"sent|spat|grabbed|kicked|swore|laughed|mocked|started|locked|locks|banned|blocked|"
+    r"stopped|ignores|ignored|refuses|won'?t let|wouldn'?t let))|"
     r"\bwho (runs|owns|works (at|in)) the ([\w']+ )?\w+ (where|that|which) (i|we) (go|use|shop|"
     r"visit|buy)\b|"
     r"\b(i|we)('ve| have)? known (him|her|them|for)\b|\bwho (i|we)('ve| have) known\b|"
@@ -123,7 +127,17 @@ _KNOWN_MORE = re.compile(
     r"\b(someone|somebody|people|a man|a woman|a guy|one of them|members?) (in|on|from) (the|my|"
     r"our) (work|office|team|family|class|school|year|staff|building|block) (whatsapp|group|chat|"
     r"channel)\b|\bfrom my (old )?(street|road|estate|block)\b|"
-    r"\b(a|an) year \d{1,2}\b|\byear \d{1,2}s? (boy|girl|boys|girls|kids|pupils)\b")
+    r"\b(a|an) year \d{1,2}\b|\byear \d{1,2}s? (boy|girl|boys|girls|kids|pupils)\b|"
+    # round 6: an ex by any name, the landlord, a group chat of a team or class, someone from my
+    # old job, a parent at the school gate, a worker who comes every week
+    r"\bex[- ]?(bf|gf|boyfriend|girlfriend)\b|\bthe (landlord|landlady)\b(?! of)|"
+    r"\b(group chat|whatsapp group|group|chat|channel) (for|of|with) (my|our|the) ([\w'-]+ ){0,2}"
+    r"(team|class|club|course|parents|mums|dads|year|choir|office|work)\b|"
+    r"\b(guy|man|woman|girl|lad|bloke|someone|somebody|people|person) from my (old |previous |"
+    r"last |former )?(job|work|office|school|college|uni|team|gym|course|class)\b|"
+    r"\b(dad|mum|parent|mother|father)s?\b[^.]{0,90}\bat the school gates?\b|"
+    r"\b(the|our|my|his|her) ([\w]+ ){0,2}(driver|postman|postwoman|cleaner|milkman|porter|"
+    r"cashier|shopkeeper) who ([\w']+ ){1,6}every\b")
 # At school, the pupils who did it are known to the target.
 _SCHOOL = re.compile(r"\b(at school|in (the|his|her|my|their) class|in the classroom|"
                      r"in the (playground|corridor)|at the school gates?)\b")
@@ -133,7 +147,8 @@ _ADULT = re.compile(r"\b(a|the|another) (parent|man|woman|couple|dad|mum|bloke|g
                     r"teacher|stranger)\b")
 # Someone named only as the target: "called my colleague a ...", "attacked my brother-in-law".
 _TARGETED = re.compile(
-    r"\b(call\w*|at|towards|attack\w*|push\w*|hit|punch\w*|kick\w*|threaten\w*|abus\w*|"
+    r"\b(served by|seen by|helped by|treated by|call\w*|at|towards|attack\w*|push\w*|hit|"
+    r"punch\w*|kick\w*|threaten\w*|abus\w*|"
     r"harass\w*|told|spat at|grabb?\w*|follow\w*|mock\w*) (my|our|his|her|one of my|one of our) "
     r"(\w+ )?(colleagues?|coworkers?|classmates?|teachers?|manager|boss|staff|friends?)\b|"
     r"\bmy (brother-in-law|sister-in-law|in-laws|stepdad|stepmum|partner's \w+) "
@@ -146,6 +161,12 @@ _BARE_STRANGER = re.compile(
     r"\b(a|an) (\w+ )?(dm|message|comment|email|voice note|text)\b|"
     r"\b(a|an|the) (porter|nurse|doctor|attendant|steward|guard|conductor|clerk|teller|"
     r"assistant|worker|dad|mum|parent|customer|punter|stranger)\b")
+
+
+# A guess is no knowledge: "I think it's someone from my college but I can't prove it".
+_HEDGED = re.compile(r"\b(i think|i reckon|i suspect|maybe|might be|could be|probably)[^.!?]*"
+                     r"\b(can'?t|cannot|could ?n'?t) prove\b[^.!?]*|\bnot sure (if|whether|who)"
+                     r"[^.!?]*")
 
 
 def perpetrator(low: str, types: list[str] | tuple[str, ...] = ()) -> str | None:
@@ -162,7 +183,8 @@ def perpetrator_and_reason(low: str, types: list[str] | tuple[str, ...] = ()
     """``perpetrator`` and which rule gave it (the reason feeds the confidence)."""
     if _NEIGHBOUR.search(_NEIGHBOUR_TARGETED.sub(" ", low)) or _NEIGHBOUR_MORE.search(low):
         return "neighbour", "neighbour"
-    if _KNOWN.search(_TARGETED.sub(" ", low)) or _KNOWN_MORE.search(low):
+    sure = _HEDGED.sub(" ", low)
+    if _KNOWN.search(_TARGETED.sub(" ", sure)) or _KNOWN_MORE.search(sure):
         return "known", "known"
     if _SCHOOL.search(low) and _PUPILS.search(low) and not _ADULT.search(low):
         return "known", "known_at_school"

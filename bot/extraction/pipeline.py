@@ -71,7 +71,8 @@ GENERIC = ["mosque", "church", "synagogue", "gurdwara", "temple", "mandir", "bus
            "bike store", "bin store", "bin shed", "laundry room", "communal garden", "courtyard",
            "lobby", "foyer", "reception", "changing room", "changing rooms", "toilets", "canteen",
            "common room", "halls", "building site", "construction site", "school gate",
-           "corner shop", "staffroom", "classroom"]
+           "corner shop", "staffroom", "classroom", "community room", "meeting room", "prayer room",
+           "function room", "residents lounge", "residents' lounge"]
 # Places of worship and the like, also after my/our/his/her and with no article ("out of shul").
 WORSHIP = ["mosque", "church", "synagogue", "shul", "gurdwara", "temple", "mandir", "chapel",
            "cathedral", "masjid", "surgery", "gp surgery", "school", "college", "nursery"]
@@ -174,7 +175,7 @@ def _make_place_finder(nlp: Language) -> Any:
             if label != "ONLINE":
                 cut = strip if label == "ROAD" else set(PREPS) if label == "BUS" else \
                     {*PREPS, "out", "of", "runs", "owns", "manages", "run", "own"} - (
-                        {"outside"} if label == "HOME" else set())
+                        {"outside"} if label in ("HOME", "GENERIC") else set())
                 while start < end - 1 and doc[start].lower_ in cut:
                     start += 1
             spans.append(Span(doc, start, end, label=label))

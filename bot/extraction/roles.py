@@ -60,7 +60,8 @@ _THIRD_REL = re.compile(
     rf"about|after) my {_REL}\b|\b(shout\w*|yell\w*|scream\w*|swear\w*|swore|spat|spit\w*|"
     rf"threw|throw\w*|laugh\w*|lung\w*|abuse|comments?|names|slurs?) (\w+ ){{0,3}}(at|to|towards|"
     rf"after|about) my (\w+ ){{0,2}}{_REL}\b|"
-    rf"\b(attacked|punched|hit|kicked|call(ed|ing)|abused|threatened|"
+    rf"\b(photos?|pictures?|videos?|picture|clip) of (my|our) (\w+ ){{0,2}}{_REL}\b|"
+    rf"\b(attacked|punched|hit|kicked|call(ed|ing|s)?|abused|threatened|"
     rf"pushed|told|surrounded|robbed|grabbed|messag(ed|ing)|text(ed|ing)|dm(ed|ing)|filmed|"
     rf"photographed|teas(ed|ing)|laugh(ed|ing) at|picking on|picked on|bullying|touch(ed|ing)|"
     rf"follow(ed|ing)|bullied|harassed|targeted|spat at|insulted|mocked|chased) (my|"
@@ -80,7 +81,8 @@ _WITNESS = re.compile(
     r"(them|her|him))\b|\bi was on the (next|other) (till|desk|table|seat)\b"
 )
 _ME = re.compile(
-    r"\b(me|myself|us|we|our)\b|\bmy (car|house|flat|home|door|front door|window|windows|hijab|"
+    r"\b(me|myself|us|we|our)\b|(?<!\bin )(?<!\binside )(?<!\bfrom )"
+    r"\bmy (car|house|flat|home|door|front door|window|windows|hijab|"
     r"headscarf|turban|face|head|arm|wife and i|husband and i|shop|bag|phone|wall|fence|garden|"
     r"kippah|wheelchair|guide dog|hair|body|family|post|posts|photo|photos|account|page|video|"
     r"car's|property|business|stall|restaurant|van|bike|letterbox|mobility scooter|scooter|"
@@ -125,6 +127,7 @@ _ME_TARGET = re.compile(r"\b((?<!next )(?<!close )at|(?<!next )(?<!close )to|on|
                         r"goth|emo)\b|"
                         r"\b(picture|photo|photos|pictures|video|videos|posts?) (of|about) "
                         r"(me|us)\b|"
+                        r"(?<!\bin )(?<!\binside )(?<!\bfrom )"
                         r"\bmy (car|house|flat|door|hijab|front door|van|windows?|shop|mobility "
                         r"scooter|wheelchair|photo|picture|post|posts|video|makeup|make-up|"
                         r"clothes|outfit|hair|accent|skin|religion|sexuality|lipstick|country|"
@@ -146,14 +149,15 @@ _OTHER_PERSON = (r"(a|an|the|two|three|\d+|some|one|this|that|another|older|old|
                  r"passenger|passengers|driver|teenager|teenagers|gentleman|fella|bloke|"
                  r"receptionist|cashier|shopkeeper|preacher|nurse|doctor|officer|cleaner|waiter|"
                  r"waitress|barista|assistant|staff|security guard|pupil|pupils|students|tenant|"
-                 r"resident|customer|neighbour|carer|volunteer|imam|rabbi|priest|vicar)(?!\w)")
+                 r"resident|customer|neighbour|carer|volunteer|imam|rabbi|priest|vicar|owner|"
+                 r"manager|stallholder|trader|shop owner|boss)(?!\w)")
 _SCENE_VICTIM = re.compile(
     rf"\b(at|towards|said to|shouted to|spat on|call(ed|ing)|push(ed|ing)|attack(ed|ing)|"
     rf"punch(ed|ing)|kick(ed|ing)|"
     rf"hit|hitting|abus(ed|ing)|harass(ed|ing)|threaten(ed|ing)|follow(ed|ing)|spat at|"
     rf"screaming at|shouting at|yelling at|ranting at|grabb?(ed|ing)|mock(ed|ing)|tell(ing)?|"
     rf"told|touch(ed|ing)|grop(ed|ing)|film(ed|ing)|laugh(ed|ing) at|surround(ed|ing)?|"
-    rf"drag(ged|ging)|mak(e|ing) fun of|made fun of|"
+    rf"drag(ged|ging)|mak(e|ing) fun of|made fun of|tells|"
     rf"(he|she|they)('ll| will| would|'d| is going to|'s going to|'re going to| are going to) "
     rf"(cut|stab|kill|hurt|hit|punch|batter|get|attack|beat)) {_OTHER_PERSON}\b|"
     rf"\b{_OTHER_PERSON} (\w+ ){{0,4}}(was|were|got|being|is being|are being|get|had) (\w+ )?"
@@ -170,8 +174,16 @@ _SCENE_VICTIM = re.compile(
 _PRESENT_ME = re.compile(r"\b(i was (standing |sitting |waiting |right )?(there|on|at|in|next|"
                          r"behind|nearby|across|opposite|waiting)|i'?m on the other side|"
                          r"i work (at|in|on|for)|i (was|am|'m) (working|on shift|on the till)|"
+                         r"i'?m (still )?(across|opposite|over the road|inside|nearby|next door)|"
+                         r"i (run|have|keep) (a|the) (stall|shop|cafe|kiosk|stand)|"
                          r"i'?m a (moderator|admin|volunteer|patient|customer|regular|member|"
                          r"student|resident)|i (moderate|admin) (a|the|our)\b)")
+# Another person's identity said ("the owner is Kurdish", "who is Chinese"): they were the target.
+_OTHER_IDENTITY = re.compile(r"\b(the|a|an) (\w+ )?(owner|manager|shopkeeper|driver|cashier|lady|"
+                             r"man|woman|guy|boy|girl|family|couple|worker|stallholder)\b,? "
+                             r"(who )?(is|was|are|were) (\w+ )?(kurdish|muslim|jewish|sikh|hindu|"
+                             r"black|asian|chinese|polish|romanian|roma|arab|african|indian|"
+                             r"pakistani|gay|trans|disabled|deaf|blind|somali|turkish|irish)\b")
 _ONLY_ROLE = re.compile(r"\bi'?m (a|an|the) (moderator|admin)\b|\bi (moderate|admin) (a|the|our)\b")
 # Relatives: someone reporting for them is a third party even when present.
 _FAMILY = re.compile(r"\bmy (\w+ )?(son|daughter|brother|sister|mum|mother|mom|dad|father|wife|"
@@ -194,10 +206,14 @@ _CARE = re.compile(r"\b(i|we) (run|manage|teach|volunteer|work|support|care for|
                    r"\bi'?m (a|the) (carer|support worker|key worker|social worker|care worker|"
                    r"keyworker|personal assistant|advocate|youth worker|guardian|housing officer|"
                    r"tenancy officer|safeguarding lead|head ?teacher|(\w+ )?teacher|"
-                   r"teaching assistant|school nurse)\b")
+                   r"teaching assistant|school nurse|churchwarden|warden|trustee|chair|"
+                   r"caretaker|secretary)\b")
 _CARED = re.compile(r"\b(them|him|her|our (group|residents|clients|pupils|students|young people|"
                     r"members|service users)|the (group|residents|clients|pupils|students))\b|"
-                    r"\b(i|we) (work with|support|look after|care for|teach|mentor)\b")
+                    r"\b(i|we) (work with|support|look after|care for|teach|mentor)\b|"
+                    r"\bmy (client|clients|service users?|patients?|residents?|pupils?)\b|"
+                    r"\bour (church|mosque|synagogue|temple|gurdwara|mandir|centre|school|club|"
+                    r"noticeboard|hall)\b")
 # Elided "I": "got called a chink at the station", "got an instagram dm".
 _ELIDED_ME = re.compile(r"(^|[.!?]\s*)(\w+[.,]? )?(got|been|getting|keep getting) (called|spat|"
                         r"punched|hit|attacked|pushed|followed|threatened|abused|harassed|told|"
@@ -249,7 +265,8 @@ def role_and_reason(low: str) -> tuple[str | None, str]:
     if _ELIDED_ME.search(low):
         return "victim", "victim_elided"
     if _FIRST.search(low) and _evidence(low):
-        if present and (them or _ONLY_ROLE.search(low)):
+        if present and (them or _ONLY_ROLE.search(low) or _OTHER_IDENTITY.search(low)
+                        or _OTHERS_PLACE.search(low)):
             return "witness", "witness_present"
         return "victim", "victim_first_person"
     if _PRESENT_SCENE.search(low):

@@ -25,7 +25,8 @@ PAYLOAD = re.compile(r"^/(\w+)(\{.*\})?$")
 
 
 def message(
-    text: str, intent: str | None = None, channel: str = "web", confidence: float = 1.0
+    text: str, intent: str | None = None, channel: str = "web", confidence: float = 1.0,
+    now: str = NOW,
 ) -> dict[str, Any]:
     """A parsed user message as Rasa would send it (payload syntax gives intent and entities)."""
     entities: list[dict[str, Any]] = []
@@ -38,7 +39,7 @@ def message(
         "text": text,
         "intent": {"name": intent or "inform", "confidence": confidence},
         "entities": entities,
-        "metadata": {"channel": channel, "now": NOW},
+        "metadata": {"channel": channel, "now": now},
     }
 
 
@@ -72,6 +73,7 @@ class Conversation:
 
     channel: str = "web"
     slots: dict[str, Any] = field(default_factory=dict)
+    now: str = NOW  # the moment of reporting the actions read dates against
     asked: list[str] = field(default_factory=list)
     last: list[dict[str, Any]] = field(default_factory=list)
 
@@ -97,10 +99,10 @@ class Conversation:
         return messages
 
     def start(self) -> list[dict[str, Any]]:
-        return self._validate_and_ask(message("/start_report"))
+        return self._validate_and_ask(message("/start_report", now=self.now))
 
     def say(self, text: str, intent: str | None = None) -> list[dict[str, Any]]:
-        return self._validate_and_ask(message(text, intent, self.channel))
+        return self._validate_and_ask(message(text, intent, self.channel, now=self.now))
 
     @property
     def expects(self) -> dict[str, Any] | None:

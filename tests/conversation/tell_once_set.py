@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from bot.extraction.parts import DATA_DIR, load
 from tests.actions.driver import Conversation
@@ -47,9 +48,11 @@ class Tally:
         return self.redundant / self.facts if self.facts else 0.0
 
 
-def play(item: dict) -> list[str]:
-    """The slots asked after the account, answering each with 'skip' (and yes to the checks)."""
-    c = Conversation()
+def play(item: dict, now: datetime | None = None) -> list[str]:
+    """The slots asked after the account, answering each with 'skip' (and yes to the checks).
+
+    ``now`` is the labelled file's moment of reporting, so relative dates read as labelled."""
+    c = Conversation() if now is None else Conversation(now=now.replace(tzinfo=UTC).isoformat())
     c.start()
     c.say(ROLE_BUTTON.get(item.get("role"), "/skip"))
     c.say(item["text"], "report_incident")
@@ -67,10 +70,10 @@ def play(item: dict) -> list[str]:
 
 def tally(parts: tuple[str, ...] | None = None) -> Tally:
     result = Tally()
-    for part, _now, item in load(DATA_DIR):
+    for part, now, item in load(DATA_DIR):
         if parts and part not in parts:
             continue
-        facts = [s for s in play(item) if s in FACTS]
+        facts = [s for s in play(item, now) if s in FACTS]
         result.asked.append(len(facts))
         result.facts += len(facts)
         for slot in facts:

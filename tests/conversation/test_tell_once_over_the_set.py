@@ -25,7 +25,7 @@ def played() -> list[tuple[dict, list[str], dict]]:
     """(item, fact slots asked after the account, extract() of the account) per narrative."""
     out = []
     for _part, now, item in load(DATA_DIR):
-        asked = [s for s in play(item) if s in FACTS]
+        asked = [s for s in play(item, now) if s in FACTS]
         out.append((item, asked, extract(str(item["text"]), now)))
     return out
 
