@@ -37,11 +37,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.rasa.aclose()
             engine.dispose()
 
+    docs = settings.api_docs_enabled  # the API's map is for developers, not the internet
     app = FastAPI(
         title="TellOnce gateway",
         version="0.1.0",
         description="Report hate crime and hate incidents to the council; officer case API.",
         lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
     )
     _include_routers(app)
     return app

@@ -1,11 +1,15 @@
 """All configuration in one pydantic-settings class, read from the environment and `.env`.
 
 Settings are built on first use (``get_settings()``), never at import time, so tests can set the
-environment first. Default secrets are refused outside development.
+environment first. Fail closed: ``ENVIRONMENT`` defaults to production, the repository holds no
+secret, and outside development a missing or weak secret stops the process (``InsecureSettings``,
+naming the settings, never their values). Development fills missing secrets from random ones
+generated once under ``var/`` (``bot/dev_secrets.py``).
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -14,16 +18,21 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEV_SECRET = "dev-only-change-me"  # noqa: S105 - the default refused outside development
-DEV_FIELD_KEY = "ZGV2LW9ubHktZmllbGQta2V5LWNoYW5nZS1tZS0zMmI="  # noqa: S105
+MIN_SECRET_CHARS = 32
+SECRET_SETTINGS = ("SECRET_KEY", "PSEUDONYM_KEY", "PERPETRATOR_MATCH_KEY")
+
+
+class InsecureSettings(RuntimeError):
+    """Secrets missing or weak outside development: the service must not start. Not a
+    ValueError, so pydantic does not wrap it (its error text would echo the input values)."""
 
 
 class Settings(BaseSettings):
     """Every setting of TellOnce; names map to upper-case environment variables."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
 
-    environment: Literal["development", "test", "production"] = "development"
+    environment: Literal["development", "test", "production"] = "production"
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tellonce.db'}"
     tracker_database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
     redis_url: str | None = None
@@ -39,11 +48,18 @@ class Settings(BaseSettings):
     # Written by `tellonce run`'s supervisor: /healthz shows a part that is restarting.
     supervisor_status_file: Path | None = None
 
-    secret_key: str = DEV_SECRET
-    pseudonym_key: str = DEV_SECRET
+    # No defaults: production needs real ones; development reads `dev_secrets_file`.
+    secret_key: str = ""
+    pseudonym_key: str = ""
     # Fernet keys, newest first; older keys still decrypt (rotation, see docs/security.md).
-    field_encryption_keys: list[str] = Field(default_factory=lambda: [DEV_FIELD_KEY])
-    access_token_minutes: int = 30
+    field_encryption_keys: list[str] = Field(default_factory=list)
+    # /docs, /redoc and /openapi.json: unset means on in development only.
+    api_docs: bool | None = None
+    # Random development secrets, generated once (mode 0600) when development lacks them.
+    dev_secrets_file: Path = PROJECT_ROOT / "var" / "secrets.env"
+    access_token_minutes: int = Field(default=30, ge=1)
+    # A bearer token whose exp - iat exceeds this is refused, whatever it says (bot/tokens.py).
+    access_token_max_minutes: int = Field(default=60, ge=1)
     # The officers' workspace (/officer/): a session ends after this long without a request,
     # and in any case this many hours after signing in.
     workspace_idle_minutes: int = Field(default=30, ge=1)
@@ -106,7 +122,7 @@ class Settings(BaseSettings):
     # Perpetrator records (docs/perpetrators.md): identifiers are matched through HMAC with this
     # key of its own (re-hash after changing it: `tellonce perpetrators rehash`). A record with
     # no linked case for `perpetrator_unlinked_retention_days` is deleted by retention.
-    perpetrator_match_key: str = DEV_SECRET
+    perpetrator_match_key: str = ""
     perpetrator_unlinked_retention_days: int = Field(default=30, ge=0)
 
     twilio_account_sid: str = ""
@@ -139,26 +155,38 @@ class Settings(BaseSettings):
     outbound_first_line: str = "A message from {council_name}."
 
     @model_validator(mode="after")
-    def _refuse_default_secrets(self) -> Settings:
-        """Outside development a default secret would let anyone forge tokens or read data."""
-        if self.environment != "development":
-            weak = [
-                name
-                for name, value in (
-                    ("SECRET_KEY", self.secret_key),
-                    ("PSEUDONYM_KEY", self.pseudonym_key),
-                    ("PERPETRATOR_MATCH_KEY", self.perpetrator_match_key),
-                )
-                if value == DEV_SECRET or len(value) < 32
-            ]
-            if DEV_FIELD_KEY in self.field_encryption_keys:
-                weak.append("FIELD_ENCRYPTION_KEYS")
-            if weak:
-                raise ValueError(
-                    f"refusing to start ({self.environment}) with default or short secrets: "
-                    + ", ".join(weak)
-                )
+    def _fail_closed(self) -> Settings:
+        """A missing or weak secret would let anyone forge tokens or read data: refuse it
+        outside development; in development use the generated ones under var/."""
+        if self.access_token_minutes > self.access_token_max_minutes:
+            raise InsecureSettings("ACCESS_TOKEN_MINUTES is above ACCESS_TOKEN_MAX_MINUTES")
+        if self.environment == "development":
+            self._fill_dev_secrets()
+        problems = secret_problems(self)
+        if problems:
+            raise InsecureSettings(
+                f"refusing to start (ENVIRONMENT={self.environment}): "
+                + "; ".join(problems)
+                + ". Set real secrets (docs/security.md), or use ENVIRONMENT=development "
+                "(make run) for random local ones."
+            )
         return self
+
+    def _fill_dev_secrets(self) -> None:
+        from bot.dev_secrets import ensure
+
+        missing = [name for name in (*SECRET_SETTINGS, "FIELD_ENCRYPTION_KEYS")
+                   if not getattr(self, name.lower())]
+        if missing:
+            generated = ensure(self.dev_secrets_file)
+            for name in missing:
+                value = generated[name]
+                setattr(self, name.lower(),
+                        json.loads(value) if name == "FIELD_ENCRYPTION_KEYS" else value)
+
+    @property
+    def api_docs_enabled(self) -> bool:
+        return self.environment == "development" if self.api_docs is None else self.api_docs
 
     @property
     def rasa_urls(self) -> list[str]:
@@ -167,6 +195,40 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+
+def secret_problems(settings: Settings) -> list[str]:
+    """What is wrong with the secrets, by setting name only (never a value)."""
+    values = {name: getattr(settings, name.lower()) for name in SECRET_SETTINGS}
+    missing = [n for n, v in values.items() if not v]
+    short = [n for n, v in values.items() if v and len(v) < MIN_SECRET_CHARS]
+    problems = []
+    if missing:
+        problems.append("missing " + ", ".join(missing))
+    if short:
+        problems.append(f"shorter than {MIN_SECRET_CHARS} characters: " + ", ".join(short))
+    present = [n for n, v in values.items() if v]
+    shared = sorted({n for n in present for m in present
+                     if n != m and values[n] == values[m]})
+    if shared:
+        problems.append("the same value used twice: " + ", ".join(shared))
+    keys = settings.field_encryption_keys
+    if not keys:
+        problems.append("missing FIELD_ENCRYPTION_KEYS")
+    elif not all(_is_fernet_key(k) for k in keys):
+        problems.append("FIELD_ENCRYPTION_KEYS holds a value that is not a Fernet key "
+                        "(tellonce keys generate)")
+    return problems
+
+
+def _is_fernet_key(key: str) -> bool:
+    from cryptography.fernet import Fernet
+
+    try:
+        Fernet(key.encode())
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 @lru_cache

@@ -46,12 +46,14 @@ def get_current_officer(
     if not token:
         raise unauthorized()
     try:
-        username = decode_access_token(token, settings)
+        claims = decode_access_token(token, settings)
     except InvalidToken:
         raise unauthorized("Invalid or expired token: sign in again") from None
-    officer = session.scalar(select(Officer).where(Officer.username == username))
+    officer = session.scalar(select(Officer).where(Officer.username == claims.username))
     if officer is None or not officer.active:
         raise unauthorized("This account is not active: sign in again")
+    if claims.version != officer.token_version:  # password, role or activation changed since
+        raise unauthorized("This token was ended by a change to the account: sign in again")
     return officer
 
 

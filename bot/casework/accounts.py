@@ -44,6 +44,12 @@ def authenticate(session: Session, username: str, password: str) -> Officer | No
     return officer
 
 
+def end_tokens(officer: Officer) -> None:
+    """Every bearer token and workspace session of this account stops working at once (the
+    caller commits): both carry the version they were made at."""
+    officer.token_version = (officer.token_version or 0) + 1
+
+
 def list_officers(session: Session, actor: Officer) -> list[Officer]:
     """Every account (admins; supervisors too, to assign cases)."""
     require_role(actor, "admin", "supervisor")
@@ -96,6 +102,7 @@ def set_active(session: Session, admin: Officer, username: str, active: bool) ->
         raise AccountConflict("You cannot deactivate your own account.")
     if officer.active != active:
         officer.active = active
+        end_tokens(officer)
         audit.record(session, admin.username,
                      "officer.activated" if active else "officer.deactivated", None,
                      audit.diff({"username": username, "active": not active},
@@ -115,6 +122,7 @@ def change_role(session: Session, admin: Officer, username: str, role: str) -> O
     if officer.role != role:
         before = officer.role
         officer.role = role
+        end_tokens(officer)
         audit.record(session, admin.username, "officer.role_changed", None,
                      {"username": username, **audit.diff({"role": before}, {"role": role})})
     session.commit()

@@ -7,6 +7,7 @@ import re
 import typer
 from sqlalchemy import select
 
+from bot.casework.accounts import end_tokens
 from bot.db import session_scope
 from bot.models import Officer
 from bot.passwords import hash_password
@@ -51,4 +52,5 @@ def deactivate(username: str = typer.Option(..., help="Login name")) -> None:
             typer.echo(f"no officer {username!r}", err=True)
             raise typer.Exit(1)
         officer.active = False
+        end_tokens(officer)
     typer.echo(f"deactivated {username}")

@@ -1,0 +1,3 @@
+"""Security tests reuse the officer API's fixtures (app, officers, cases, tokens)."""
+
+from tests.officer.conftest import auth, client, make_case, make_officer  # noqa: F401
