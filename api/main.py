@@ -11,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 
 from api.degraded import ActionServerWatch
 from api.rasa_client import RasaClient
+from api.sign_in_pool import SignInPool
 from api.turns import Conversations
 from bot.db import make_engine
 from bot.logging import configure_logging
@@ -31,9 +32,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         watch = ActionServerWatch(settings.action_server_url.rstrip("/") + "/health",
                                   app.state.rasa.http)
         app.state.conversations = Conversations(app.state.rasa, app.state.sessions, watch)
+        app.state.sign_in_pool = SignInPool(settings.password_check_workers,
+                                            settings.password_check_max_waiting)
         try:
             yield
         finally:
+            app.state.sign_in_pool.shutdown()
             await app.state.rasa.aclose()
             engine.dispose()
 

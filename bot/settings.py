@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIN_SECRET_CHARS = 32
@@ -60,6 +60,23 @@ class Settings(BaseSettings):
     access_token_minutes: int = Field(default=30, ge=1)
     # A bearer token whose exp - iat exceeds this is refused, whatever it says (bot/tokens.py).
     access_token_max_minutes: int = Field(default=60, ge=1)
+    # Officer sign-in (bot/sign_in_throttle.py): failures allowed before each further attempt
+    # waits 2, 4, 8... seconds (at most the max), failures that lock a username (an address:
+    # more, an office shares one) for the lockout, and how long an idle counter is kept.
+    sign_in_backoff_after: int = Field(default=3, ge=1)
+    sign_in_backoff_max_seconds: int = Field(default=60, ge=1)
+    sign_in_lockout_after: int = Field(default=10, ge=1)
+    sign_in_address_lockout_after: int = Field(default=50, ge=1)
+    sign_in_lockout_minutes: int = Field(default=15, ge=1)
+    sign_in_window_minutes: int = Field(default=15, ge=1)
+    # Argon2 checks run in a pool of their own (never the one /chat and Twilio use), at most
+    # this many at once; beyond `password_check_max_waiting` queued, sign-in answers 503.
+    password_check_workers: int = Field(default=2, ge=1)
+    password_check_max_waiting: int = Field(default=32, ge=1)
+    # Roles that must sign in with a TOTP second factor, e.g. "supervisor,admin" (empty: none).
+    require_totp_for: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # A one-time link for a new officer to set their own password lasts this long.
+    enrolment_link_hours: int = Field(default=72, ge=1)
     # The officers' workspace (/officer/): a session ends after this long without a request,
     # and in any case this many hours after signing in.
     workspace_idle_minutes: int = Field(default=30, ge=1)
@@ -153,6 +170,14 @@ class Settings(BaseSettings):
     outbox_lease_seconds: float = Field(default=300.0, gt=0)
     # First line of every outbound message: neutral, so a lock-screen preview reveals nothing.
     outbound_first_line: str = "A message from {council_name}."
+
+    @field_validator("require_totp_for", mode="before")
+    @classmethod
+    def _roles(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = json.loads(value) if value.strip().startswith("[") else value.split(",")
+        return [str(v).strip() for v in value if str(v).strip()] if isinstance(
+            value, list | tuple) else value
 
     @model_validator(mode="after")
     def _fail_closed(self) -> Settings:

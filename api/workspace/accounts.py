@@ -23,7 +23,8 @@ router = APIRouter()
 Field = Annotated[str, Form(max_length=300)]
 Username = Annotated[str, Path(max_length=64)]
 DONE = {"created": "The account has been created.", "active": "The account has been updated.",
-        "role": "The role has been changed: it applies from that officer's next page."}
+        "role": "The role has been changed: that officer's sessions ended, and the new role "
+                "applies when they sign in again."}
 NAMES = {"username": "The username", "password": "The password", "role": "The role",
          "display_name": "The display name", "email": "The e-mail address",
          "phone": "The phone number"}

@@ -1,12 +1,11 @@
-"""Officer accounts: signing in and account management (admins), for the API and workspace.
+"""Officer accounts: account management (admins) and each officer's own password, for the API
+and workspace (signing in: ``bot.casework.sign_in``).
 
 Admins manage accounts but cannot read cases (least privilege). Every request re-reads the
 account, so deactivation and role changes take effect on the next request.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -16,32 +15,8 @@ from bot import audit
 from bot.casework.access import require_role
 from bot.casework.errors import AccountConflict, OfficerNotFound
 from bot.models import Officer
-from bot.passwords import hash_password, verify_password
+from bot.passwords import hash_password
 from bot.taxonomy import ROLES
-
-
-@lru_cache
-def dummy_hash() -> str:
-    """Verified against when the username is unknown, so timing does not reveal accounts."""
-    return hash_password("not-a-real-password-just-for-timing")
-
-
-def authenticate(session: Session, username: str, password: str) -> Officer | None:
-    """The active officer with these credentials, or None; attempts on real accounts are
-    audited (auth.login / auth.failed). Argon2 is slow by design: call it off the event loop."""
-    officer = None
-    if "\x00" not in username:  # PostgreSQL cannot even compare a NUL-bearing string
-        officer = session.scalar(select(Officer).where(Officer.username == username))
-    if officer is None:
-        verify_password(dummy_hash(), password)
-        return None
-    if not verify_password(officer.password_hash, password) or not officer.active:
-        audit.record(session, officer.username, "auth.failed")
-        session.commit()
-        return None
-    audit.record(session, officer.username, "auth.login")
-    session.commit()
-    return officer
 
 
 def end_tokens(officer: Officer) -> None:
