@@ -30,6 +30,7 @@ REASONS = {
     "changed": "Your account changed (its password, role or access), so every session of it "
                "ended. Sign in again.",
     "bye": "You have signed out.",
+    "enrolled": "Your password is set. Sign in with it now.",
 }
 
 

@@ -6,10 +6,20 @@ the officer API (``bot.casework``), so there is one set of rules and one audit t
 
 from fastapi import APIRouter, FastAPI
 
-from api.workspace import accounts, auth, case, errors, insight, queue, static, work
+from api.workspace import (
+    account,
+    accounts,
+    auth,
+    case,
+    errors,
+    insight,
+    queue,
+    static,
+    work,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (static, auth, queue, case, work, insight, accounts):
+for module in (static, auth, queue, case, work, insight, accounts, account):
     router.include_router(module.router)
 
 

@@ -18,6 +18,7 @@ from api.workspace.render import html, redirect
 from api.workspace.session import (
     COOKIE,
     LOGIN_COOKIE,
+    SECOND_FACTOR_PATH,
     FormUser,
     clear_cookie,
     login_nonce,
@@ -33,7 +34,7 @@ from bot.settings import Settings
 
 router = APIRouter()
 LOGIN_PATH = "/officer/login"
-ENROL_PATH = "/officer/account/second-factor"
+ENROL_PATH = SECOND_FACTOR_PATH
 
 
 def home_for(role: str) -> str:

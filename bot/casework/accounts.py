@@ -18,6 +18,8 @@ from bot.models import Officer
 from bot.passwords import hash_password
 from bot.taxonomy import ROLES
 
+UNUSABLE = "!no-password-yet"  # noqa: S105 - not a hash: no password ever verifies against it
+
 
 def end_tokens(officer: Officer) -> None:
     """Every bearer token and workspace session of this account stops working at once (the
@@ -45,16 +47,18 @@ def _find(session: Session, username: str) -> Officer:
     return officer
 
 
-def create_officer(session: Session, admin: Officer, *, username: str, password: str,
+def create_officer(session: Session, admin: Officer, *, username: str, password: str | None,
                    role: str = "officer", display_name: str | None = None,
                    email: str | None = None, phone: str | None = None) -> Officer:
-    """A new active account (password hashed with Argon2); AccountConflict if the name is taken.
-    The caller has validated the fields (the API's OfficerIn rules)."""
+    """A new active account (password hashed with Argon2; None: no password until the officer
+    sets one through an enrolment link, ``credentials.issue_link``); AccountConflict if the
+    name is taken. The caller has validated the fields (the API's OfficerIn rules)."""
     require_role(admin, "admin")
     taken = AccountConflict(f"An account named {username} already exists.")
     if session.scalar(select(Officer.id).where(Officer.username == username)):
         raise taken
-    officer = Officer(username=username, password_hash=hash_password(password), role=role,
+    officer = Officer(username=username, role=role,
+                      password_hash=hash_password(password) if password else UNUSABLE,
                       display_name=display_name or username, email=email, phone=phone,
                       active=True)
     session.add(officer)

@@ -70,6 +70,9 @@ def sign_in(session: Session, settings: Settings, username: str, password: str,
     if officer is None:
         verify_password(dummy_hash(), password)
         return _fail(session, None, keys, settings, "unknown")
+    if not officer.password_hash.startswith("$argon2"):  # no password set yet (enrolment)
+        verify_password(dummy_hash(), password)  # the same time as a real check
+        return _fail(session, officer, keys, settings, "no password yet")
     if not verify_password(officer.password_hash, password):
         return _fail(session, officer, keys, settings, "password")
     if not officer.active:
