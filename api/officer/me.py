@@ -39,8 +39,10 @@ class SecondFactorConfirm(BaseModel):
     password: str = Field(max_length=1000, description="Your current password")
 
 
-REFUSED = {400: {"model": Problem, "description": "A password or code is not right (or the "
-                 "new password is not acceptable); the detail says which."},
+REFUSED = {403: {"model": Problem, "description": "Your current password or the code is not "
+                 "right."},
+           409: {"model": Problem, "description": "The new password is not acceptable (the "
+                 "detail says why)."},
            503: {"model": Problem, "description": "Too many sign-ins at once: try again."}}
 
 
@@ -57,7 +59,8 @@ async def _in_pool(request: Request, fn, *args):  # noqa: ANN001, ANN202 - thin 
         raise HTTPException(503, "Too many sign-ins at once: try again in a moment",
                             headers={"Retry-After": "1"}) from None
     except credentials.CredentialRefused as exc:
-        raise HTTPException(400, str(exc)) from None
+        wrong = isinstance(exc, credentials.WrongCredential)
+        raise HTTPException(403 if wrong else 409, str(exc)) from None
 
 
 def _token(request: Request, officer) -> Token:  # noqa: ANN001
@@ -65,7 +68,7 @@ def _token(request: Request, officer) -> Token:  # noqa: ANN001
                                                   version=officer.token_version))
 
 
-@router.post("/me/password", response_model=Token, responses={**responses(), **REFUSED},
+@router.post("/me/password", response_model=Token, responses={**responses(400), **REFUSED},
              summary="Change your password: every other token and session ends")
 async def change_password(request: Request, officer: CurrentOfficer,
                           body: Annotated[PasswordChange, Body()]) -> Token:
@@ -82,7 +85,8 @@ async def second_factor_setup(request: Request, officer: CurrentOfficer) -> Seco
         secret, officer.username, request.app.state.settings))
 
 
-@router.post("/me/second-factor", response_model=Token, responses={**responses(), **REFUSED},
+@router.post("/me/second-factor", response_model=Token,
+             responses={**responses(400), **REFUSED},
              summary="Turn the second factor on with a code from the app: sign-ins then "
                      "need a code; every other token and session ends")
 async def second_factor_confirm(request: Request, officer: CurrentOfficer,

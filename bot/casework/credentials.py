@@ -25,13 +25,18 @@ from bot.passwords import hash_password, verify_password
 from bot.settings import Settings
 
 MIN_PASSWORD = 12
-__all__ = ["UNUSABLE", "CredentialRefused", "LinkInvalid", "Link", "change_password",
+__all__ = ["UNUSABLE", "CredentialRefused", "WrongCredential", "LinkInvalid", "Link", "change_password",
            "enable_totp", "issue_link", "new_link", "link_officer", "redeem_link"]
 
 
 class CredentialRefused(Exception):
     """The current password or code is wrong, or the new password is not acceptable; the
     message is safe to show the officer."""
+
+
+class WrongCredential(CredentialRefused):
+    """The current password or the code is wrong (the API answers 403; a policy refusal of
+    the new password is 409)."""
 
 
 class LinkInvalid(Exception):
@@ -52,13 +57,13 @@ def _current_password(session: Session, officer: Officer, password: str,
     """Re-check the current password; a wrong one counts towards the sign-in throttle."""
     keys = [sign_in_throttle.Key.of("username", officer.username)]
     if sign_in_throttle.wait_seconds(session, keys, settings):
-        raise CredentialRefused("Too many wrong passwords: wait a minute and try again.")
+        raise WrongCredential("Too many wrong passwords: wait a minute and try again.")
     if not verify_password(officer.password_hash, password):
         sign_in_throttle.record_failure(session, keys, settings)
         audit.record(session, officer.username, "auth.failed", None,
                      {"reason": "password", "during": "credential change"})
         session.commit()
-        raise CredentialRefused("Your current password is not right.")
+        raise WrongCredential("Your current password is not right.")
 
 
 def change_password(session: Session, officer_id: int, current: str, new: str,
@@ -84,7 +89,7 @@ def enable_totp(session: Session, officer_id: int, password: str, secret: str, c
     _current_password(session, officer, password, settings)
     step = totp.matching_step(secret, code) if len(secret) >= 32 else None
     if step is None:
-        raise CredentialRefused("That code does not match: check the app shows TellOnce and "
+        raise WrongCredential("That code does not match: check the app shows TellOnce and "
                                 "enter the 6 digits it shows now.")
     officer.totp_secret, officer.totp_last_step = secret, step
     end_tokens(officer)
