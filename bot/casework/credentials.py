@@ -25,8 +25,9 @@ from bot.passwords import hash_password, verify_password
 from bot.settings import Settings
 
 MIN_PASSWORD = 12
-__all__ = ["UNUSABLE", "CredentialRefused", "WrongCredential", "LinkInvalid", "Link", "change_password",
-           "enable_totp", "issue_link", "new_link", "link_officer", "redeem_link"]
+__all__ = ["UNUSABLE", "CredentialRefused", "WrongCredential", "LinkInvalid", "Link",
+           "change_password", "enable_totp", "issue_link", "new_link", "link_officer",
+           "redeem_link"]
 
 
 class CredentialRefused(Exception):
