@@ -1,3 +1,4 @@
 """Security tests reuse the officer API's fixtures (app, officers, cases, tokens)."""
 
 from tests.officer.conftest import auth, client, make_case, make_officer  # noqa: F401
+from tests.api.conftest import fake_actions, fake_rasa  # noqa: F401, E402
