@@ -174,10 +174,17 @@ class Settings(BaseSettings):
     @field_validator("require_totp_for", mode="before")
     @classmethod
     def _roles(cls, value: object) -> object:
+        from bot.taxonomy import ROLES
+
         if isinstance(value, str):
             value = json.loads(value) if value.strip().startswith("[") else value.split(",")
-        return [str(v).strip() for v in value if str(v).strip()] if isinstance(
-            value, list | tuple) else value
+        if not isinstance(value, list | tuple):
+            return value
+        roles = [str(v).strip() for v in value if str(v).strip()]
+        unknown = sorted(set(roles) - set(ROLES))
+        if unknown:
+            raise ValueError(f"REQUIRE_TOTP_FOR names no such role: {', '.join(unknown)}")
+        return roles
 
     @model_validator(mode="after")
     def _fail_closed(self) -> Settings:
