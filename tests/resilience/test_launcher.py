@@ -121,7 +121,7 @@ class _ToyStack:
 
 def test_a_crash_loop_makes_tellonce_run_exit_1_naming_the_part(tmp_path: Path,
                                                                  monkeypatch) -> None:
-    from bot import cli_run
+    from bot.cli import run as cli_run
     from bot.cli import app
 
     monkeypatch.setenv("TOY_DIR", str(tmp_path))
