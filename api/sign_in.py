@@ -1,8 +1,9 @@
 """The sign-in step both officer front ends share: ``bot.casework.sign_in`` run in the
 sign-in pool (never the AnyIO pool), with the client's address for per-address throttling.
 
-The address is the socket peer, or the first ``X-Forwarded-For`` hop when the gateway is told
-to trust its proxy (``TRUST_FORWARDED_HEADERS``); it is only ever stored as a keyed hash.
+The address is the socket peer, or, when the gateway is told to trust its proxy
+(``TRUST_FORWARDED_HEADERS``), the last ``X-Forwarded-For`` hop: the one that proxy added (the
+earlier ones are whatever the client sent). It is only ever stored as a keyed hash.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from bot.settings import Settings
 
 def client_address(request: Request, settings: Settings) -> str | None:
     if settings.trust_forwarded_headers:
-        forwarded = request.headers.get("x-forwarded-for", "").split(",")[0].strip()
+        forwarded = request.headers.get("x-forwarded-for", "").split(",")[-1].strip()
         if forwarded:
             return forwarded
     return request.client.host if request.client else None

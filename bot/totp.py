@@ -4,6 +4,7 @@ a shoulder cannot be replayed."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pyotp
@@ -12,6 +13,7 @@ from bot.models import Officer
 from bot.settings import Settings
 
 ISSUER = "TellOnce"
+SECRET = re.compile(r"[A-Z2-7]{32,64}")
 
 
 def new_secret() -> str:
@@ -24,10 +26,16 @@ def provisioning_uri(secret: str, username: str, settings: Settings) -> str:
                                                issuer_name=f"{ISSUER} {settings.borough}")
 
 
+def valid_secret(secret: str) -> bool:
+    """A base32 secret of 160 to 320 bits, as ``new_secret`` makes (anything else is refused
+    before pyotp tries to decode it)."""
+    return bool(SECRET.fullmatch(secret))
+
+
 def matching_step(secret: str, code: str, at: float | None = None) -> int | None:
     """The time step whose code this is (within one step of now), or None."""
     code = "".join(code.split())
-    if not (len(code) == 6 and code.isdigit()):
+    if not (len(code) == 6 and code.isdigit()) or not valid_secret(secret):
         return None
     totp, now = pyotp.TOTP(secret), time.time() if at is None else at
     step = int(now // totp.interval)

@@ -34,7 +34,7 @@ class SecondFactorSetup(BaseModel):
 
 
 class SecondFactorConfirm(BaseModel):
-    secret: str = Field(min_length=32, max_length=64, pattern="^[A-Z2-7]+=*$")
+    secret: str = Field(pattern="^[A-Z2-7]{32,64}$")
     code: str = Field(pattern=r"^\s*\d{3}\s*\d{3}\s*$", description="6 digits from the app")
     password: str = Field(max_length=1000, description="Your current password")
 

@@ -89,7 +89,7 @@ async def change_password(request: Request, user: FormUser, current_password: Se
 def _setup_page(request: Request, user: SignedIn, status: int = 200, secret: str | None = None,
                 error: str | None = None) -> Response:
     settings = request.app.state.settings
-    secret = secret if secret and len(secret) <= 64 else totp.new_secret()
+    secret = secret if secret and totp.valid_secret(secret) else totp.new_secret()
     return html(request, "second_factor.html", status, nav="account", secret=secret,
                 grouped=" ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
                 uri=totp.provisioning_uri(secret, user.officer.username, settings), error=error,

@@ -121,8 +121,8 @@ class _ToyStack:
 
 def test_a_crash_loop_makes_tellonce_run_exit_1_naming_the_part(tmp_path: Path,
                                                                  monkeypatch) -> None:
-    from bot.cli import run as cli_run
     from bot.cli import app
+    from bot.cli import run as cli_run
 
     monkeypatch.setenv("TOY_DIR", str(tmp_path))
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")

@@ -117,3 +117,14 @@ def test_required_roles_must_set_it_up_before_anything_else(db_url, make_officer
         code = pyotp.TOTP(secret).at(time.time() + 30)
         assert tc.post(TOKEN, data={"username": boss.username, "password": PASSWORD,
                                     "totp": code}).status_code == 200
+
+
+def test_a_tampered_secret_is_refused_not_a_crash(signed_in, client, auth, make_officer):
+    me = signed_in("officer")
+    r = me.post("/officer/account/second-factor", {"secret": "not base32!" * 4,
+                                                   "code": "123456", "password": PASSWORD})
+    assert r.status_code == 400 and "does not match" in r.text
+    officer = make_officer()
+    api = client.post("/api/v1/me/second-factor", headers=auth(officer), json={
+        "secret": "1" * 32, "code": "123456", "password": PASSWORD})
+    assert api.status_code == 422
