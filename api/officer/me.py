@@ -68,7 +68,8 @@ def _token(request: Request, officer) -> Token:  # noqa: ANN001
                                                   version=officer.token_version))
 
 
-@router.post("/me/password", response_model=Token, responses={**responses(400), **REFUSED},
+@router.post("/me/password", response_model=Token,
+             responses={**responses(400), **REFUSED},
              summary="Change your password: every other token and session ends")
 async def change_password(request: Request, officer: CurrentOfficer,
                           body: Annotated[PasswordChange, Body()]) -> Token:
@@ -78,7 +79,8 @@ async def change_password(request: Request, officer: CurrentOfficer,
 
 
 @router.post("/me/second-factor/setup", response_model=SecondFactorSetup,
-             responses=responses(), summary="A new TOTP secret to put in an authenticator app")
+             responses=responses(403),
+             summary="A new TOTP secret to put in an authenticator app")
 async def second_factor_setup(request: Request, officer: CurrentOfficer) -> SecondFactorSetup:
     secret = totp.new_secret()
     return SecondFactorSetup(secret=secret, otpauth_uri=totp.provisioning_uri(
