@@ -1,12 +1,13 @@
-"""Rasa custom actions (thin adapters over ``bot``).
+"""Thin rasa_sdk adapters (docs/architecture.md). The action server imports this package first:
+it installs TellOnce's logging (redacted lines, tracebacks without exception messages, no access
+log) over rasa_sdk's and Sanic's, and, outside development, refuses to start without real
+secrets (an ImportError stops the server with exit code 1 and a message naming settings, never
+values)."""
 
-rasa_sdk imports this package when the action server starts: outside development it must not
-start without real secrets, so the settings are checked here (an ImportError stops rasa_sdk
-with exit code 1 and the message, which names settings, never values).
-"""
-
+from bot.logging import configure_logging
 from bot.settings import InsecureSettings, get_settings
 
+configure_logging()
 try:
     get_settings()
 except InsecureSettings as exc:

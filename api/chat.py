@@ -20,9 +20,10 @@ from pydantic import BaseModel, Field
 
 from api.degraded import Unavailable, trouble_text
 from api.errors import ApiError, error_doc
-from api.turns import clean_text
+from api.turns import ReportLimitReached, clean_text
 from api.web import API_HEADERS
 from bot.crypto import pseudonym
+from bot.wording import say
 
 router = APIRouter(tags=["chat"])
 logger = logging.getLogger(__name__)
@@ -163,6 +164,15 @@ def _parse(body: bytes, max_chars: int) -> tuple[str, str]:
             "The body is not application/json.",
             ("unsupported_media_type", "Send the message as application/json."),
         ),
+        429: error_doc(
+            "An abuse limit (docs/security.md): too many messages from this sender or client "
+            "address in a minute, or too many reports from this client address in an hour. "
+            "`Retry-After` says when to try again; the answers so far are kept.",
+            ("too_many_messages", "That's a lot of messages in a short time, so I've paused "
+             "for a moment. Your answers so far are kept: please wait a minute, ..."),
+            ("too_many_reports", "Many reports have been sent from this connection in the "
+             "last hour, so I can't send another one from it just now. ..."),
+        ),
         422: error_doc(
             "A field is wrong: bad sender, message not text, empty, or over the limit.",
             ("invalid_sender", "sender must be 1 to 64 characters of letters, digits, '_' or '-'."),
@@ -185,10 +195,22 @@ async def chat(request: Request) -> JSONResponse:
         _check_content_type(request)
         body = await _read_body(request)
         sender, message = _parse(body, settings.max_message_chars)
+        conversation = web_conversation_id(sender)
+        guard = request.app.state.guard
+        limited = await guard.message(request, "web", conversation)
+        if limited is not None:
+            logger.warning("chat message held: %s limit", limited.reason)
+            raise ApiError(429, "too_many_messages", say("gateway.too_many_messages", "web"),
+                           retry_after=limited.retry_after)
         try:
             turn = await request.app.state.conversations.turn(
-                web_conversation_id(sender), "web", message
+                conversation, "web", message,
+                origin=guard.report_origin(request, "web", conversation),
             )
+        except ReportLimitReached as exc:
+            logger.warning("chat report held: reports limit of the client address")
+            raise ApiError(429, "too_many_reports", say("gateway.too_many_reports", "web"),
+                           retry_after=exc.retry_after) from exc
         except Unavailable as exc:
             # The resident's answers so far are in Rasa's tracker store; this one was not
             # taken, so the page keeps it in the box to send again.

@@ -29,8 +29,8 @@ class StateUnavailable(Unavailable):
 
 
 def trouble_text(channel: str = "web") -> str:
-    """The kind outage message: answers kept, try again in a minute, 999 and Stop Hate UK
-    (bot/wording/gateway.yml)."""
+    """The kind outage message: answers kept, try again in a minute, the emergency number and
+    Stop Hate UK (bot/wording/gateway.yml)."""
     return say("gateway.assistant_unavailable", channel)
 
 

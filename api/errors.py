@@ -22,14 +22,19 @@ class ErrorBody(BaseModel):
 class ApiError(Exception):
     """Raised inside a route to answer with ``status`` and an :class:`ErrorBody`."""
 
-    def __init__(self, status: int, error: str, detail: str) -> None:
+    def __init__(self, status: int, error: str, detail: str,
+                 retry_after: int | None = None) -> None:
         super().__init__(error)
         self.status = status
         self.error = error
         self.detail = detail
+        self.retry_after = retry_after
 
     def response(self, headers: dict[str, str] | None = None) -> JSONResponse:
         body = ErrorBody(detail=self.detail, error=self.error).model_dump()
+        headers = dict(headers or {})
+        if self.retry_after is not None:
+            headers["Retry-After"] = str(self.retry_after)
         return JSONResponse(body, status_code=self.status, headers=headers)
 
 

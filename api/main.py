@@ -9,12 +9,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
+from api.abuse import Guard
 from api.degraded import ActionServerWatch
+from api.headers import SecurityHeaders
 from api.rasa_client import RasaClient
 from api.sign_in_pool import SignInPool
 from api.turns import Conversations
 from bot.db import make_engine
 from bot.logging import configure_logging
+from bot.ratelimit import make_counter
 from bot.settings import Settings, get_settings
 
 
@@ -28,10 +31,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.engine = engine
         app.state.sessions = sessionmaker(bind=engine, expire_on_commit=False)
-        app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
+        app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds,
+                                    settings.rasa_max_concurrent, settings.rasa_queue_seconds)
         watch = ActionServerWatch(settings.action_server_url.rstrip("/") + "/health",
                                   app.state.rasa.http)
-        app.state.conversations = Conversations(app.state.rasa, app.state.sessions, watch)
+        counter = make_counter(settings.redis_url)
+        app.state.guard = Guard(settings, counter)
+        app.state.conversations = Conversations(app.state.rasa, app.state.sessions, watch,
+                                                app.state.guard)
         app.state.sign_in_pool = SignInPool(settings.password_check_workers,
                                             settings.password_check_max_waiting)
         try:
@@ -39,6 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             app.state.sign_in_pool.shutdown()
             await app.state.rasa.aclose()
+            await counter.aclose()
             engine.dispose()
 
     docs = settings.api_docs_enabled  # the API's map is for developers, not the internet
@@ -51,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,
     )
+    app.add_middleware(SecurityHeaders, settings=settings)
     _include_routers(app)
     return app
 

@@ -3,6 +3,7 @@ replicas (``RASA_URL`` as a comma list) sharing the tracker store and the Redis 
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from typing import Any
 
@@ -15,6 +16,12 @@ class RasaUnavailable(Unavailable):
     """Rasa did not answer in time or answered with an error."""
 
     part = "rasa"
+
+
+class RasaBusy(RasaUnavailable):
+    """Every place in Rasa was taken for longer than the gateway waits: nothing was sent."""
+
+    part = "rasa_capacity"
 
 
 class ActionsUnavailable(RasaUnavailable):
@@ -32,17 +39,36 @@ class RasaClient:
     replica is alive and may still act on the message, and a second replica would act again.
     A connection closed mid-request could, rarely, follow a turn Rasa had already saved; that
     is the same as the resident sending it again, which the outage reply asks them to do.
+
+    At most ``max_concurrent`` turns are in Rasa at once; a turn that waits longer than
+    ``queue_seconds`` for a place is refused at once (``RasaBusy``), so a flood gets the kind
+    busy reply quickly instead of piling up behind Rasa's timeout.
     """
 
-    def __init__(self, base_url: str | list[str], timeout: float = 10.0) -> None:
+    def __init__(self, base_url: str | list[str], timeout: float = 10.0,
+                 max_concurrent: int = 16, queue_seconds: float = 2.0) -> None:
         urls = base_url.split(",") if isinstance(base_url, str) else base_url
         self.urls = [u.strip().rstrip("/") for u in urls if u.strip()]
         if not self.urls:
             raise ValueError("no Rasa URL")
         self._turn = itertools.count()
         self._http = httpx.AsyncClient(timeout=timeout)
+        self._places = asyncio.Semaphore(max_concurrent)
+        self._queue_seconds = queue_seconds
 
     async def send(
+        self, conversation_id: str, message: str, metadata: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        try:
+            await asyncio.wait_for(self._places.acquire(), self._queue_seconds)
+        except TimeoutError:
+            raise RasaBusy("every place in Rasa taken") from None
+        try:
+            return await self._send(conversation_id, message, metadata)
+        finally:
+            self._places.release()
+
+    async def _send(
         self, conversation_id: str, message: str, metadata: dict[str, Any]
     ) -> list[dict[str, Any]]:
         start = next(self._turn)

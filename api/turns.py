@@ -12,17 +12,19 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from anyio import to_thread
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.abuse import Guard, could_send_report
 from api.degraded import ActionServerWatch, StateUnavailable
 from api.rasa_client import ActionsUnavailable, RasaClient
 from bot.extraction import detect_danger
-from bot.models import ChatSession
+from bot.models import Case, ChatSession, utcnow
 from bot.return_form.answers import find_reference
 
 log = logging.getLogger("tellonce.conversation")
@@ -34,6 +36,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # Rasa strips the text it receives, then reads a leading "/" as intent syntax: so strip every
 # leading run of whitespace and slashes, not just the slashes.
 _INTENT_PREFIX = re.compile(r"^[\s/]+")
+
+
+class ReportLimitReached(Exception):
+    """This turn could send a report, and its origin has sent as many as allowed this hour;
+    nothing was sent to Rasa (the answers so far stay where they are)."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
 
 
 @dataclass
@@ -135,10 +146,11 @@ class Conversations:
     """Channel-agnostic turn handling shared by /chat and the Twilio webhooks."""
 
     def __init__(self, rasa: RasaClient, sessions: sessionmaker[Session],
-                 actions: ActionServerWatch | None = None) -> None:
+                 actions: ActionServerWatch | None = None, guard: Guard | None = None) -> None:
         self.rasa = rasa
         self.sessions = sessions
         self.actions = actions
+        self.guard = guard
 
     def _load_state(self, conversation_id: str) -> tuple[list[str], str | None]:
         """The payloads offered last turn, and the slot being asked (None: no question)."""
@@ -148,10 +160,16 @@ class Conversations:
                 return [], None
             return list(row.offered_payloads or []), row.expects_slot
 
-    def _rewrite(self, conversation_id: str, text: str) -> str:
-        """Database read and danger detection, kept off the event loop together."""
+    def _rewrite(self, conversation_id: str, text: str) -> tuple[str, str | None]:
+        """Database read and danger detection, kept off the event loop together; returns what
+        Rasa receives and the slot being asked."""
         offered, asking = self._load_state(conversation_id)
-        return to_rasa_message(text, offered, asking)
+        return to_rasa_message(text, offered, asking), asking
+
+    def _wrote_case(self, conversation_id: str, since: datetime) -> bool:
+        with self.sessions() as db:
+            return db.scalar(select(Case.id).where(Case.conversation_id == conversation_id,
+                                                   Case.created_at >= since).limit(1)) is not None
 
     def _save_state(self, conversation_id: str, channel: str, turn: Turn) -> None:
         with self.sessions() as db, db.begin():
@@ -164,14 +182,30 @@ class Conversations:
             row.last_inbound_at = datetime.now(UTC)
 
     async def turn(
-        self, conversation_id: str, channel: str, text: str, extra_metadata: dict | None = None
+        self, conversation_id: str, channel: str, text: str, extra_metadata: dict | None = None,
+        origin: str | None = None,
     ) -> Turn:
+        """One turn. ``origin`` names whose reports are counted (api/abuse.py): a turn that
+        could send a report is held once it has sent as many as allowed this hour."""
         text = clean_text(text)
         try:
-            message = await to_thread.run_sync(self._rewrite, conversation_id, text)
+            message, asking = await to_thread.run_sync(self._rewrite, conversation_id, text)
         except SQLAlchemyError as exc:  # nothing reached Rasa: the resident can send it again
             raise StateUnavailable(type(exc).__name__) from exc
-        return await self._send(conversation_id, channel, message, extra_metadata)
+        counted = self.guard is not None and origin is not None and \
+            could_send_report(message, asking)
+        if counted and (wait := await self.guard.report_hold(origin)) is not None:
+            raise ReportLimitReached(wait)
+        started = utcnow() - timedelta(seconds=1)  # another process stamps the case
+        turn = await self._send(conversation_id, channel, message, extra_metadata)
+        if counted:
+            try:
+                wrote = await to_thread.run_sync(self._wrote_case, conversation_id, started)
+            except SQLAlchemyError:
+                wrote = True  # unknown: count it (a limit errs on the side of the limit)
+            if wrote:
+                await self.guard.reported(origin)
+        return turn
 
     async def command(
         self, conversation_id: str, channel: str, payload: str, extra_metadata: dict | None = None

@@ -1,4 +1,5 @@
-"""GET /: the web chat page, its two static files, and the neutral quick-exit page.
+"""GET /: the web chat page, its two static files, and a neutral page of our own (the quick
+exit goes to an outside neutral site by default, QUICK_EXIT_URL).
 
 Everything is served from the repo (no CDN) under a strict Content-Security-Policy with no inline
 script, and with ``Cache-Control: no-store`` so the browser keeps no copy of the page or the
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
+from bot.settings import DEFAULT_QUICK_EXIT_URL
 from bot.wording import say
 
 router = APIRouter(tags=["web"])
@@ -25,7 +27,7 @@ STATIC_FILES = {
     "chat.css": "text/css; charset=utf-8",
     "neutral.css": "text/css; charset=utf-8",
 }
-DEFAULT_EXIT_URL = "/weather"
+DEFAULT_EXIT_URL = DEFAULT_QUICK_EXIT_URL  # outside, neutral: not our domain in the history
 # The page's own sentences, from bot/wording/web.yml (numbers from the signposting directory).
 PAGE_WORDS = ("emergency_before", "emergency_strong", "emergency_after", "unavailable",
               "unavailable_at_start", "still_in_box")

@@ -44,6 +44,7 @@ from procstats import RssSampler  # noqa: E402
 from profile_rasa import profiling, summarise, top_frames  # noqa: E402
 
 from api.turns import clean_text, parse_rasa_output, to_rasa_message  # noqa: E402
+from bot.launcher import LOAD_TEST_LIMITS as LOAD_LIMITS  # noqa: E402
 from bot.launcher import RASA_BIN, Stack, tracker_store_config  # noqa: E402
 from bot.settings import PROJECT_ROOT, Settings  # noqa: E402
 
@@ -114,7 +115,7 @@ def start_ours(args: argparse.Namespace, tmp: Path, name: str, model: Path | Non
                   gateway_port=free_port(), log_dir=tmp / f"logs-{name}",
                   rasa_env={"PYTHONPATH": pythonpath} if pythonpath else {},
                   extra_rasa_ports=tuple(free_port() for _ in range(replicas - 1)),
-                  **({"model": model} if model else {}))
+                  env=LOAD_LIMITS, **({"model": model} if model else {}))
     stack.start()
     return stack, [drop_app, drop_tracker]
 
@@ -160,7 +161,8 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915 - one linear script
         if not args.no_floor:
             model = build(RASA_BIN)
             floor = FloorStack(RASA_BIN, model, free_port(), free_port(),
-                               tracker_store_config(f"sqlite:///{tmp / 'floor-tracker.db'}"))
+                               tracker_store_config(f"sqlite:///{tmp / 'floor-tracker.db'}",
+                                                    encrypted=False))
             floor.start()
         for stack in stacks.values():
             stack.wait_ready(timeout=300)

@@ -128,6 +128,7 @@ def fake_stack(backend: str, pg_url: str) -> Iterator[str]:
 @contextmanager
 def real_stack(backend: str, pg_url: str) -> Iterator[str]:
     """Rasa, the action server and the gateway (bot.launcher.Stack) on free ports."""
+    from bot.launcher import LOAD_TEST_LIMITS as LOAD_LIMITS
     from bot.launcher import Stack
     from bot.migrations import upgrade_head
     from bot.settings import Settings
@@ -139,7 +140,7 @@ def real_stack(backend: str, pg_url: str) -> Iterator[str]:
     settings = Settings(database_url=app_url, tracker_database_url=tracker_url)
     stack = Stack(settings, rasa_port=free_port(), action_port=free_port(),
                   gateway_port=free_port(), log_dir=tmp / "logs",
-                  env={"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": PUBLIC})
+                  env={"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": PUBLIC, **LOAD_LIMITS})
     stack.start()
     try:
         stack.wait_ready(timeout=300)

@@ -7,15 +7,17 @@ supervisor or a data protection officer.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from bot.models import AuditEvent
 
+log = logging.getLogger("tellonce.audit")
 REDACTED = "[redacted]"
 SENSITIVE_FIELDS = frozenset(
     {
@@ -28,6 +30,8 @@ SENSITIVE_FIELDS = frozenset(
         "contact",
         "safe_contact_time",
         "location_text",
+        "housing_provider",
+        "occurred_time",
         "password",
         "password_hash",
     }
@@ -76,6 +80,28 @@ def record(
             changes=dict(changes) if changes else None,
         )
     )
+
+
+def flag_bulk_reads(session: Session, officer: str, limit: int, window_minutes: int,
+                    now: datetime | None = None) -> bool:
+    """Flag (once per window) an officer who read more than ``limit`` cases in full within
+    ``window_minutes``: an audit event ``officer.bulk_reads`` and a warning in the log."""
+    now = now or datetime.now(UTC)
+    since = now - timedelta(minutes=window_minutes)
+
+    def count(action: str) -> int:
+        return session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.officer_username == officer, AuditEvent.action == action,
+            AuditEvent.at >= since)) or 0
+
+    reads = count("case.read")
+    if reads <= limit or count("officer.bulk_reads"):
+        return False
+    record(session, officer, "officer.bulk_reads", None,
+           {"reads": reads, "window_minutes": window_minutes, "limit": limit})
+    log.warning("bulk case reads flagged officer=%s reads=%d window_minutes=%d", officer, reads,
+                window_minutes)
+    return True
 
 
 def record_reads(session: Session, officer: str, action: str, references: Iterable[str]) -> None:

@@ -6,13 +6,14 @@ decrypts, so keys rotate without downtime (docs/security.md).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
 
 
 @lru_cache
@@ -49,3 +50,19 @@ def pseudonym(value: str, purpose: str = "sender") -> str:
 
 def generate_key() -> str:
     return Fernet.generate_key().decode("ascii")
+
+
+def tracker_keys(settings: Settings | None = None) -> list[str]:
+    """The key ring for Rasa's encrypted tracker store: ``TRACKER_ENCRYPTION_KEYS``, or else one
+    key derived by HMAC from each field key (same order, so field key rotation rotates it too).
+    A derived key cannot be turned back into the field key: Rasa can read conversations, never
+    cases."""
+    settings = settings or get_settings()
+    if settings.tracker_encryption_keys:
+        return list(settings.tracker_encryption_keys)
+    return [
+        base64.urlsafe_b64encode(
+            hmac.new(k.encode(), b"tellonce:rasa-tracker-store", hashlib.sha256).digest()
+        ).decode("ascii")
+        for k in settings.field_encryption_keys
+    ]

@@ -10,7 +10,9 @@ stops all.
 
 from __future__ import annotations
 
+import json
 import os
+import secrets
 import subprocess
 import sys
 import threading
@@ -23,6 +25,7 @@ import httpx
 import yaml
 from sqlalchemy.engine import make_url
 
+from bot.crypto import tracker_keys
 from bot.settings import PROJECT_ROOT, Settings
 from bot.supervisor import Child, CrashLoop, Supervisor
 
@@ -30,17 +33,27 @@ RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
 # sitecustomize for Rasa's interpreter: action-server responses validated with a schema checked
 # once, not on every call (deploy/rasa/patches/sitecustomize.py, docs/benchmarks.md).
 RASA_PATCHES = PROJECT_ROOT / "deploy" / "rasa" / "patches"
+# The encrypting tracker store Rasa imports (deploy/rasa/tracker/tellonce_tracker_store.py).
+RASA_TRACKER = PROJECT_ROOT / "deploy" / "rasa" / "tracker"
+TRACKER_STORE_TYPE = "tellonce_tracker_store.EncryptedSQLTrackerStore"
+# Secrets and settings Rasa has no use for: it never sees the case database or its keys.
+_NOT_FOR_RASA = ("VIRTUAL_ENV", "PYTHONPATH", "DATABASE_URL", "SECRET_KEY", "PSEUDONYM_KEY",
+                 "FIELD_ENCRYPTION_KEYS", "PERPETRATOR_MATCH_KEY", "TWILIO_AUTH_TOKEN",
+                 "SMTP_PASSWORD")
 MODEL = PROJECT_ROOT / "models" / "tellonce.tar.gz"
 
 
-def tracker_store_config(url: str) -> dict:
-    """Rasa's SQL tracker store section for a SQLAlchemy URL (sqlite or postgresql)."""
+def tracker_store_config(url: str, encrypted: bool = True) -> dict:
+    """Rasa's tracker store section for a SQLAlchemy URL (sqlite or postgresql): the SQL
+    tracker store with its events encrypted (key ring in Rasa's TRACKER_ENCRYPTION_KEYS), or
+    Rasa's own plain one (``encrypted=False``: the benchmarks' bare-Rasa floor only)."""
+    kind = TRACKER_STORE_TYPE if encrypted else "SQL"
     u = make_url(url)
     if u.drivername.startswith("sqlite"):
         Path(u.database).parent.mkdir(parents=True, exist_ok=True)
-        return {"type": "SQL", "dialect": "sqlite", "db": u.database}
+        return {"type": kind, "dialect": "sqlite", "db": u.database}
     return {
-        "type": "SQL",
+        "type": kind,
         "dialect": "postgresql",
         "url": u.host or "127.0.0.1",
         "port": u.port or 5432,
@@ -50,9 +63,20 @@ def tracker_store_config(url: str) -> dict:
     }
 
 
+# The environment of a stack driven from 127.0.0.1 by tests or the load driver (many residents at
+# machine speed): a council's load test, which TRUSTED_ADDRESSES exempts from the per-address
+# limits, with senders allowed to type fast. The limits themselves: tests/api, tests/twilio.
+LOAD_TEST_LIMITS = {"TRUSTED_ADDRESSES": "127.0.0.1", "RATE_LIMIT_SENDER_PER_MINUTE": "100000",
+                    "REPORTS_PER_ADDRESS_PER_HOUR": "100000"}
+ACTION_SECRET_HEADER = "X-TellOnce-Action-Secret"  # noqa: S105 - a header name (actions/server.py)
+
+
 def endpoints_config(settings: Settings, action_port: int) -> dict:
+    """Rasa's endpoints. The action server's shared secret is read by Rasa from its environment
+    (``${ACTION_SERVER_SECRET}``), so it is never written to the file."""
     config: dict = {
-        "action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook"},
+        "action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook",
+                            "headers": {ACTION_SECRET_HEADER: "${ACTION_SERVER_SECRET}"}},
         "tracker_store": tracker_store_config(settings.tracker_database_url),
     }
     if settings.redis_url:
@@ -95,6 +119,9 @@ class Stack:
     max_restarts: int = 5
     restart_window: float = 60.0
     supervisor: Supervisor | None = None
+    # ACTION_SERVER_SECRET, or one made for this stack when it is unset (Rasa and the action
+    # server both get it from their environment)
+    action_secret: str = ""
     _watcher: threading.Thread | None = None
     _watching: threading.Event = field(default_factory=threading.Event)
 
@@ -126,6 +153,8 @@ class Stack:
         return {n: c.proc for n, c in self.supervisor.children.items() if c.proc is not None}
 
     def _env(self) -> dict[str, str]:
+        if not self.action_secret:
+            self.action_secret = self.settings.action_server_secret or secrets.token_urlsafe(32)
         env = dict(os.environ)
         env.update(
             {
@@ -136,7 +165,7 @@ class Stack:
                 "TWILIO_AUTH_TOKEN": self.settings.twilio_auth_token,
                 "PUBLIC_BASE_URL": self.settings.public_base_url,
                 "SUPERVISOR_STATUS_FILE": str(self.status_path),
-                "SANIC_HOST": "127.0.0.1",
+                "ACTION_SERVER_SECRET": self.action_secret,
                 "PYTHONUNBUFFERED": "1",
             }
         )
@@ -155,13 +184,16 @@ class Stack:
             child_env = {**child_env, **self.part_env.get(kind, {})}
             return Child(name, argv, child_env, self.log_dir / f"{name}.log", PROJECT_ROOT, ports)
 
-        children = {"actions": child("actions", [sys.executable, "-m", "rasa_sdk", "--actions",
-                                                 "actions", "--port", str(self.action_port)],
+        children = {"actions": child("actions", [sys.executable, "-m", "actions.server",
+                                                 "--actions", "actions",
+                                                 "--port", str(self.action_port)],
                                      env, (self.action_port,))}
-        rasa_env = {k: v for k, v in env.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+        rasa_env = {k: v for k, v in env.items() if k not in _NOT_FOR_RASA}
         rasa_env["TF_CPP_MIN_LOG_LEVEL"] = "2"
-        if self.settings.rasa_validation_cache:
-            rasa_env["PYTHONPATH"] = str(RASA_PATCHES)
+        rasa_env["TRACKER_ENCRYPTION_KEYS"] = json.dumps(tracker_keys(self.settings))
+        paths = [RASA_PATCHES, RASA_TRACKER] if self.settings.rasa_validation_cache \
+            else [RASA_TRACKER]
+        rasa_env["PYTHONPATH"] = os.pathsep.join(str(p) for p in paths)
         rasa_env.update(self.rasa_env)
         config = yaml.safe_dump(endpoints_config(self.settings, self.action_port))
         for i, port in enumerate(self.rasa_ports):
@@ -177,7 +209,8 @@ class Stack:
             name = "gateway" if i == 0 else f"gateway-{i + 1}"
             children[name] = child(name, [
                 sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory",
-                "--host", "127.0.0.1", "--port", str(port), "--no-server-header"], env, (port,))
+                "--host", "127.0.0.1", "--port", str(port), "--no-server-header",
+                "--no-access-log"], env, (port,))
         # Officer messages to residents leave through the outbox worker, never a web request.
         for i in range(self.outbox_workers):
             name = "outbox" if i == 0 else f"outbox-{i + 1}"
@@ -188,7 +221,9 @@ class Stack:
         if not self.model.exists():
             raise FileNotFoundError(f"no trained model at {self.model}: run `make train`")
         self.supervisor = Supervisor(self._children(), max_restarts=self.max_restarts,
-                                     window=self.restart_window, status_path=self.status_path)
+                                     window=self.restart_window, status_path=self.status_path,
+                                     rotate_seconds=self.settings.log_rotate_hours * 3600,
+                                     keep_seconds=self.settings.log_retention_days * 86400)
         self.supervisor.start_all()
 
     def wait_ready(self, timeout: float = 180.0,

@@ -9,8 +9,9 @@
   case at once, recorded in the audit log without content.
 
 - Purges by age (also in ``tellonce retention run``): tracker events of senders with no open
-  case (abandoned conversations) after ``tracker_retention_days``, and Twilio webhook claims
-  after ``inbound_claim_retention_days``.
+  case (abandoned conversations) and the gateway's chat state (``chat_sessions``, one row per
+  page load) after ``tracker_retention_days``, and Twilio webhook claims after
+  ``inbound_claim_retention_days``.
 
 The tracker store is cleaned *before* the case is changed: if it fails, nothing is marked done
 and the run (or the request) can be repeated; deleting twice is harmless.
@@ -32,6 +33,8 @@ from bot.models import (
     CaseAction,
     CaseNote,
     ChatSession,
+    DiaryEntry,
+    Feedback,
     InboundClaim,
     OutboundMessage,
 )
@@ -45,6 +48,10 @@ CASE_SCRUB: dict[str, Any] = {
     "safe_contact_time": None,
     "housing_provider": None,
     "occurred_time": None,
+    "contact_name": None,
+    "subject_contact": None,
+    "wishes_text": None,
+    "access_other": None,
     "conversation_id": None,
 }
 _BATCH = 500
@@ -99,6 +106,10 @@ def _scrub(session: Session, case_ids: list[int], conversation_ids: list[str],
                    OutboundMessage.to_hash.is_not(None)))
         .values(body=None, to=None, to_hash=None)
     ).rowcount or 0
+    # What the resident added when coming back: their words and places, and rating comments.
+    session.execute(update(DiaryEntry).where(DiaryEntry.case_id.in_(case_ids))
+                    .values(summary=None, account=None, location_text=None))
+    session.execute(update(Feedback).where(Feedback.case_id.in_(case_ids)).values(comment=None))
     session.execute(
         update(Case).where(Case.id.in_(case_ids))
         .values(**CASE_SCRUB, anonymised_at=now, updated_at=now)
@@ -217,4 +228,20 @@ def purge_inbound_claims(session: Session, settings: Settings, now: datetime | N
         return session.scalar(select(func.count()).select_from(InboundClaim).where(old)) or 0
     return session.execute(
         delete(InboundClaim).where(old).execution_options(synchronize_session=False)
+    ).rowcount or 0
+
+
+def purge_chat_sessions(session: Session, settings: Settings, now: datetime | None = None,
+                        dry_run: bool = False) -> int:
+    """Delete the gateway's per-conversation state (offered buttons, the question asked, the
+    last message time) untouched for ``tracker_retention_days`` (the caller commits). Every page
+    load leaves a row; without this it stayed until a case of that sender was erased. A
+    conversation that old has long expired in Rasa, and WhatsApp's window is a day."""
+    now = now or datetime.now(UTC)
+    cutoff = now - timedelta(days=settings.tracker_retention_days)
+    old = func.coalesce(ChatSession.last_inbound_at, ChatSession.updated_at) < cutoff
+    if dry_run:
+        return session.scalar(select(func.count()).select_from(ChatSession).where(old)) or 0
+    return session.execute(
+        delete(ChatSession).where(old).execution_options(synchronize_session=False)
     ).rowcount or 0

@@ -9,6 +9,7 @@ generated once under ``var/`` (``bot/dev_secrets.py``).
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from bot.secret_check import SECRET_SETTINGS, InsecureSettings, secret_problems
 __all__ = ["PROJECT_ROOT", "InsecureSettings", "Settings", "get_settings"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 
 
 class Settings(BaseSettings):
@@ -33,15 +35,33 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tellonce.db'}"
     tracker_database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
     redis_url: str | None = None
+    # Fernet keys (newest first) Rasa encrypts its tracker events with
+    # (deploy/rasa/tracker/tellonce_tracker_store.py). Empty: derived one-way from
+    # FIELD_ENCRYPTION_KEYS (bot.crypto.tracker_keys); production gives Rasa keys of its own.
+    tracker_encryption_keys: list[str] = Field(default_factory=list)
 
     # One Rasa server, or several replicas as a comma list (the gateway round-robins per turn and
     # fails over on a refused connection; replicas need the SQL tracker store and REDIS_URL).
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
     rasa_timeout_seconds: float = 10.0
+    # At most this many turns in Rasa at once per gateway process; a turn that cannot get a
+    # place within `rasa_queue_seconds` gets the kind "try again in a minute" reply at once.
+    rasa_max_concurrent: int = Field(default=16, ge=1)
+    rasa_queue_seconds: float = Field(default=2.0, ge=0)
+    # The action server accepts only calls carrying this secret (header X-TellOnce-Action-Secret,
+    # sent by Rasa from the endpoints file). `tellonce run` makes a random one when unset; the
+    # action server refuses to start without one. It binds `action_server_bind` (127.0.0.1;
+    # 0.0.0.0 only in a container whose port only Rasa can reach).
+    action_server_secret: str = ""
+    action_server_bind: str = "127.0.0.1"
     # Start Rasa with deploy/rasa/patches on PYTHONPATH (its action-response schema is checked
     # once instead of on every call: about a fifth of Rasa's CPU per turn).
     rasa_validation_cache: bool = True
+    # `tellonce run` rotates each part's log under var/log this often and deletes rotated logs
+    # older than LOG_RETENTION_DAYS (in containers the platform's log driver does both).
+    log_rotate_hours: float = Field(default=24.0, gt=0)
+    log_retention_days: float = Field(default=14.0, gt=0)
     # Written by `tellonce run`'s supervisor: /healthz shows a part that is restarting.
     supervisor_status_file: Path | None = None
 
@@ -79,6 +99,11 @@ class Settings(BaseSettings):
     workspace_idle_minutes: int = Field(default=30, ge=1)
     workspace_session_hours: int = Field(default=12, ge=1)
 
+    # More full case reads than this by one officer within the window is flagged in the audit
+    # log (officer.bulk_reads, once per window) and logged as a warning.
+    bulk_read_limit: int = Field(default=40, ge=1)
+    bulk_read_window_minutes: int = Field(default=60, ge=1)
+
     reference_prefix: str = "HF"
     council_name: str = "Hammersmith & Fulham Council"
     borough: str = "Hammersmith & Fulham"
@@ -94,6 +119,24 @@ class Settings(BaseSettings):
     duty_contact_sms: str | None = None
 
     max_message_chars: int = 2000
+    # Abuse limits (docs/security.md), none of which a person reaches but a script does.
+    # Messages per sender (a web page's id, a phone number) per minute, on every channel.
+    rate_limit_sender_per_minute: int = Field(default=30, ge=1)
+    # Web chat messages per client address per minute: generous, as a library or a mobile
+    # network puts many residents behind one address.
+    rate_limit_address_per_minute: int = Field(default=300, ge=1)
+    # Twilio webhook calls per client address per minute (all of them come from Twilio).
+    rate_limit_twilio_address_per_minute: int = Field(default=1200, ge=1)
+    # Reports sent per client address (web) or per number (SMS, WhatsApp) per hour.
+    reports_per_address_per_hour: int = Field(default=10, ge=1)
+    # Client addresses (or networks, e.g. 10.0.0.0/8) exempt from the per-address limits only,
+    # for the council's load tests and monitoring: a comma list or a JSON list.
+    trusted_addresses: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Officer messages to residents, per case and per officer, in any 24 hours.
+    messages_per_case_per_day: int = Field(default=10, ge=1)
+    messages_per_officer_per_day: int = Field(default=200, ge=1)
+    # Strict-Transport-Security on every answer served over HTTPS (0: not sent).
+    hsts_max_age_seconds: int = Field(default=31_536_000, ge=0)
     # Coming back with a reference and secret: failed checks allowed per case and per sender
     # within the window, then a cool-down (the same kind reply either way).
     return_max_failures_per_case: int = 5
@@ -102,8 +145,10 @@ class Settings(BaseSettings):
     return_lockout_minutes: int = 15
     # A rating replied by text this many days after a case was closed is its feedback.
     feedback_reply_days: int = 14
-    # Where "Exit this page" on the web chat goes: a same-site path or an http(s) URL.
-    quick_exit_url: str = "/weather"
+    # Where "Exit this page" on the web chat goes: an http(s) URL (or a same-site path). An
+    # outside, neutral site by default (GOV.UK's pattern): our own domain in the history says
+    # where they were.
+    quick_exit_url: str = DEFAULT_QUICK_EXIT_URL
     reference_data_dir: Path = PROJECT_ROOT / "bot" / "reference_data"
     # Reports kept (encrypted) while the database is unavailable, sent when it is back.
     spool_dir: Path = PROJECT_ROOT / "var" / "spool"
@@ -182,6 +227,19 @@ class Settings(BaseSettings):
         if unknown:
             raise ValueError(f"REQUIRE_TOTP_FOR names no such role: {', '.join(unknown)}")
         return roles
+
+    @field_validator("trusted_addresses", mode="before")
+    @classmethod
+    def _address_list(cls, value: object) -> object:
+        """``TRUSTED_ADDRESSES=10.0.0.5, 192.0.2.0/24`` or a JSON list; each must parse."""
+        if isinstance(value, str):
+            text = value.strip()
+            value = json.loads(text) if text.startswith("[") else [
+                v.strip() for v in text.split(",") if v.strip()]
+        if isinstance(value, list):
+            for item in value:
+                ipaddress.ip_network(str(item), strict=False)  # ValueError names the bad one
+        return value
 
     @model_validator(mode="after")
     def _fail_closed(self) -> Settings:

@@ -20,6 +20,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot import log_files
+
 log = logging.getLogger("tellonce.supervisor")
 
 
@@ -123,7 +125,12 @@ class Supervisor:
     backoff_base: float = 0.5
     backoff_max: float = 30.0
     status_path: Path | None = None
+    # Log files rotated this often and their rotated copies kept this long (bot/log_files.py).
+    rotate_seconds: float | None = None
+    keep_seconds: float | None = None
     gave_up: CrashLoop | None = None
+    _rotated_at: float = field(default_factory=time.time)
+    _expired_at: float = 0.0
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
     def start_all(self) -> None:
@@ -152,6 +159,19 @@ class Supervisor:
                         changed = True
             if changed:
                 self.write_status()
+            self.rotate_logs()
+
+    def rotate_logs(self, now: float | None = None) -> None:
+        """Rotate every part's log when it is due, then delete rotated files past retention."""
+        now = now or time.time()
+        if self.rotate_seconds is not None and now - self._rotated_at >= self.rotate_seconds:
+            self._rotated_at = now
+            for child in self.children.values():
+                log_files.rotate(child.log_path, now)
+        if self.keep_seconds is not None and now - self._expired_at >= 60:
+            self._expired_at = now
+            for child in self.children.values():
+                log_files.expire(child.log_path, self.keep_seconds, now)
 
     def _exited(self, child: Child, now: float) -> None:
         assert child.proc is not None

@@ -28,7 +28,7 @@ CONTACT_METHODS = ("phone", "sms", "whatsapp", "email", "none")
 CHANNELS = ("web", "sms", "whatsapp")
 CASE_STATUSES = ("new", "triaged", "in_progress", "closed")
 RISK_LEVELS = ("standard", "medium", "high")
-ROLES = ("officer", "supervisor", "admin")
+ROLES = ("officer", "triage", "supervisor", "admin")
 UNKNOWN = "unknown"  # a skipped question: the form must not ask it again
 
 STRAND_LABELS = {

@@ -43,7 +43,10 @@ ENFORCEMENT = {
     "injunction": "Injunction",
 }
 ACTION_KINDS = {"referral": REFERRALS, "enforcement": ENFORCEMENT}
-CASE_ROLES = ("officer", "supervisor")
+CASE_ROLES = ("officer", "triage", "supervisor")
+# Roles that read every case in full: supervisors, and triage officers (who assess new cases
+# before anyone claims them). Triage officers work only the cases assigned to them, as officers do.
+READS_ALL = ("triage", "supervisor")
 
 
 class WorkflowError(Exception):
@@ -120,19 +123,34 @@ def check_action(case: CaseLike, kind: str, action: str) -> None:
 
 
 def check_can_read(officer: OfficerLike, case: CaseLike) -> None:
-    """Supervisors read every case; officers the open queue and their own cases."""
-    if officer.role == "supervisor":
+    """Supervisors and triage officers read every case; officers the open queue and their own
+    cases."""
+    if officer.role in READS_ALL:
         return
     if officer.role != "officer":
-        raise AccessDenied("Only officers and supervisors can see cases.")
+        raise AccessDenied("Only officers, triage officers and supervisors can see cases.")
     if case.assigned_officer_id not in (None, officer.id):
         raise AccessDenied("This case is assigned to another officer.")
 
 
-def check_can_work(officer: OfficerLike, case: CaseLike) -> None:
-    """Supervisors work every case; officers only cases assigned to them."""
+def may_read_full(officer: OfficerLike, case: CaseLike) -> bool:
+    """The account in the resident's words and how to reach them: for the case's own officer
+    supervisors and triage officers. Other officers see a summary until they claim it."""
+    return officer.role in READS_ALL or (
+        case.assigned_officer_id is not None and case.assigned_officer_id == officer.id)
+
+
+def check_can_read_full(officer: OfficerLike, case: CaseLike) -> None:
     check_can_read(officer, case)
-    if officer.role == "officer" and case.assigned_officer_id != officer.id:
+    if not may_read_full(officer, case):
+        raise AccessDenied("Claim this case (POST .../assign) to see the account and the "
+                           "resident's contact details.")
+
+
+def check_can_work(officer: OfficerLike, case: CaseLike) -> None:
+    """Supervisors work every case; officers and triage officers only cases assigned to them."""
+    check_can_read(officer, case)
+    if officer.role != "supervisor" and case.assigned_officer_id != officer.id:
         raise AccessDenied("Claim this case (POST .../assign) before working on it.")
 
 
@@ -143,6 +161,8 @@ def check_assign(
     check_can_read(actor, case)
     if actor.role != "supervisor" and target.id != actor.id:
         raise AccessDenied("Only supervisors can assign cases to other officers.")
+    if actor.role != "supervisor" and case.assigned_officer_id not in (None, actor.id):
+        raise AccessDenied("This case is assigned to another officer.")
     if not target_active or target.role not in CASE_ROLES:
         raise WorkflowError(f"{target.username} is not an active officer or supervisor.")
     if case.status == "closed":

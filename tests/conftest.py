@@ -35,6 +35,18 @@ def pytest_configure(config: pytest.Config) -> None:
     reset_caches()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With ``-n`` (pytest-xdist, ``--dist loadgroup``): the tests on the shared real stack run
+    on one worker, and each resilience module (its own stack) on one worker, so every stack
+    starts once; everything else spreads over the workers."""
+    for item in items:
+        path = Path(str(item.fspath)).relative_to(ROOT).as_posix()
+        if "live_stack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("live_stack"))
+        elif path.startswith("tests/resilience/"):
+            item.add_marker(pytest.mark.xdist_group(path))
+
+
 def backends() -> list[str]:
     return ["sqlite", "postgresql"] if os.environ.get("TEST_DATABASE_URL") else ["sqlite"]
 

@@ -20,6 +20,7 @@ from api.sign_in_pool import Busy
 from bot.casework.sign_in import CODE_NEEDED, THROTTLED, needs_enrolment
 from bot.models import Officer
 from bot.tokens import InvalidToken, create_access_token, decode_access_token
+from bot.workflow import CASE_ROLES
 
 TOKEN_PATH = "/api/v1/auth/token"  # noqa: S105 - a URL, not a secret
 
@@ -74,7 +75,7 @@ def require_role(*roles: str):  # noqa: ANN201 - a FastAPI dependency
 
 
 Supervisor = Annotated[Officer, require_role("supervisor")]
-CaseWorker = Annotated[Officer, require_role("officer", "supervisor")]
+CaseWorker = Annotated[Officer, require_role(*CASE_ROLES)]
 Admin = Annotated[Officer, require_role("admin")]
 
 

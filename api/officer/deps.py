@@ -12,7 +12,7 @@ from fastapi import Depends, HTTPException, Path
 
 from api.deps import SessionDep
 from api.officer.auth import CaseWorker
-from api.officer.errors import conflict, forbidden, not_found
+from api.officer.errors import conflict, forbidden, not_found, too_many
 from api.officer.schemas import REFERENCE_PATTERN
 from bot import casework
 from bot.models import Case
@@ -23,16 +23,19 @@ Reference = Annotated[str, Path(pattern=REFERENCE_PATTERN,
 
 def to_http(exc: Exception) -> HTTPException:
     """The API's answer to a domain refusal (the message is the domain's, unchanged)."""
-    if isinstance(exc, (casework.CaseNotFound, casework.OfficerNotFound)):
+    if isinstance(exc, (casework.CaseNotFound, casework.OfficerNotFound,
+                        casework.RecordNotFound)):
         return not_found(str(exc))
     if isinstance(exc, (casework.AccessDenied, casework.NoConsent)):
         return forbidden(str(exc))
+    if isinstance(exc, casework.MessageLimitReached):
+        return too_many(str(exc))
     return conflict(str(exc))
 
 
-REFUSALS = (casework.CaseNotFound, casework.OfficerNotFound, casework.AccessDenied,
-            casework.NoConsent, casework.WorkflowError, casework.CannotMessage,
-            casework.AccountConflict)
+REFUSALS = (casework.CaseNotFound, casework.OfficerNotFound, casework.RecordNotFound,
+            casework.AccessDenied, casework.NoConsent, casework.WorkflowError,
+            casework.CannotMessage, casework.AccountConflict)
 
 
 @contextmanager

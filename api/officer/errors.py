@@ -25,6 +25,7 @@ _DESCRIPTIONS = {
     403: "Your role or your relation to this case does not allow this.",
     404: "No such case (or officer).",
     409: "The case is not in a state that allows this; the detail says why.",
+    429: "A limit was reached (e.g. the day's cap of messages); the detail says which and when.",
 }
 
 
@@ -49,6 +50,10 @@ def not_found(detail: str) -> HTTPException:
 
 def conflict(detail: str) -> HTTPException:
     return HTTPException(status.HTTP_409_CONFLICT, detail)
+
+
+def too_many(detail: str) -> HTTPException:
+    return HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, detail)
 
 
 def invalid(location: tuple[str, ...], message: str, value: Any = None) -> RequestValidationError:

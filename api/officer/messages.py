@@ -45,8 +45,9 @@ class MessageOut(BaseModel):
     response_model=MessageOut,
     status_code=status.HTTP_201_CREATED,
     summary="Queue a message to the resident on the channel they chose (409 if they cannot be "
-            "messaged, e.g. anonymous)",
-    responses=responses(400, 403, 404, 409),
+            "messaged, e.g. anonymous or not a UK mobile; 429 past the day's cap per case or "
+            "per officer)",
+    responses=responses(400, 403, 404, 409, 429),
 )
 def send_message(case: WorkableCase, body: MessageIn, session: SessionDep,
                  settings: SettingsDep, officer: CaseWorker) -> Any:
@@ -61,4 +62,5 @@ def send_message(case: WorkableCase, body: MessageIn, session: SessionDep,
     responses=responses(403, 404),
 )
 def list_messages(case: CurrentCase, session: SessionDep, officer: CaseWorker) -> Any:
-    return reads.list_messages(session, officer, case)
+    with refused():  # the resident's address and words: the full case only
+        return reads.list_messages(session, officer, case)

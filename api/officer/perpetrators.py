@@ -1,8 +1,9 @@
 """Perpetrator records: create, read, link to and unlink from cases, record enforcement.
 
 Officer roles only (officers and supervisors); an officer sees the records they created and
-those linked to cases they may read. Every read and change is audited in the same transaction
-(``bot.perpetrators``). Linking is always an officer's decision, never automatic.
+those linked to cases they may read. Each route is one call into ``bot.casework.perpetrators``
+(the workspace's pages make the same calls), which checks, acts, audits and commits once.
+Linking is always an officer's decision, never automatic.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from fastapi import APIRouter, Path, status
 
 from api.deps import SessionDep
 from api.officer.auth import CaseWorker
-from api.officer.deps import WorkableCase
-from api.officer.errors import conflict, forbidden, not_found, responses
+from api.officer.deps import WorkableCase, refused
+from api.officer.errors import responses
 from api.officer.perpetrator_schemas import (
     MAX_ID,
     EnforcementIn,
@@ -25,24 +26,20 @@ from api.officer.perpetrator_schemas import (
     PerpetratorIn,
     PerpetratorOut,
 )
-from bot import perpetrators
-from bot.models import Case, Officer, Perpetrator
-from bot.perpetrators import enforcement
-from bot.perpetrators.records import active_link_counts
-from bot.workflow import AccessDenied, WorkflowError
+from bot.casework import perpetrators as casework
+from bot.perpetrators import RecordInput, enforcement
 
 router = APIRouter(tags=["perpetrators"])
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The perpetrator record's id")]
 
 
-def _record(session: Any, record_id: int, officer: Officer,
-            for_update: bool = False) -> Perpetrator:
-    try:
-        return perpetrators.load_record(session, record_id, officer, for_update=for_update)
-    except perpetrators.RecordNotFound as exc:
-        raise not_found(str(exc)) from None
-    except AccessDenied as exc:
-        raise forbidden(str(exc)) from None
+def record_input(body: PerpetratorIn) -> RecordInput:
+    """The validated request as the domain's input (the workspace's form builds the same)."""
+    return RecordInput(
+        description=body.description, name=body.name, aliases=list(body.aliases),
+        address=body.address, tenancy=body.tenancy,
+        online_handles=[h.model_dump() for h in body.online_handles], notes=body.notes,
+    )
 
 
 @router.post(
@@ -53,16 +50,8 @@ def _record(session: Any, record_id: int, officer: Officer,
     responses=responses(400, 403),
 )
 def create_perpetrator(body: PerpetratorIn, session: SessionDep, officer: CaseWorker) -> Any:
-    data = perpetrators.RecordInput(
-        description=body.description, name=body.name, aliases=list(body.aliases),
-        address=body.address, tenancy=body.tenancy,
-        online_handles=[h.model_dump() for h in body.online_handles], notes=body.notes,
-    )
-    record = perpetrators.create_record(session, officer, data)
-    matches = perpetrators.record_matches(session, record, officer)
-    if matches:
-        perpetrators.audit_matches_shown(session, officer, record, matches)
-    session.commit()
+    with refused():
+        record, matches = casework.create(session, officer, record_input(body))
     return {"id": record.id, "possible_matches": matches}
 
 
@@ -73,10 +62,8 @@ def create_perpetrator(body: PerpetratorIn, session: SessionDep, officer: CaseWo
     responses=responses(403, 404),
 )
 def read_perpetrator(perpetrator_id: RecordId, session: SessionDep, officer: CaseWorker) -> Any:
-    record = _record(session, perpetrator_id, officer)
-    view = perpetrators.record_view(session, record, officer)
-    session.commit()
-    return view
+    with refused():
+        return casework.read(session, officer, perpetrator_id)
 
 
 @router.post(
@@ -89,22 +76,10 @@ def read_perpetrator(perpetrator_id: RecordId, session: SessionDep, officer: Cas
 )
 def record_enforcement(perpetrator_id: RecordId, body: EnforcementIn, session: SessionDep,
                        officer: CaseWorker) -> Any:
-    record = _record(session, perpetrator_id, officer, for_update=True)
-    row = perpetrators.record_enforcement(session, record, officer, body.type, body.taken_on,
-                                          body.outcome, body.notes)
-    session.commit()
+    with refused():
+        row = casework.add_enforcement(session, officer, perpetrator_id, body.type,
+                                       body.taken_on, body.outcome, body.notes)
     return enforcement.view(row, officer.username)
-
-
-def _link_answer(session: Any, case: Case, record: Perpetrator, linked: bool) -> dict[str, Any]:
-    session.refresh(case)
-    return {"reference": case.reference, "perpetrator_id": record.id, "linked": linked,
-            "linked_reports": active_link_counts(session, [record.id]).get(record.id, 0),
-            "risk_level": case.risk_level, "risk_reasons": list(case.risk_reasons or [])}
-
-
-def _record_for_link(session: Any, body: LinkIn, officer: Officer) -> Perpetrator:
-    return _record(session, body.perpetrator_id, officer, for_update=True)
 
 
 @router.post(
@@ -116,15 +91,8 @@ def _record_for_link(session: Any, body: LinkIn, officer: Officer) -> Perpetrato
 )
 def link_perpetrator(case: WorkableCase, body: LinkIn, session: SessionDep,
                      officer: CaseWorker) -> Any:
-    record = _record_for_link(session, body, officer)
-    try:
-        perpetrators.link_case(session, case, record, officer, body.reason)
-    except WorkflowError as exc:
-        session.rollback()
-        raise conflict(str(exc)) from None
-    answer = _link_answer(session, case, record, True)
-    session.commit()
-    return answer
+    with refused():
+        return casework.link(session, officer, case, body.perpetrator_id, body.reason)
 
 
 @router.delete(
@@ -135,12 +103,5 @@ def link_perpetrator(case: WorkableCase, body: LinkIn, session: SessionDep,
 )
 def unlink_perpetrator(case: WorkableCase, body: LinkIn, session: SessionDep,
                        officer: CaseWorker) -> Any:
-    record = _record_for_link(session, body, officer)
-    try:
-        perpetrators.unlink_case(session, case, record, officer, body.reason)
-    except WorkflowError as exc:
-        session.rollback()
-        raise conflict(str(exc)) from None
-    answer = _link_answer(session, case, record, False)
-    session.commit()
-    return answer
+    with refused():
+        return casework.unlink(session, officer, case, body.perpetrator_id, body.reason)

@@ -14,6 +14,7 @@ from api.deps import SessionDep, SettingsDep
 from api.officer.auth import CaseWorker
 from api.officer.deps import WorkableCase, refused
 from api.officer.errors import responses
+from api.officer.referral_html import headers as packet_headers
 from api.officer.referral_html import render
 from bot.casework.referrals import referral_packet as produce_packet
 from bot.workflow import REFERRALS
@@ -164,6 +165,6 @@ def referral_packet(
         packet = produce_packet(session, officer, case, to, settings, "html" if html else "json")
     headers = {"Cache-Control": "no-store"}
     if html:
-        return HTMLResponse(render(packet), headers=headers)
+        return HTMLResponse(render(packet), headers=packet_headers())
     body = ReferralPacket.model_validate(packet).model_dump(mode="json")
     return JSONResponse(jsonable_encoder(body), headers=headers)

@@ -187,6 +187,9 @@ class CaseOut(BaseModel):
     """The whole case as the officer needs it (every read is audited)."""
 
     reference: str
+    access: Literal["full", "summary"] = Field(
+        default="full", description="summary: not your case (claim it to see the account, "
+        "exact place and time and contact details, which are then null here)")
     created_at: datetime
     status: Status
     channel: str

@@ -51,7 +51,7 @@
     shiftTimer: 0,
   };
   let els = null;
-  let exitUrl = "/weather";
+  let exitUrl = "https://www.bbc.co.uk/weather"; // the page names QUICK_EXIT_URL; this is a fallback
 
   function newSender() {
     const bytes = new Uint8Array(16);
@@ -192,7 +192,7 @@
   }
 
   function errorText(status, body, opts) {
-    // A part of the service is down: the gateway's words (answers kept, 999, Stop Hate UK).
+    // A part of the service is down: the gateway's words (answers kept, the emergency number, Stop Hate UK).
     if (status === 503 && body && body.error === "assistant_unavailable" &&
         typeof body.detail === "string") {
       return body.detail + (opts.greeting ? "" : " " + document.body.dataset.stillInBox);

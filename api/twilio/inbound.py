@@ -1,7 +1,9 @@
 """POST /twilio/messages: SMS and WhatsApp messages in, TwiML reply out, in the same response.
 
-Order matters: signature (else 403, nothing touched), then the MessageSid claim (at most once),
-then carrier keywords (STOP must work whatever the conversation is doing), then the turn.
+Order matters: the body (urlencoded only, size counted on the stream, api/twilio/form.py), the
+signature (else 403, nothing touched), the abuse limits (api/abuse.py; STOP and START are never
+held), then the MessageSid claim (at most once), then carrier keywords (STOP must work whatever
+the conversation is doing), then the turn.
 The number is only ever hashed (conversation id, opt-out key) or stored encrypted.
 """
 
@@ -15,9 +17,11 @@ from anyio import to_thread
 from fastapi import APIRouter, Request, Response
 from twilio.twiml.messaging_response import MessagingResponse
 
+from api.abuse import Guard
 from api.degraded import Unavailable, trouble_text
-from api.turns import Conversations
+from api.turns import Conversations, ReportLimitReached
 from api.twilio import claims, state
+from api.twilio.form import BadForm, read_form
 from api.twilio.signature import is_valid
 from bot.crypto import pseudonym
 from bot.messaging import keywords
@@ -30,7 +34,7 @@ from bot.wording import say
 log = logging.getLogger("tellonce.twilio")
 router = APIRouter()
 _SID = re.compile(r"^[A-Za-z0-9]{2,64}$")
-MAX_FORM_BYTES = 64 * 1024  # Twilio's webhook forms are a few KB; refuse floods before parsing
+NEVER_HELD = (Keyword.OPT_OUT, Keyword.OPT_IN)  # a number must always be able to opt out
 
 
 @dataclass
@@ -76,12 +80,14 @@ def parse(form: dict[str, str]) -> Inbound | None:
 
 
 @router.post("/messages", response_class=Response,
-             responses={200: {"content": {"application/xml": {}}}, 403: {}})
+             responses={200: {"content": {"application/xml": {}}}, 403: {}, 413: {},
+                        415: {}})
 async def messages(request: Request) -> Response:
     """Twilio's incoming-message webhook for the SMS number and the WhatsApp sender."""
-    if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
-        return Response(status_code=413)
-    form = await request.form()
+    try:
+        form = await read_form(request)
+    except BadForm as bad:
+        return Response(status_code=bad.status)
     settings = request.app.state.settings
     if not is_valid(request, form, settings):
         log.warning("twilio signature rejected path=/twilio/messages")
@@ -89,6 +95,15 @@ async def messages(request: Request) -> Response:
     msg = parse({k: str(v) for k, v in form.items()})
     if msg is None:
         return Response(status_code=400)
+    guard: Guard = request.app.state.guard
+    if keywords.classify(msg.body) not in NEVER_HELD:
+        limited = await guard.message(request, msg.channel, msg.conversation_id)
+        if limited is not None:
+            log.warning("twilio message held: %s limit channel=%s", limited.reason, msg.channel)
+            # answered once per window, so a flood does not become a flood of paid replies
+            text = say("gateway.too_many_messages", msg.channel)
+            return _xml(twiml(render_parts([(text, [])], msg.channel) if limited.answer
+                              else []))
     sessions = request.app.state.sessions
     claimed, stored = await to_thread.run_sync(claims.claim, sessions, msg.sid)
     if claimed is claims.ClaimState.DONE:
@@ -96,7 +111,9 @@ async def messages(request: Request) -> Response:
     if claimed is claims.ClaimState.BUSY:
         return _xml(twiml([]))
     try:
-        reply = twiml(await handle(request.app.state.conversations, sessions, settings, msg))
+        reply = twiml(await handle(request.app.state.conversations, sessions, settings, msg,
+                                   guard.report_origin(request, msg.channel,
+                                                       msg.conversation_id)))
     except Exception as exc:  # release so a retry can succeed; say something safe meanwhile
         part = exc.part if isinstance(exc, Unavailable) else "gateway"
         log.error("twilio message failed sid=%s part=%s error=%s", msg.sid, part,
@@ -114,12 +131,13 @@ async def messages(request: Request) -> Response:
 
 def _sorry(channel: str) -> str:
     """A part is down (Rasa, its actions, the database): the answers so far are kept, send
-    this one again; 999 and Stop Hate UK meanwhile."""
+    this one again; the emergency number and Stop Hate UK meanwhile."""
     return render_parts([(trouble_text(channel), [])], channel)[0]
 
 
-async def handle(conversations: Conversations, sessions, settings, msg: Inbound) -> list[str]:  # noqa: ANN001
-    """The reply parts for one claimed message."""
+async def handle(conversations: Conversations, sessions, settings, msg: Inbound,  # noqa: ANN001
+                 origin: str | None = None) -> list[str]:
+    """The reply parts for one claimed message (``origin``: whose reports it counts)."""
     kw = keywords.classify(msg.body)
     opted_out = await to_thread.run_sync(state.is_opted_out, sessions, msg.number)
 
@@ -155,8 +173,11 @@ async def handle(conversations: Conversations, sessions, settings, msg: Inbound)
     if rated:
         return reply([(rated, [])])
     text = await _map_option(sessions, msg)
-    turn = await conversations.turn(msg.conversation_id, msg.channel, text,
-                                    {"contact_hint": msg.channel})
+    try:
+        turn = await conversations.turn(msg.conversation_id, msg.channel, text,
+                                        {"contact_hint": msg.channel}, origin=origin)
+    except ReportLimitReached:  # nothing reached Rasa: their answers wait for them
+        return reply([(say("gateway.too_many_reports", msg.channel), [])])
     msg.turn_taken = True
     await to_thread.run_sync(state.after_turn, sessions, msg.conversation_id, msg.channel,
                              msg.number)

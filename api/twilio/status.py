@@ -9,6 +9,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.twilio.form import BadForm, read_form
 from api.twilio.signature import is_valid
 from bot.messaging.status import apply_callback, apply_to_claim
 
@@ -34,10 +35,14 @@ def _apply(sessions: sessionmaker[Session], sid: str, status: str, code: str | N
     return False
 
 
-@router.post("/status", status_code=204, response_class=Response, responses={403: {}})
+@router.post("/status", status_code=204, response_class=Response,
+             responses={403: {}, 413: {}, 415: {}})
 async def status(request: Request) -> Response:
     """Twilio's status callback (queued, sent, delivered, undelivered, failed, read)."""
-    form = await request.form()
+    try:
+        form = await read_form(request)
+    except BadForm as bad:
+        return Response(status_code=bad.status)
     if not is_valid(request, form, request.app.state.settings):
         log.warning("twilio signature rejected path=/twilio/status")
         return Response(status_code=403)

@@ -13,13 +13,14 @@ from api.workspace import (
     case,
     errors,
     insight,
+    perpetrators,
     queue,
     static,
     work,
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (static, auth, queue, case, work, insight, accounts, account):
+for module in (static, auth, queue, case, work, perpetrators, insight, accounts, account):
     router.include_router(module.router)
 
 

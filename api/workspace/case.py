@@ -38,6 +38,8 @@ DONE = {
     "note": "Your note has been added.",
     "action": "The action has been recorded.",
     "message": "Your message is queued to the resident: its delivery shows in the timeline.",
+    "linked": "The case is linked to the perpetrator record.",
+    "unlinked": "The case is no longer linked to that perpetrator record.",
 }
 
 
@@ -96,7 +98,9 @@ def case_page(request: Request, session: Session, settings: Settings, user: Sign
     officer = user.officer
     with refused():
         detail = reads.read_case(session, officer, case)
-    messages = messages_for_case(session, case)
+    full = detail.get("access") == "full"
+    # Messages carry the resident's address and words: only with the full case.
+    messages = messages_for_case(session, case) if full else []
     channel, unreachable = _reach(case)
     supervisor = officer.role == "supervisor"
     return html(

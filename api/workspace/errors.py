@@ -16,9 +16,9 @@ from fastapi.responses import Response
 from api.workspace.render import html, redirect
 from bot import casework
 
-REFUSALS = (casework.CaseNotFound, casework.OfficerNotFound, casework.AccessDenied,
-            casework.NoConsent, casework.WorkflowError, casework.CannotMessage,
-            casework.AccountConflict)
+REFUSALS = (casework.CaseNotFound, casework.OfficerNotFound, casework.RecordNotFound,
+            casework.AccessDenied, casework.NoConsent, casework.WorkflowError,
+            casework.CannotMessage, casework.AccountConflict)
 
 
 class Refusal(Exception):
@@ -47,10 +47,13 @@ class GoTo(Exception):
 
 
 def status_of(exc: Exception) -> int:
-    if isinstance(exc, (casework.CaseNotFound, casework.OfficerNotFound)):
+    if isinstance(exc, (casework.CaseNotFound, casework.OfficerNotFound,
+                        casework.RecordNotFound)):
         return 404
     if isinstance(exc, (casework.AccessDenied, casework.NoConsent)):
         return 403
+    if isinstance(exc, casework.MessageLimitReached):
+        return 429
     return 409
 
 

@@ -16,6 +16,7 @@ from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_aut
 
 from api.web import PAGE_HEADERS
 from bot import workflow
+from bot.perpetrators import ENFORCEMENT_TYPES
 from bot.taxonomy import INCIDENT_LABELS, STRAND_LABELS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -28,7 +29,8 @@ LABELS: dict[str, dict[str, str]] = {
     "status": {"new": "New", "triaged": "Triaged", "in_progress": "In progress",
                "closed": "Closed"},
     "risk": {"high": "High", "medium": "Medium", "standard": "Standard"},
-    "role": {"officer": "Officer", "supervisor": "Supervisor", "admin": "Admin"},
+    "role": {"officer": "Officer", "triage": "Triage officer", "supervisor": "Supervisor",
+             "admin": "Admin"},
     "reporter": {"victim": "The victim", "witness": "A witness",
                  "third_party": "Someone reporting for another person"},
     "perpetrator": {"neighbour": "A neighbour", "known": "Someone they know",
@@ -43,6 +45,10 @@ LABELS: dict[str, dict[str, str]] = {
                "easy_read": "Easy Read", "other": "Something else"},
     "partner": dict(workflow.REFERRALS),
     "enforcement": dict(workflow.ENFORCEMENT),
+    "tenancy": {"council_tenant": "Council tenant",
+                "housing_association": "Housing association tenant",
+                "private": "Private (renter or owner)", "unknown": "Not known"},
+    "perpetrator_action": dict(ENFORCEMENT_TYPES),
 }
 
 

@@ -46,7 +46,7 @@ def problem(exc: ValidationError) -> str:
     return f"{field} is not valid: {err['msg']}."
 
 
-class _Form:
+class CaseForm:
     """Shared plumbing: load the case, run the domain call, answer with a page."""
 
     def __init__(self, request: Request, session: SessionDep, settings: SettingsDep,
@@ -65,7 +65,7 @@ class _Form:
 @router.post("/officer/cases/{reference}/assign", summary="Claim or assign a case")
 def assign(reference: Ref, request: Request, session: SessionDep, settings: SettingsDep,
            user: FormUser, officer: Short = "") -> Response:
-    f = _Form(request, session, settings, user)
+    f = CaseForm(request, session, settings, user)
     case = f.case(reference)
     if officer and not re.fullmatch(USERNAME, officer):
         return f.refuse(case, 422, "Choose an officer from the list.")
@@ -81,7 +81,7 @@ def assign(reference: Ref, request: Request, session: SessionDep, settings: Sett
 def change_status(reference: Ref, request: Request, session: SessionDep,
                   settings: SettingsDep, user: FormUser, status: Short = "",
                   outcome: Short = "") -> Response:
-    f = _Form(request, session, settings, user)
+    f = CaseForm(request, session, settings, user)
     case = f.case(reference)
     try:
         body = StatusIn(status=status, outcome=outcome or None)
@@ -97,7 +97,7 @@ def change_status(reference: Ref, request: Request, session: SessionDep,
 @router.post("/officer/cases/{reference}/notes", summary="Add a note to a case")
 def add_note(reference: Ref, request: Request, session: SessionDep, settings: SettingsDep,
              user: FormUser, text: Text = "") -> Response:
-    f = _Form(request, session, settings, user)
+    f = CaseForm(request, session, settings, user)
     case = f.case(reference)
     try:
         body = NoteIn(text=text)
@@ -114,7 +114,7 @@ def add_note(reference: Ref, request: Request, session: SessionDep, settings: Se
 def record_action(reference: Ref, request: Request, session: SessionDep,
                   settings: SettingsDep, user: FormUser, action: Short = "",
                   detail: Text = "") -> Response:
-    f = _Form(request, session, settings, user)
+    f = CaseForm(request, session, settings, user)
     case = f.case(reference)
     kind, _, key = action.partition(":")
     try:
@@ -132,7 +132,7 @@ def record_action(reference: Ref, request: Request, session: SessionDep,
              summary="Preview exactly what the resident will receive")
 def preview_message(reference: Ref, request: Request, session: SessionDep,
                     settings: SettingsDep, user: FormUser, text: Text = "") -> Response:
-    f = _Form(request, session, settings, user)
+    f = CaseForm(request, session, settings, user)
     case = f.case(reference)
     try:
         body = MessageIn(text=text)
@@ -149,7 +149,7 @@ def preview_message(reference: Ref, request: Request, session: SessionDep,
 @router.post("/officer/cases/{reference}/messages", summary="Send a message to the resident")
 def send_message(reference: Ref, request: Request, session: SessionDep, settings: SettingsDep,
                  user: FormUser, text: Text = "") -> Response:
-    f = _Form(request, session, settings, user)
+    f = CaseForm(request, session, settings, user)
     case = f.case(reference)
     try:
         body = MessageIn(text=text)

@@ -4,8 +4,10 @@ workflow transitions, consent gates, redaction and the audit trail come from one
 
 Each function that changes something does act + audit + commit once; each read that shows case
 data records its audit event. Refusals are exceptions whose message is safe to show an officer:
-``CaseNotFound`` / ``OfficerNotFound`` (404), ``AccessDenied`` and ``NoConsent`` (403),
-``WorkflowError`` (and its ``CaseChanged``), ``CannotMessage`` and ``AccountConflict`` (409).
+``CaseNotFound`` / ``OfficerNotFound`` / ``RecordNotFound`` (404), ``AccessDenied`` and
+``NoConsent`` (403), ``WorkflowError`` (and its ``CaseChanged``), ``CannotMessage`` and
+``AccountConflict`` (409), ``MessageLimitReached`` (429: the day's cap of messages).
+Perpetrator records: ``bot.casework.perpetrators``.
 """
 
 from bot.casework.access import load_case, require_role
@@ -15,12 +17,16 @@ from bot.casework.errors import (
     CannotMessage,
     CaseChanged,
     CaseNotFound,
+    MessageLimitReached,
     NoConsent,
     OfficerNotFound,
+    RecordNotFound,
     WorkflowError,
 )
 
 __all__ = [
     "AccessDenied", "AccountConflict", "CannotMessage", "CaseChanged", "CaseNotFound",
-    "NoConsent", "OfficerNotFound", "WorkflowError", "load_case", "require_role",
+    "MessageLimitReached", "NoConsent", "OfficerNotFound", "RecordNotFound", "WorkflowError",
+    "load_case",
+    "require_role",
 ]

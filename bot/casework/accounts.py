@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot import audit
+from bot import audit, workflow
 from bot.casework.access import require_role
 from bot.casework.errors import AccountConflict, OfficerNotFound
 from bot.models import Officer
@@ -36,7 +36,7 @@ def list_officers(session: Session, actor: Officer) -> list[Officer]:
 def case_workers(session: Session) -> list[Officer]:
     """Active officers and supervisors: who a case can be assigned to."""
     return list(session.scalars(select(Officer).where(
-        Officer.active.is_(True), Officer.role.in_(("officer", "supervisor"))
+        Officer.active.is_(True), Officer.role.in_(workflow.CASE_ROLES)
     ).order_by(Officer.username)))
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.messaging.outbox import CannotMessage
+from bot.messaging.outbox import CannotMessage, MessageLimitReached
+from bot.perpetrators.access import RecordNotFound
 from bot.referral import NoConsent
 from bot.workflow import AccessDenied, WorkflowError
 
@@ -30,5 +31,5 @@ class AccountConflict(Exception):
 
 __all__ = [
     "AccessDenied", "AccountConflict", "CannotMessage", "CaseChanged", "CaseNotFound",
-    "NoConsent", "OfficerNotFound", "WorkflowError",
+    "MessageLimitReached", "NoConsent", "OfficerNotFound", "RecordNotFound", "WorkflowError",
 ]

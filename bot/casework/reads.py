@@ -12,17 +12,19 @@ from sqlalchemy.orm import Session
 from bot import audit, perpetrators, workflow
 from bot.cases import UNCONTACTED_STATUSES
 from bot.casework.access import require_role
-from bot.casework.views import case_detail
+from bot.casework.views import case_detail, withhold_personal
 from bot.messaging.outbox import messages_for_case
 from bot.models import Case, Officer
 from bot.queue import QueueFilters, queue_page
+from bot.settings import get_settings
 
-CASE_ROLES = ("officer", "supervisor")
+CASE_ROLES = workflow.CASE_ROLES
 
 
 def visible_to(officer: Officer) -> int | None:
-    """Supervisors see every case (None); officers the open queue and their own (their id)."""
-    return None if officer.role == "supervisor" else officer.id
+    """Supervisors and triage officers see every case (None); officers the open queue and
+    their own (their id)."""
+    return None if officer.role in workflow.READS_ALL else officer.id
 
 
 def assignee_filter(session: Session, officer: Officer, assigned: str | None) -> int | None:
@@ -84,11 +86,21 @@ def queue_counts(session: Session, officer: Officer, now: datetime | None = None
 
 def read_case(session: Session, officer: Officer, case: Case) -> dict[str, Any]:
     """The full case (``views.case_detail``) with its perpetrator section, the read recorded
-    as case.read; a read by its own officer clears the "new information" flag."""
+    as case.read (and a run of them flagged as bulk reads); a read by its own officer clears
+    the "new information" flag. An officer who may not read it in full (not theirs, not a
+    supervisor) gets the summary (``views.withhold_personal``), recorded as case.summary_read."""
     workflow.check_can_read(officer, case)
     detail = case_detail(session, case)
+    if not workflow.may_read_full(officer, case):
+        audit.record(session, officer.username, "case.summary_read", case.reference)
+        session.commit()
+        return withhold_personal(detail)
+    detail["access"] = "full"
     detail.update(perpetrators.case_section(session, case, officer))  # audits what it shows
     audit.record(session, officer.username, "case.read", case.reference)
+    settings = get_settings()
+    audit.flag_bulk_reads(session, officer.username, settings.bulk_read_limit,
+                          settings.bulk_read_window_minutes)
     if case.new_information_at is not None and case.assigned_officer_id == officer.id:
         case.new_information_at = None  # its officer has now seen what the resident added
     session.commit()
@@ -96,8 +108,9 @@ def read_case(session: Session, officer: Officer, case: Case) -> dict[str, Any]:
 
 
 def list_messages(session: Session, officer: Officer, case: Case) -> list[dict[str, Any]]:
-    """Messages to the resident with their delivery status, recorded as case.messages_read."""
-    workflow.check_can_read(officer, case)
+    """Messages to the resident with their delivery status, recorded as case.messages_read
+    (their words and the resident's address: full readers only)."""
+    workflow.check_can_read_full(officer, case)
     items = messages_for_case(session, case)
     audit.record(session, officer.username, "case.messages_read", case.reference)
     session.commit()

@@ -18,14 +18,19 @@ from bot.models import AuditEvent, Case
 
 AUDIT_LIMIT = 200  # newest audit events shown on a case; the audit log has them all
 # Audit actions already shown as their own item (the note, the action, the message).
-SHOWN_ELSEWHERE = frozenset({"case.note_added", "case.action_recorded", "message.queued"})
+SHOWN_ELSEWHERE = frozenset({"case.note_added", "case.action_recorded", "message.queued",
+                             "case.perpetrator_enforcement"})
 READS = {
     "case.read": "Opened the case",
     "case.listed": "Saw it in the queue",
     "case.messages_read": "Read the messages",
     "case.referral_packet": "Produced a referral packet",
     "message.previewed": "Previewed a message",
+    "perpetrator.read": "Saw the linked perpetrator records",
+    "perpetrator.match_shown": "Was shown possible perpetrator matches",
 }
+LINKS = {"perpetrator.linked": "Linked to perpetrator record {id}",
+         "perpetrator.unlinked": "Unlinked from perpetrator record {id}"}
 
 
 @dataclass
@@ -33,7 +38,8 @@ class Event:
     """One timeline entry; ``text`` is shown as plain text, never markup."""
 
     at: datetime
-    kind: str  # report | diary | message | note | status | assignment | action | audit
+    kind: str  # report | diary | message | note | status | assignment | action |
+    #            enforcement | perpetrator | audit
     title: str
     who: str | None = None
     text: str | None = None
@@ -71,6 +77,21 @@ def _diary(detail: dict[str, Any]) -> list[Event]:
     return events
 
 
+def _enforcement(detail: dict[str, Any]) -> list[Event]:
+    """Enforcement against a linked perpetrator: one entry on the record, shown on every
+    linked case (``perpetrator_enforcement`` of the case's detail)."""
+    events = []
+    for e in detail.get("perpetrator_enforcement") or []:
+        facts: list[tuple[str, Any]] = [("Record", f"perpetrator record {e['perpetrator_id']}"),
+                                        ("Taken on", e["date"])]
+        if e.get("outcome"):
+            facts.append(("Outcome", str(e["outcome"])))
+        events.append(Event(_when(e["created_at"]) or _when(e["date"]), "enforcement",
+                            f"Enforcement against the perpetrator: {e['label']}",
+                            who=e.get("officer"), text=e.get("notes"), facts=facts))
+    return events
+
+
 def _change(changes: dict[str, Any] | None, field_name: str) -> tuple[Any, Any]:
     item = (changes or {}).get(field_name) or {}
     return (item.get("from"), item.get("to")) if isinstance(item, dict) else (None, None)
@@ -92,6 +113,19 @@ def _from_audit(event: Any) -> Event | None:
         old, new = _change(changes, "assigned_officer")
         return Event(event.at, "assignment", f"Assigned to {new}", who=event.officer_username,
                      facts=[("Before", str(old or "nobody"))])
+    if event.action in LINKS:
+        record = (changes or {}).get("perpetrator_id")
+        return Event(event.at, "perpetrator", LINKS[event.action].format(id=record),
+                     who=event.officer_username)
+    if event.action == "case.risk_changed":
+        old, new = _change(changes, "risk_level")
+        facts = [("From", str(old)), ("To", str(new))] if new else []
+        if (changes or {}).get("signal") == "repeat_perpetrator":
+            count = changes.get("linked_reports") or 0
+            facts.append(("Because", f"perpetrator linked to {count} reports" if count >= 2
+                          else "no longer a repeat perpetrator"))
+        title = "Risk changed" if new else "Risk reasons changed"  # same level, new reason
+        return Event(event.at, "status", title, who=event.officer_username, facts=facts)
     title = READS.get(event.action, event.action)
     facts = []
     if event.action == "case.referral_packet" and changes:
@@ -133,6 +167,7 @@ def build_timeline(session: Session, case: Case, detail: dict[str, Any],
         kind = "Referral" if a["kind"] == "referral" else "Enforcement"
         events.append(Event(a["created_at"], "action", f"{kind}: {a['label']}",
                             who=a.get("officer"), text=a.get("detail")))
+    events += _enforcement(detail)
     rows = session.execute(  # plain rows, not ORM objects: a busy case has hundreds
         select(AuditEvent.at, AuditEvent.officer_username, AuditEvent.action,
                AuditEvent.changes)
@@ -140,7 +175,7 @@ def build_timeline(session: Session, case: Case, detail: dict[str, Any],
         .order_by(AuditEvent.id.desc()).limit(AUDIT_LIMIT)
     ).all()
     events += [e for e in (_from_audit(r) for r in rows) if e is not None]
-    order = {"report": 0, "diary": 1, "status": 2, "assignment": 3, "action": 4, "note": 5,
-             "message": 6, "audit": 7}
+    order = {"report": 0, "diary": 1, "status": 2, "assignment": 3, "action": 4,
+             "enforcement": 4, "perpetrator": 4, "note": 5, "message": 6, "audit": 7}
     events.sort(key=lambda e: (e.at, -order.get(e.kind, 9)), reverse=True)
     return _fold(events)

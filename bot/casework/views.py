@@ -58,6 +58,23 @@ def case_detail(session: Session, case: Case) -> dict[str, Any]:
     return data
 
 
+def withhold_personal(detail: dict[str, Any]) -> dict[str, Any]:
+    """The case as an officer sees it before claiming it: what happened in categories, how
+    urgent, consent and channel; never the account, exact place and time, contact details, the
+    resident's own words elsewhere, notes' or actions' text, or the perpetrator section."""
+    d = dict(detail, access="summary", narrative=None, occurred_time=None, notes=[], diary=[],
+             feedback=[])
+    d["location"] = {**d["location"], "text": None}
+    d["housing"] = {**d["housing"], "provider": None}
+    d["contact"] = {**d["contact"], "value": None, "safe_time": None, "name": None}
+    d["wishes"] = {**d["wishes"], "in_their_words": None}
+    d["access_needs"] = {**d["access_needs"], "other": None}
+    if d.get("subject"):
+        d["subject"] = {**d["subject"], "contact": None}
+    d["actions"] = [{**a, "detail": None} for a in d["actions"]]
+    return d
+
+
 def case_summary(case: Case, now: datetime) -> dict[str, Any]:
     """A queue row: enough to prioritise, nothing the resident said in their own words."""
     return {

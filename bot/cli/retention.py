@@ -20,7 +20,12 @@ def run(
     Prints counts only (never personal data)."""
     from bot.db import session_scope
     from bot.perpetrators import purge_unlinked_records
-    from bot.retention import purge_abandoned_conversations, purge_inbound_claims, run_retention
+    from bot.retention import (
+        purge_abandoned_conversations,
+        purge_chat_sessions,
+        purge_inbound_claims,
+        run_retention,
+    )
     from bot.settings import get_settings
     from bot.stats import refresh_planner_statistics
 
@@ -38,6 +43,8 @@ def run(
     with session_scope() as session:
         purged = purge_abandoned_conversations(session, settings, dry_run=dry_run)
     with session_scope() as session:
+        chat_state = purge_chat_sessions(session, settings, dry_run=dry_run)
+    with session_scope() as session:
         records = purge_unlinked_records(session, settings, dry_run=dry_run)
     verb = "would anonymise" if dry_run else "anonymised"
     typer.echo(f"retention: closed before {cutoff.date().isoformat()} "
@@ -51,6 +58,8 @@ def run(
     typer.echo(f"tracker: events before {purged.cutoff.date().isoformat()} "
                f"({settings.tracker_retention_days} days) with no open case: {delete} "
                f"{purged.events} event(s) of {purged.conversations} conversation(s)")
+    typer.echo(f"chat state: untouched for {settings.tracker_retention_days} days: {delete} "
+               f"{chat_state} conversation(s)")
     typer.echo(f"perpetrators: no linked case since before {records.cutoff.date().isoformat()} "
                f"({settings.perpetrator_unlinked_retention_days} days): {delete} "
                f"{records.records} record(s)")

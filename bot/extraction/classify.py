@@ -40,7 +40,12 @@ _INJURED_YES = re.compile(
     r"(was|were|got|been|am|is|are|'m|'s|left|quite|badly|really) (\w+ )?(hurt|hurting|in pain)|"
     r"hurt (my|his|her|their) \w+|(it|that) hurt|lump on|scratches|grazes?|grazed|knocked out|"
     r"unconscious|needed treatment|treated for|first aid|sore|aching|still hurts|teeth out|"
-    r"scraped|(lip|nose|eye|head|face|arm|cheek|knee|knees|hand|hands) (was |is |were |"
+    r"scraped|bloody (nose|lip|face|mouth)|tetanus|glass in (my|his|her|their) \w+|"
+    r"(broke|broken|cut|split|bust|busted) (my|his|her|their) (nose|arm|rib|ribs|tooth|teeth|"
+    r"wrist|jaw|finger|leg|lip|head|eyebrow|cheek|knee|hand)|"
+    r"(cut|grazed|bruised|swollen|bloody) (knee|knees|hand|hands|head|arm|face|leg|lip|eye|cheek)|"
+    r"bit (me|him|her|my (leg|arm|hand))|"
+    r"(lip|nose|eye|head|face|arm|cheek|knee|knees|hand|hands) (was |is |were |"
     r"are )?(split|cut|"
     r""
     r"swollen|bleeding|broken|bruised|grazed))\b"
@@ -63,7 +68,11 @@ _ONGOING_YES = re.compile(
     r"happened before|happens a lot|has been \w+ing|have been \w+ing|'ve been \w+ing|"
     r"'s been \w+ing|"
     r""
-    r"more and more|again and again|each time|whenever|every single)\b"
+    r"more and more|again and again|each time|whenever|every single|"
+    r"(started|begun|began|starting) (calling|saying|shouting|leaving|sending|posting|"
+    r"following|to call|to shout|to follow|to post)|(has|have|'s|'ve) been (called|sent|"
+    r"targeted|followed|harassed|bullied)|everyone'?s (calling|laughing|saying|sharing)|"
+    r"(at|by|from) (first|the start))\b"
 )
 
 
@@ -86,7 +95,7 @@ _THREAT_SPEECH = re.compile(
 # Words written on a thing are not spoken abuse: "a note saying", "graffiti saying".
 _WRITTEN = re.compile(r"\b(notes?|leaflets?|letters?|signs?|graffiti|stickers?|posters?|caption|"
                       r"banners?|flags?|cards?|brick|written|wrote|sprayed|painted|scratched|"
-                      r"carved|daubed|scrawled|etched)( [\w']+){0,4} (saying|says|that said|"
+                      r"carved|daubed|scrawled|etched)( [\w']+){0,12} (saying|says|that said|"
                       r"reading|with)\b")
 # Reported speech about who someone is ("said they don't want gays in there") is verbal abuse.
 _SPEECH = re.compile(r"\b(said|told|tells|telling|shout\w*|yell\w*|scream\w*|mutter\w*|"
@@ -133,6 +142,10 @@ def incident_types(low: str) -> list[str]:
 _NOT_BADLY = re.compile(r"\b(badly|seriously|too|very|that|really|much)\b")
 
 
+# "I'm fine, my jacket's ruined": said of the body only when no injury is named.
+_FINE = re.compile(r"\b(i'?m|i am|we'?re|we are) (ok|okay|fine|alright|unharmed)\s*,")
+
+
 def injured(low: str) -> bool | None:
     """True/False when the text says whether anyone was hurt; None when it does not."""
     no = _INJURED_NO.search(low)
@@ -140,7 +153,7 @@ def injured(low: str) -> bool | None:
         return False
     if _INJURED_YES.search(low):
         return True
-    return None
+    return False if _FINE.search(low) else None
 
 
 def ongoing_words(low: str) -> bool | None:

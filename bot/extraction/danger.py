@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.extraction import danger_acts as acts
 from bot.extraction.normalize import normalize
 
 LISTS_FILE = Path(__file__).resolve().parents[1] / "config" / "danger.yml"
@@ -29,16 +30,16 @@ _BE = r"(?:'s|'re|\s+is|\s+are|\s+r|\s+am|\s+still|\s+now)"
 
 # Always danger, whatever the tense around them.
 _URGENT = re.compile(
-    r"\b(help me now|help me please|please help me|help\s*!|help\s+help|call (the )?police|"
-    r"right now|at the moment he|i'?m (in danger|not safe|hiding|scared for my life|terrified)|"
-    r"in danger|i am (in danger|not safe|hiding)|"
+    r"\b(help me now|help me please|please help me|help\s*!|help\s+help|"
+    r"at the moment he|i'?m (not safe|hiding|scared for my life)|"
+    r"(am|is|are|'s|'re|'m) (\w+ )?in danger(?! (if|when|once|unless|of))|i am (not safe|hiding)|"
     r"(i'?m|i am|we'?re|we are|i'?ve|we'?ve) (\w+ )?(locked|barricaded|shut) (myself|ourselves|"
     r"us|the door|in)|(we'?re|we are|i'?m|i am) (still )?hiding|"
     r"(he|she|they|someone|somebody|people|them)('s|'re| is| are) coming( back| up| in| round|"
     r" over| here| for (me|us)| after (me|us)| to get (me|us)|\b)(?! (to|from) (the|a|my|our) "
     r"(meeting|party|school|event))|(can|could) (still )?hear (him|her|them|someone|somebody|"
     r"people|men|voices) (at|outside|on|in|through|banging|kicking|trying|shouting|on the "
-    r"stairs)|"
+    r"stairs|breaking|smashing|coming|downstairs|upstairs)|"
     r"(trying|tryna) to (kick|break|smash|bash|force|knock|batter|burn) (in |down )?(the|my|our) "
     r"(front |back )?(door|window|gate)s?|"
     r"(has|have|'s|'ve) just (attacked|hit|punched|stabbed|poured|set fire|smashed|thrown|"
@@ -49,19 +50,31 @@ _URGENT = re.compile(
     r"(trying|tryna) to (get|break|force (his|her|their) way) in|"
     r"(is|are|'s|'re) (breaking|kicking|smashing|banging|hammering) (in|down|on)|"
     r"(kicking|banging|hammering|pounding) on (my|the|our) (door|window)s? (now|right now)|"
-    r"(is|are|'s|'re|r) (still )?(following|chasing|coming (for|after)) (me|us)|"
     r"(he|she|they)('s|'re| is| are)? ?(here|back) (now|again)|"
-    r"(is|are|'s|'re) (here|back|downstairs|upstairs|in (my|the|our) (house|flat|garden|building|"
-    r"hallway|stairwell))\b(?! last)|"
-    r""
-    r"happening (now|right now)|still happening now|this is happening|"
+
     r"(come|coming|be) back (tonight|later|today|soon) (and|to) (kill|hurt|stab|get|attack|burn|"
     r"beat)|"
     r"(kill|hurt|stab|attack|burn|get) (me|us) (tonight|today|later today)|"
-    r"send (someone|somebody|help|the police|police|an ambulance|officers)|come quick\w*|"
-    r"please (come|hurry)|won'?t let (me|us|him|her|them) (leave|go|out|past|in)|"
+    r"come quick\w*|"
+    r"please (come|hurry)|won'?t let (me|us|him|her|them) (leave|go|out|past)|"
     r"(are|is|'re|'s) (surrounding|cornering) (me|us|him|her|them|my)|there'?s a fight)\b",
 )
+
+# Calls for help: danger when said as a call, not asked about or advised (danger_acts.a_call).
+_CALL = re.compile(r"\b(call (the )?police|send (someone|somebody|help|the police|police|"
+                   r"an ambulance|officers))\b")
+# Followed or chased now (not online: "he's following me on instagram").
+_FOLLOWED = re.compile(r"\b(is|are|'s|'re|r) (still )?(following|chasing|coming (for|after)) "
+                       r"(me|us)\b")
+# Somewhere near the resident now, said of anyone but their own family ("my son is downstairs").
+_WHERE = re.compile(r"\b(is|are|'s|'re) (here|back|downstairs|upstairs|in (my|the|our) (house|flat|"
+                    r"garden|building|hallway|stairwell))\b(?! last)")
+_FAMILY = re.compile(r"\b(my|our|her|his) (\w+ )?(sons?|daughters?|kids?|children|child|husband|"
+                     r"wife|partner|mum|mother|dad|father|brothers?|sisters?|family|baby|friends?|"
+                     r"flatmates?|nan|grandma|grandad|carer|cat|dog)\s*$")
+# "right now", "this is happening": danger unless the clause reassures ("I'm safe right now").
+_WEAK_NOW = re.compile(r"\b(right now|happening (now|right now)(?! for)|still happening now|"
+                       r"this is happening)\b")
 
 # Someone is at the door / outside: danger if not told as past.
 _PRESENCE = re.compile(
@@ -70,7 +83,7 @@ _PRESENCE = re.compile(
     r"(outside|at (my|the|our) (door|window|gate|flat|house)|in (my|our|the) (garden|building|"
     r"hallway|house|flat|stairwell)|"
     r""
-    r"downstairs|upstairs|waiting|standing|here)",
+    r"downstairs|upstairs|waiting(?! for (me|us|him|her|them) to)|standing|here)",
 )
 _OUTSIDE_NOW = re.compile(
     r"\b(outside|at) (my|our|the) (door|front door|window|flat|house|home|room|"
@@ -86,13 +99,14 @@ _WEAPON = re.compile(
     r"(a |an |his |her |their |some )?(big |broken |huge |kitchen |long |metal |massive )?"
     r"(knife|knives|gun|machete|blade|weapon|bat|baseball bat|stick|pole|"
     r"hammer|"
-    r"axe|crowbar|bottle|screwdriver|acid)\b",
+    r"axe|crowbar|bottle|screwdriver|acid)\b(?! (collection|set|block|drawer|rack|sharpener))",
 )
 # An attack going on as the message is typed ("a man is hitting an old man"), or someone on the
 # resident's heels ("2 guys following me down fulham palace rd"), or fire set now.
 _ATTACK = re.compile(
     r"\b(is|are|'s|'re) (hitting|punching|kicking|beating|attacking|stabbing|strangling|"
-    r"choking|dragging|fighting)\b|\b(is|are|'s|'re) being (dragged|attacked|beaten|hit|punched|"
+    r"choking|dragging|fighting)\b(?! (a |the )?(ball|football))|"
+    r"\b(is|are|'s|'re) being (dragged|attacked|beaten|hit|punched|"
     r"kicked|stabbed)\b|^\W*(\w+ ){0,3}(following|chasing) (me|us)\b|"
     r"\b(followed|following) (me|us) (home|here|back|to my (house|flat|door|building))\b.{0,40}"
     r"\b(now|is|are|'s|'re)\b|\b(petrol|lighter fluid|fire) (through|in|into|on) (my|our|the) "
@@ -154,17 +168,41 @@ def emergency_only(text: str) -> bool:
     return bare in only or re.sub(r"[!?.,]+", "", bare) in only
 
 
-def _clause_danger(clause: str) -> bool:
-    clause = _NEGATED.sub(" ", clause)
+def _called(clause: str) -> bool:
+    """A call for help (the YAML's phrases, "call the police", "send someone") said as one."""
     always = _lists()[1]
-    if _URGENT.search(clause) or _OUTSIDE_NOW.search(clause) or (always and always.search(clause)):
+    for pattern in (_CALL, always):
+        for match in pattern.finditer(clause) if pattern else ():
+            if acts.a_call(clause, match):
+                return True
+    return False
+
+
+def _clause_danger(clause: str) -> bool:
+    reassured = bool(acts.REASSURED.search(clause))
+    clause = _NEGATED.sub(" ", clause)
+    if _URGENT.search(clause) or _OUTSIDE_NOW.search(clause) or _called(clause):
+        return True
+    if _FOLLOWED.search(clause) and not acts.ONLINE.search(clause):
+        return True
+    if any(not _FAMILY.search(clause[:m.start()]) for m in _WHERE.finditer(clause)):
+        return True
+    if not reassured and (_WEAK_NOW.search(clause) or acts.TERRIFIED.search(clause)):
         return True
     if _ATTACK.search(clause) and not _HABIT.search(clause):
         return not _PAST.search(clause) or bool(_NOW.search(clause))
     if _PRESENCE.search(clause) or _WEAPON.search(clause) or _SHELTER.search(clause):
         if _AFTERWARDS.search(clause):
             return False
+        if _HABIT.search(clause) and not acts.AGAIN_NOW.search(clause):
+            return False
         return not _PAST.search(clause) or bool(_NOW.search(clause))
+    if acts.kept_now(clause) and not _AFTERWARDS.search(clause):
+        return not _PAST.search(clause) or bool(acts.AGAIN_NOW.search(clause))
+    if acts.act_now(clause) and not _AFTERWARDS.search(clause):
+        if _PAST.search(clause) or _HABIT.search(clause) or acts.SEEN.search(clause):
+            return bool(acts.AGAIN_NOW.search(clause))
+        return True
     return False
 
 

@@ -50,7 +50,8 @@ TIME_RE = re.compile(
 _FOUND = re.compile(r"\b(found|noticed|discovered|spotted|saw)( (it|this|that|them|the \w+))?"
                     r"( (was|were|had been))?\s*$", re.IGNORECASE)
 # The day the reporter was told, or an institution answered, is not the incident's day.
-_TOLD = re.compile(r"\b((told|tell|rang|phoned|emailed|messaged|texted) (me|us)( \w+){0,2}|"
+_TOLD = re.compile(r"\b((told|tell|rang|phoned|emailed|messaged|texted|showed) (me|us)"
+                   r"( (?!that\b|about\b)\w+){0,2}|"
                    r"(uni|university|school|college|council|police|landlord|housing|management|"
                    r"they) (said|told|promised|replied|responded)( [\w']+){0,8})\s*$",
                    re.IGNORECASE)
@@ -62,6 +63,11 @@ _HOLIDAYS = {"halloween": (10, 31), "christmas eve": (12, 24), "christmas day": 
              "christmas": (12, 25), "boxing day": (12, 26), "new years eve": (12, 31),
              "new years day": (1, 1), "bonfire night": (11, 5), "guy fawkes night": (11, 5),
              "valentines day": (2, 14)}
+# Words inside quotation marks were said, not when it happened ("'no Travellers tonight'").
+_QUOTED = re.compile(r"(?:(?<=\s)|^)'[^'\n]{1,120}?'(?=[\s.,!?;:]|$)|\"[^\"\n]{1,200}\"")
+# "I'm not going out today", "scared to go out tonight": the day of a plan or a fear.
+_NOT_THAT_DAY = re.compile(r"\b(not|n'?t|never|going to|gonna|will|'ll|want to|wants to|scared to|"
+                           r"afraid to|too scared|cannot|can'?t)\b[^.!?\n]{0,25}$")
 # Periods, not days: used only when no day is said ("twice this week, last time on Monday").
 VAGUE = re.compile(r"^((last|this) (week|weekend)|(over|at) the weekend)$")
 
@@ -174,18 +180,24 @@ def find_times(text: str) -> list[tuple[int, str]]:
 def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, date, bool]]:
     """(position, date, is_start_of_period) for the date phrases in the text."""
     out: list[tuple[int, date, bool]] = []
+    quoted = [q.span() for q in _QUOTED.finditer(text)] if "'" in text or '"' in text else []
     for m in DATE_RE.finditer(text):
         if len(out) >= limit:
             break
         phrase = m.group("d")
         if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}", phrase) and "." in phrase:
             continue  # "2.30" is a time or a price, not 2 March
-        if phrase.lower() in ("this month", "last month") or \
+        if phrase.lower() in ("this month", "last month", "this week") or \
                 re.search(r"\b(every|each)\s*$", text[:m.start()]):
             continue  # "twice this month", "last month", "every friday": no one day
         if re.search(_DAYS, phrase, re.IGNORECASE) and _DAY_AS_NAME.match(text[m.end():]):
             continue
         if _TOLD.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        if any(a <= m.start() < b for a, b in quoted):
+            continue
+        if phrase.lower() in ("today", "tonight") and _NOT_THAT_DAY.search(
+                text[max(0, m.start() - 40):m.start()]):
             continue
         day = resolve(phrase, now)
         if day is not None and day.year > 1900:

@@ -34,15 +34,16 @@ TARGETS: dict[str, tuple[str, float]] = {
     "danger_now": ("recall", 1.0),
     "danger_now ": ("precision", 0.90),
 }
-# The whole set includes held_out_4, scored before and after round 4 and never tuned on: where a
-# target is not met there, the floor is what round 4 reached (docs/extraction.md): danger recall
-# 0.977 (one held-out danger account of 12 missed; which one is never listed).
+# The whole set includes the held-out part, never tuned on: where a target is not met there, the
+# floor is lowered only for danger recall (docs/extraction.md): 0.97, at most about one held-out
+# danger account of the whole set missed (which one is never listed).
 WHOLE_SET_TARGETS: dict[str, tuple[str, float]] = {**TARGETS, "danger_now": ("recall", 0.97)}
 # When each held-out set was first scored (before any tuning on it): docs/extraction.md.
 NOTES = {
     "held_out_1_tuned": "held out in round 1; first score in docs; tuned on since round 2",
     "held_out_2_tuned": "held out in round 2; first score in docs; tuned on since round 3",
     "held_out_3_tuned": "held out in round 3; first score in docs; tuned on since round 4",
+    "held_out_4_tuned": "held out in round 4; first score in docs; tuned on since round 5",
     HELD_OUT: "HELD OUT: never tuned on; its misses are never listed",
 }
 CONFIDENT = 0.8  # the form skips a question at or above this confidence

@@ -33,6 +33,7 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"\blaughed at\b",
         r"\bcatcall\w*", r"\bnasty comments?\b", r"\bcomments? about\b",
         r"\bsaid (that )?(i|we|he|she|they) should\b",
+        r"\b(say|says|saying|tell|tells) (me |to me |us |him |her )?['\"]", r"\bbad words?\b",
         r"\btold (me|him|her|us|them) to (go|take|get|leave|shut|fuck)\b", r"\bgo back to\b",
         r"\bn[- ]?word\b",
         r"\bsh(ou|u)ted\b", r"\bpeople like (you|me|him|her|us|them)\b", r"\bsaid ['\"]",
@@ -89,11 +90,18 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"\bwith (a |an |his |her |big |some |a big )?(knife|bat|hammer|machete|gun|weapon|"
         r"crowbar|axe)\b",
         r"\bwon'?t let (me|him|her|us|them) (leave|go|past)\b",
-        r"\b(trying|tryna) to (get|break|force|kick|smash) (in|into|through|the door)\b",
+        r"\b(trying|tryna|tried) to (get|break|force|kick|smash) (in|into|through|the door)\b",
+        r"\b(bang\w*|hammer\w*|pound\w*|kick\w*) (on|at) (the|my|our|his|her|their) (\w+ )?"
+        r"(door|window|shutter)s?\b(?! and (run|ran|leg it))",
         r"\bsort (you|me|him|her|us|them) out\b",
         r"\bshould (all )?(die|burn|hang|be (killed|shot|hanged|gassed|bombed|burn[te]d?|"
         r"attacked|thrown off|stoned|drowned|lynched|beheaded|strung up))\b",
         r"\b(swerv\w*|drove|driving|drive) (at|towards) (me|us|him|her|them)\b",
+        # round 5: coming back to finish it, an address made public, a lesson promised
+        r"\bcome back (and|to) (finish|get|sort|do|burn|kill|hurt)\b", r"\bfinish the job\b",
+        r"\b(posted|shared|leaked|put up|published|posting|sharing) (my|our|her|his|their) "
+        r"(home |work |house )?address\b",
+        r"\bteach (her|him|me|you|them|us) a lesson\b",
     ],
     "physical_assault": [
         r"\bpunch\w*",
@@ -166,6 +174,14 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"(?! (through|at (my|the|our|his|her) (window|door|car|house|shop|gate|wall)))",
         r"\b(went|came|goes|comes) for (me|him|her|us|them)\b",
         r"\bglassed\b", r"\bbottled\b", r"\bscratched (me|him|her|my face)\b", r"\bpunched\b",
+        # round 5: taken off the person, thrown on them, pressed against them
+        r"\b(took|snatched|grabbed|nicked|yanked) (his|her|my|their) ([\w']+ ){0,2}(pass|phone|bag|"
+        r"hat|cap|stick|cane|glasses|crutch(es)?|wallet|money|keys|headphones|lunch|scarf)\b.{0,15}"
+        r"\b(off|from|out of) (him|her|me|them|his|my|their)\b",
+        r"\b(threw|throw|throwing|thrown|chucked|tipped|poured) (\w+ ){0,3}(on|onto|over) (me|him|"
+        r"her|us|them)\b",
+        r"\b(press|rubb?|grind)(ed|ing|s)? (himself|herself|themselves|his body|up|against)\b"
+        r".{0,20}\b(against|on|into) (me|her|him|a|the|my|us)\b",
         r"\bbeat up\b",
         r"\bhit (with|by)\b", r"\bknocked\b.{0,20}\bout\b", r"\bphysical\w*", r"\bjumped\b",
     ],
@@ -223,8 +239,16 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"door|"
         r"bike|scooter|car|"
         r"bins?)\b",
-        r"\bwrote .{0,40}\bon (my|our|the|his|her) (\w+ )?(door|wall|car|house|fence|shop|lift|"
-        r"van|window|shutter)\b",
+        r"\b(wrote|writing|written|scrawled|scrawling) .{0,40}\bon (my|our|the|his|her|their) "
+        r"(\w+ )?(door|wall|car|house|fence|shop|lift|van|window|shutter)s?\b",
+        # round 5: things thrown at a home, flags and signs torn down, plants poisoned
+        r"\b(threw|throwing|thrown|chucking|chucked|lobbing|lobbed|hurling|hurled) (\w+ ){0,3}"
+        r"(at|against|through) (the|my|our|his|her|their) (\w+ ){0,2}(door|doors|window|windows|"
+        r"car|house|flat|gates?|walls?|shop|shutter)\b",
+        r"\b(torn|tore|ripped|pulled|taken|took) (down|off) (the|my|our|his|her|their) (\w+ ){0,2}"
+        r"(flag|sign|banner|decorations?|mezuzah|lights|wreath)\b",
+        r"\b(poured|sprayed|tipped) (\w+ ){0,3}(on|over|into) (my|our|the|his|her|their) "
+        r"([\w']+ ){0,2}(roses|plants|flowers|garden|lawn|hedge|tree|pond)\b",
     ],
     **CONTEXT_PATTERNS,
 }

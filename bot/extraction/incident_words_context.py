@@ -28,6 +28,15 @@ CONTEXT_PATTERNS: dict[str, list[str]] = {
     ],
     "harassment": [
         r"\bharass\w*",
+        # round 5: how long or how many, and the same people back again
+        r"\bfor (about |around |nearly |over |almost )?(a|an|one|two|three|four|six|\d+|a few|"
+        r"several) (weeks?|months?|years?)\b",
+        r"\b(dozens|loads|hundreds|lots|tons) of (messages|replies|comments|dms|calls|texts|emails|"
+        r"posts)\b",
+        r"\bsince (i|we|he|she|they) (posted|came out|started|moved|arrived|complained|reported|"
+        r"was elected|told)\b",
+        r"\bthe same (group|boys|lads|men|man|people|gang|kids|girls|woman|guy)\b([\w' ]){0,60}"
+        r"\bagain\b",
         r"\bfollow(ed|ing|s)? (me|him|her|us|them|my)\b(?! (\w+ )?(shouting|calling|screaming|"
         r"yelling|swearing))",
         r"\bstalk\w*",
@@ -95,6 +104,8 @@ CONTEXT_PATTERNS: dict[str, list[str]] = {
         r"\bexcluded\b", r"\bdiscriminat\w*", r"\bignored (me|us)\b.{0,20}\b(served|queue)",
         r"\bkicked (me|us|him|her) (out|off)\b", r"\bthrown out\b",
         r"\bwouldn'?t let (me|us|him|her) (on|in)\b",
+        r"\b(stopped|stopping|stop) (a |the )?(\w+ ){0,4}(from )?(going in|getting in|entering|"
+        r"coming in|getting on)\b",
         r"\bdriver (drove|went) (past|off)\b", r"\brubbish\b.{0,30}\b(dumped|left|thrown)\b",
     ],
 }

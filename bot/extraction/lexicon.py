@@ -41,6 +41,8 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bfilipin\w*",
         r"\bvietnamese\b", r"\bjapanese\b", r"\bkorean\b", r"\bchinese virus\b", r"\bkung flu\b",
         r"\bnot your kind\b", r"\broma\b",
+        # round 5: slurs and dress the rules did not know
+        r"\bgypp?os?\b", r"\bcurry (land|muncher|eater)s?\b", r"\bbongo\b",
         *RACE_PATTERNS,
     ],
     "religion": [
@@ -68,7 +70,7 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"(holding hands|kissing) (with )?my (boyfriend|girlfriend|husband|wife|partner)",
         r"my (girlfriend|wife)\b.*\b(holding hands|kiss)", r"\bpride\b", r"rainbow flag",
         r"\bhomos?\b", r"\bbender\w*", r"same[- ]sex", r"\blez(z|zer|zie|zy|bo|bian)?s?\b",
-        r"\blesbos?\b", r"\bbatty (boy|man)s?\b",
+        r"\blesbos?\b", r"\bbatty (boy|man)s?\b", r"\blezzas?\b",
     ],
     "disability": [
         r"disab\w*", r"wheelchair\w*", r"\bautis\w*", r"\bretard\w*", r"\bspastic\w*", r"\bspaz\w*",
@@ -83,6 +85,12 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bstutter\w*", r"\bschizo\w*", r"\bepilep\w*", r"\bhearing aid", r"\bbenefits scrounger",
         r"\bnutter\b", r"\bfreak\b.*\b(wheelchair|disab)", r"\bsign language\b",
         r"\bthe way (she|he) walks",
+        # round 5: disability shown by what a person uses or needs
+        r"\b(assistance|hearing|service) dogs?\b", r"\bwhite (cane|stick)\b",
+        r"\b(my|her|his|their) carers?\b", r"\brollator\b",
+        r"\bprosthetic\w*", r"\bblue badge\b", r"\bhearing impaired\b", r"\bbsl\b",
+        r"\bregistered blind\b", r"\b(oxygen|walking) (tank|frame|aid)\b", r"\btourette\w*",
+        r"\bmultiple sclerosis\b", r"\bseizures?\b", r"\bsen\b",
     ],
     "transgender": [
         r"\btrans\b", r"transgender\w*", r"transphob\w*", r"\btranny\w*", r"\btrannie\w*",
@@ -91,6 +99,9 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"called me (an )?[\"']?it\b", r"\bgender identity\b", r"\btransition\w*",
         r"\btrans (woman|man|girl|boy|people|person)",
         r"\bpronouns?\b", r"\bbefore (photos|pictures|pics)\b",
+        r"\bcall(s|ed|ing)? (me|her|him|them) (an )?['\"]?it['\"]?\b",
+        r"\b(refus\w*|won'?t|wouldn'?t) (to )?(use|call me by|book me in under) my (\w+ )?name\b",
+        r"\b(use|go in) the (men'?s|gents|ladies|women'?s)\b",
         r"\b(she'?s|she is|this is) (really |actually |still )?a (man|bloke|geezer)\b",
         r"\b(he'?s|he is) (really |actually |still )?a (woman|girl)\b",
         r"\bborn a (man|woman|boy|girl)\b", r"\bnot a real (woman|man)\b",
@@ -110,7 +121,12 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\b(women|girls|females)( \w+)? (should|shouldn'?t|can'?t|belong|are (all )?(too|just|"
         r"only|not))\b", r"\b(a )?(woman|girl) like (me|you|her)\b", r"\bno man would\b",
         r"\bsexy\b", r"\bdirty things\b", r"\b(touch|grop|fondl)\w* (me|her)\b",
-        r"\b(my|her) (bum|bottom|breasts?|boobs|tits|chest|backside|arse) \b",
+        r"\b(my|her) (bum|bottom|breasts?|boobs?|tits|chest|backside|arse)\b",
+        # round 5: sexual harassment without the words
+        r"\bnice (legs|arse|bum|tits|body|boobs)\b", r"\bkiss(ing|y)? noises\b",
+        r"\basking (me|her) out\b", r"\bwhat (he|they)'?d (like to )?do to (me|her)\b",
+        r"\b(press|rubb?)(ed|ing|s)? (himself|his body|up) (\w+ ){0,2}against\b",
+        r"\b(frigid|dirty|miserable) (cow|bitch)\b", r"\bi'?m a woman (living )?alone\b",
         r"\b(up|under) (my|her) (skirt|dress)\b", r"\bexposed himself\b", r"\bmasturbat\w*",
         r"\b(fat|stupid|lazy|silly|ugly|old) cow\b", r"\bsweetheart\b|\bdarling\b|\blove\?",
         r"\b(smile|give us a smile)\b.{0,20}\b(love|darling|sweetheart)\b",
@@ -134,6 +150,7 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bcouncil estate scum\b",
         r"\bwork(ing)? class\b", r"\bposh\b", r"\bcoffin dodgers?\b",
         r"\b(us|we) old (ladies|men|people|folk)\b", r"\boaps?\b", r"\bpensioners?\b",
+        r"\btramps?\b", r"\bsleep(ing)? (rough|in (a|the) doorway)\b",
     ],
 }
 

@@ -30,6 +30,9 @@ DEMONYMS = [
     "somalis?", "somalians?", "spanish", "sri lankans?", "sudanese", "syrians?", "tamils?",
     "turks", "turkish", "ugandans?", "ukrainians?", "vietnamese", "yemenis?", "zimbabweans?",
     "east(?:ern)? europeans?", "west africans?", "latinos?", "latinas?", "hispanics?",
+    "bengalis?", "gujaratis?", "punjabis?", "sikhs? and asians?", "nepalese", "nepalis?",
+    "ethiopians?", "congolese", "zambians?", "tanzanians?", "peruvians?", "venezuelans?",
+    "bosnians?", "croatians?", "estonians?", "ukranians?", "belarusians?", "georgians?",
 ]
 
 _COUNTRY = "(?:" + "|".join(COUNTRIES) + ")"

@@ -79,7 +79,8 @@ LINES = ["district", "piccadilly", "central", "circle", "metropolitan", "jubilee
          "victoria", "bakerloo", "elizabeth", "hammersmith and city", "hammersmith & city"]
 HOME = ["house", "flat", "home", "building", "block", "doorstep", "garden", "street", "road",
         "balcony", "stairs", "hallway", "corridor", "workplace", "work", "shop", "school",
-        "driveway", "front garden", "back garden", "landing", "stall", "office", "van"]
+        "driveway", "front garden", "back garden", "landing", "stall", "office", "van",
+        "bathroom", "bedroom", "kitchen", "toilet"]
 # Parts of a home that are usually what was hit, not where it happened ("through my letterbox",
 # "on my door"): a place only when the resident was at them ("outside my door", "came to my door").
 HOME_OBJECTS = ["door", "front door", "back door", "window", "gate", "car", "letterbox",
@@ -135,6 +136,7 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     owner = {"LOWER": {"IN": ["my", "our", "his", "her", "their", "the"]}}
     home = [[{"LOWER": {"IN": ["outside", "at", "on", "in", "near", "by", "from", "to"]}}, owner,
              *_phrase(h)] for h in HOME]
+    home += [[{"LOWER": "into"}, {"LOWER": {"IN": ["my", "our"]}}, *_phrase(h)] for h in HOME]
     home += [[{"LOWER": {"IN": ["outside", "at", "near", "by", "to"]}}, owner, *_phrase(h)]
              for h in HOME_OBJECTS]
     home += [[{"LOWER": "in"}, {"LOWER": "front"}, {"LOWER": "of"}, owner, *_phrase(h)]

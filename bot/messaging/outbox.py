@@ -8,24 +8,34 @@ it also says how to complain and how to ask for an ASB Case Review (Community Tr
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.messaging.optout import normalise_number
 from bot.models import Case, Officer, OutboundMessage
 from bot.settings import Settings
 from bot.wording import say
 
 MESSAGE_CHANNELS = {"sms": "sms", "whatsapp": "whatsapp", "email": "email"}
+# A UK mobile in E.164 (bot/report_form/answers/contact.py takes only these for texts): never a
+# premium-rate or forwarding number the council would pay for.
+UK_MOBILE_E164 = re.compile(r"\+447(?:[1-57-9]\d{8}|624\d{6})")
+DAY = timedelta(hours=24)
 
 
 class CannotMessage(Exception):
     """This resident cannot be messaged (the reason is safe to show the officer)."""
+
+
+class MessageLimitReached(CannotMessage):
+    """The day's cap of messages on this case, or signed by this officer, is reached."""
 
 
 @lru_cache
@@ -96,7 +106,33 @@ def check_reachable(case: Case) -> str:
     if method == "phone":
         raise CannotMessage("The resident asked to be phoned, not messaged: call them at the "
                             "safe time on the case.")
+    if method in ("sms", "whatsapp") and \
+            not UK_MOBILE_E164.fullmatch(normalise_number(case.contact_value)):
+        raise CannotMessage("The number on the case is not a UK mobile number, so no text or "
+                            "WhatsApp message can go to it: phone or email the resident instead "
+                            "if they gave a way.")
     return MESSAGE_CHANNELS[method]
+
+
+def check_daily_caps(session: Session, case: Case, officer: Officer, settings: Settings,
+                     now: datetime) -> None:
+    """At most MESSAGES_PER_CASE_PER_DAY on a case and MESSAGES_PER_OFFICER_PER_DAY signed by
+    one officer in any 24 hours: a stolen account or a mistake cannot flood a resident."""
+    since = now - DAY
+    recent = select(func.count()).select_from(OutboundMessage).where(
+        OutboundMessage.purpose == "resident", OutboundMessage.created_at >= since)
+    on_case = session.scalar(recent.where(OutboundMessage.case_id == case.id)) or 0
+    if on_case >= settings.messages_per_case_per_day:
+        raise MessageLimitReached(
+            f"This case has had {on_case} messages to the resident in the last 24 hours, the "
+            f"most allowed ({settings.messages_per_case_per_day}). Phone them, or send it "
+            "tomorrow.")
+    by_officer = session.scalar(recent.where(OutboundMessage.officer_id == officer.id)) or 0
+    if by_officer >= settings.messages_per_officer_per_day:
+        raise MessageLimitReached(
+            f"{by_officer} messages signed by {officer.username} have been queued in the last "
+            f"24 hours, the most allowed ({settings.messages_per_officer_per_day}). Ask a "
+            "supervisor if this is a real need.")
 
 
 def queue_message(session: Session, case: Case, text: str, settings: Settings,
@@ -107,6 +143,7 @@ def queue_message(session: Session, case: Case, text: str, settings: Settings,
         raise CannotMessage("Assign the case first: messages carry the case officer's name and "
                             "direct contact details.")
     now = now or datetime.now(UTC)
+    check_daily_caps(session, case, case.assigned_officer, settings, now)
     row = OutboundMessage(
         case_id=case.id,
         officer_id=case.assigned_officer.id,

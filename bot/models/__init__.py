@@ -14,6 +14,7 @@ from bot.models.cases import (
     Officer,
     facet_rows,
 )
+from bot.models.erasure import ErasureRequest
 from bot.models.messaging import ChatSession, InboundClaim, OptOut, OutboundMessage
 from bot.models.perpetrators import (
     CasePerpetratorLink,
@@ -29,7 +30,7 @@ from bot.models.types import Base, EncryptedText, UTCDateTime, utcnow
 
 __all__ = [
     "AuditBase", "AuditEvent", "Base", "Case", "CaseAction", "CaseIncidentType", "CaseNote",
-    "CaseStrand", "ChatSession", "EncryptedText", "InboundClaim", "OptOut", "Officer",
+    "CaseStrand", "ChatSession", "EncryptedText", "ErasureRequest", "InboundClaim", "OptOut", "Officer",
     "OutboundMessage", "UTCDateTime", "facet_rows", "utcnow",
     "CasePerpetratorLink", "CasePlace", "CaseRepeatRisk", "Perpetrator",
     "PerpetratorEnforcement", "PerpetratorIdentifier", "DiaryEntry", "Feedback", "ReturnGuard",

@@ -135,6 +135,8 @@ def read_back(slots: Slots, now: datetime, channel: str = "web") -> str | None:
                           channel))
     if slots.get("injured") is True:
         extras.append(say("report.read_back.someone_hurt", channel))
+    elif slots.get("injured") is False:  # read from the account, never asked: confirm it here
+        extras.append(say("report.read_back.nobody_hurt", channel))
     return " ".join([text, *extras, say("report.read_back.is_that_right", channel)])
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.messaging.outbox import council_section
 from bot.models import Case, CaseAction, DiaryEntry, OutboundMessage
+from bot.perpetrators import action_taken
 from bot.settings import Settings
 from bot.wording import say
 
@@ -29,14 +30,6 @@ def _reach(item: dict[str, Any]) -> str:
     return f" ({', '.join(ways)})" if ways else ""
 
 
-def _action_taken(session: Session, case: Case) -> bool:
-    try:
-        from bot.perpetrators.enforcement import action_taken
-    except ImportError:  # pragma: no cover - perpetrator records are optional
-        return False
-    return action_taken(session, case)
-
-
 def status_text(session: Session, case: Case, settings: Settings, channel: str) -> str:
     lines = [_s("heading", channel, reference=case.reference)]
     if case.status == "new":
@@ -53,7 +46,9 @@ def status_text(session: Session, case: Case, settings: Settings, channel: str) 
     actions = session.execute(select(CaseAction.kind, CaseAction.action)
                               .where(CaseAction.case_id == case.id)).all()
     done = [DONE_REFERRALS[a] for k, a in actions if k == "referral" and a in DONE_REFERRALS]
-    if any(k == "enforcement" for k, _ in actions) or _action_taken(session, case):
+    # Enforcement on the case, or against a perpetrator linked to it: that action was taken,
+    # never what or against whom (the person is criminal offence data, not convicted).
+    if any(k == "enforcement" for k, _ in actions) or action_taken(session, case):
         done.append("done_action")
     lines += [_s(key, channel) for key in dict.fromkeys(done)]
     sent = session.scalar(select(func.count(OutboundMessage.id)).where(

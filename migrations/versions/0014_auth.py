@@ -7,7 +7,7 @@ password change, deactivation or role change end every outstanding token and ses
 ``sign_in_throttle`` counts failed sign-ins per keyed hash of a username or client address.
 
 Revision ID: 0014auth
-Revises: 0010workspace
+Revises: 0015privacy
 """
 from collections.abc import Sequence
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014auth"
-down_revision: str | None = "0010workspace"
+down_revision: str | None = "0015privacy"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -137,8 +137,32 @@ def test_neighbour_housing_is_kept(db_url, db) -> None:
     assert (case.housing, case.housing_provider) == ("housing_association", "Peabody")
 
 
-def test_a_database_failure_keeps_the_answers_and_says_sorry(monkeypatch) -> None:
+def test_a_database_failure_keeps_the_report_in_the_spool_and_says_so(monkeypatch,
+                                                                      tmp_path) -> None:
     monkeypatch.setenv("DATABASE_URL", "sqlite:////nonexistent-dir/no/such.db")
+    monkeypatch.setenv("SPOOL_DIR", str(tmp_path / "spool"))
+    from bot.db import reset_caches
+
+    reset_caches()
+    try:
+        messages, _events = submit(dict(ANSWERED))
+    finally:
+        monkeypatch.undo()
+        reset_caches()
+    said = texts(messages)
+    assert "kept safely" in said and "couldn't save" not in said
+    kept = REFERENCE.search(said)
+    assert kept, said  # the resident is told the reference the case will have
+    files = list((tmp_path / "spool").glob("*.report"))
+    assert len(files) == 1 and kept.group(0) not in files[0].read_text()  # encrypted
+
+
+def test_a_database_failure_with_no_spool_keeps_the_answers_and_says_sorry(monkeypatch,
+                                                                           tmp_path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the spool folder should be")
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////nonexistent-dir/no/such.db")
+    monkeypatch.setenv("SPOOL_DIR", str(blocked))
     from bot.db import reset_caches
 
     reset_caches()

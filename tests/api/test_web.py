@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.web import safe_exit_url
+from bot.settings import DEFAULT_QUICK_EXIT_URL
 
 
 class _Scan(HTMLParser):
@@ -82,6 +83,13 @@ def test_page_is_accessible_by_construction(client: TestClient) -> None:
     assert any(t == "meta" and a.get("name") == "viewport" for t, a in page.tags)
 
 
+def test_quick_exit_goes_to_an_outside_neutral_site_by_default(client: TestClient) -> None:
+    """GOV.UK's pattern: leaving to a page on our own domain would leave it in the history."""
+    html = client.get("/").text
+    assert 'data-exit-url="https://www.bbc.co.uk/weather"' in html
+    assert DEFAULT_QUICK_EXIT_URL == "https://www.bbc.co.uk/weather"
+
+
 def test_exit_target_comes_from_settings_escaped(make_app) -> None:
     with TestClient(make_app(quick_exit_url='https://example.org/?a=1&b="2"')) as client:
         html = client.get("/").text
@@ -94,13 +102,13 @@ def test_exit_target_comes_from_settings_escaped(make_app) -> None:
         ("/weather", "/weather"),
         ("/news?x=1", "/news?x=1"),
         ("https://www.bbc.co.uk/weather", "https://www.bbc.co.uk/weather"),
-        ("javascript:alert(1)", "/weather"),
-        ("JaVaScRiPt:alert(1)", "/weather"),
-        ("data:text/html,hi", "/weather"),
-        ("//evil.example", "/weather"),
-        ("/\\evil.example", "/weather"),
-        ("https://", "/weather"),
-        ("", "/weather"),
+        ("javascript:alert(1)", DEFAULT_QUICK_EXIT_URL),
+        ("JaVaScRiPt:alert(1)", DEFAULT_QUICK_EXIT_URL),
+        ("data:text/html,hi", DEFAULT_QUICK_EXIT_URL),
+        ("//evil.example", DEFAULT_QUICK_EXIT_URL),
+        ("/\\evil.example", DEFAULT_QUICK_EXIT_URL),
+        ("https://", DEFAULT_QUICK_EXIT_URL),
+        ("", DEFAULT_QUICK_EXIT_URL),
     ],
 )
 def test_safe_exit_url(url: str, expected: str) -> None:

@@ -49,7 +49,9 @@ def gateway(db_url: str) -> Iterator[Gateway]:
     """The real app, plus a test-only POST /__probe that records what a page beacons to it
     (how a test learns what the chat page still held at the moment it was unloaded)."""
     rasa, actions = FakeServer().start(), FakeServer().start()
-    settings = Settings(database_url=db_url, rasa_url=rasa.url, action_server_url=actions.url)
+    # our own neutral page: Chromium here has no internet to leave to
+    settings = Settings(database_url=db_url, rasa_url=rasa.url, action_server_url=actions.url,
+                        quick_exit_url="/weather")
     app = create_app(settings)
     probes: list[dict[str, Any]] = []
 

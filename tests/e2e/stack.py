@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from bot.launcher import MODEL, Stack
+from bot.launcher import LOAD_TEST_LIMITS, MODEL, Stack
 from bot.settings import PROJECT_ROOT, Settings
 
 REFERENCE = re.compile(r"\bHF-[34679ACDEFGHJKMNPQRTUVWXY]{6,}\b")
@@ -74,6 +74,7 @@ class LiveStack:
 
 # Who the action server tells about an urgent report (through the outbox) in every e2e stack.
 DUTY_EMAIL = "duty-officer@example.org"
+TEST_STACK_LIMITS = LOAD_TEST_LIMITS  # many residents from 127.0.0.1 at machine speed
 
 
 def start_stack(settings: Settings, log_dir: Path, backend: str,
@@ -82,7 +83,11 @@ def start_stack(settings: Settings, log_dir: Path, backend: str,
         raise RuntimeError(f"no trained model at {MODEL}: run `make train` first")
     stack = Stack(settings, rasa_port=free_port(), action_port=free_port(),
                   gateway_port=free_port(), log_dir=log_dir,
-                  env={"DUTY_CONTACT_EMAIL": DUTY_EMAIL, **(env or {})})
+                  # the quick exit to our own neutral page: no internet here to leave to
+                  # a spool of its own: never drain (or leave) reports of another run
+                  env={"DUTY_CONTACT_EMAIL": DUTY_EMAIL, "QUICK_EXIT_URL": "/weather",
+                       "SPOOL_DIR": str(log_dir / "spool"),
+                       **TEST_STACK_LIMITS, **(env or {})})
     stack.start()
     try:
         stack.wait_ready(timeout=240)

@@ -33,7 +33,7 @@ def test_the_set_is_big_and_varied(items):
     held_out = [i for i in items if i[0] == HELD_OUT]
     assert len(held_out) >= 40
     assert {p for p, _, _ in items} == {"tuning", "tuning_2", "held_out_1_tuned", "held_out_2_tuned",
-                                        "held_out_3_tuned", HELD_OUT}
+                                        "held_out_3_tuned", "held_out_4_tuned", HELD_OUT}
     strands = {s for _, _, i in items for s in i.get("strands", [])}
     types = {t for _, _, i in items for t in i.get("types", [])}
     assert strands == set(STRANDS)
@@ -83,7 +83,7 @@ def test_report_names_every_part_and_never_lists_held_out_misses():
     text, ok = report(DATA, verbose=True)
     assert ok
     for part in ("tuning", "tuning_2", "held_out_1_tuned", "held_out_2_tuned", "held_out_3_tuned",
-                 HELD_OUT, "tuned", "all"):
+                 "held_out_4_tuned", HELD_OUT, "tuned", "all"):
         assert f"== {part} (" in text
     held_out_ids = {str(i["id"]) for p, _, i in load(DATA) if p == HELD_OUT}
     listed = {line.split("] ")[1].split(":")[0] for line in text.splitlines()

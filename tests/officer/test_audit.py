@@ -23,8 +23,9 @@ def test_reads_and_changes_are_logged_with_redacted_diffs(client, make_officer, 
     case = make_case()
     h = auth(me)
     client.get("/api/v1/cases", headers=h)
-    client.get(f"/api/v1/cases/{case.reference}", headers=h)
+    client.get(f"/api/v1/cases/{case.reference}", headers=h)  # not theirs yet: the summary
     client.post(f"/api/v1/cases/{case.reference}/assign", headers=h)
+    client.get(f"/api/v1/cases/{case.reference}", headers=h)  # claimed: the full case
     client.post(f"/api/v1/cases/{case.reference}/notes", json={"text": "SECRET-NOTE-123"}, headers=h)
     client.post(f"/api/v1/cases/{case.reference}/status", json={"status": "triaged"}, headers=h)
     client.post(f"/api/v1/cases/{case.reference}/messages", json={"text": "SECRET-MSG-456"},
@@ -32,7 +33,8 @@ def test_reads_and_changes_are_logged_with_redacted_diffs(client, make_officer, 
     client.get(f"/api/v1/cases/{case.reference}/referral?to=police", headers=h)
     log = events(client, auth(supervisor), f"case={case.reference.lower()}")
     assert [e["action"] for e in log] == [
-        "case.listed", "case.read", "case.assigned", "case.note_added", "case.status_changed",
+        "case.listed", "case.summary_read", "case.assigned", "case.read", "case.note_added",
+        "case.status_changed",
         "message.queued", "case.referral_packet"]
     assert all(e["officer"] == me.username and e["case"] == case.reference for e in log)
     by_action = {e["action"]: e["changes"] for e in log}

@@ -72,3 +72,45 @@ def test_message_needs_a_case_officer_with_direct_contact(client, make_officer, 
     r = send(client, auth, supervisor, case)
     assert r.status_code == 409
     assert "no direct phone or email" in r.json()["detail"]
+
+
+def test_messages_are_capped_per_case_and_per_officer_per_day(make_officer, make_case, auth,
+                                                               session_factory):
+    from datetime import timedelta
+
+    from fastapi.testclient import TestClient
+    from sqlalchemy import func, update
+
+    from api.main import create_app
+    from bot.models import utcnow
+    from bot.settings import get_settings
+
+    settings = get_settings().model_copy(update={"messages_per_case_per_day": 2,
+                                                 "messages_per_officer_per_day": 3})
+    with TestClient(create_app(settings)) as client:
+        me = make_officer()
+        first, second = make_case(assigned=me), make_case(assigned=me)
+        assert [send(client, auth, me, first).status_code for _ in range(2)] == [201, 201]
+        r = send(client, auth, me, first)
+        assert r.status_code == 429
+        assert "2 messages to the resident in the last 24 hours" in r.json()["detail"]
+        assert send(client, auth, me, second).status_code == 201  # the officer's third
+        r = send(client, auth, me, second)
+        assert r.status_code == 429
+        assert f"3 messages signed by {me.username}" in r.json()["detail"]
+        with session_factory() as s:
+            assert s.scalar(select(func.count()).select_from(OutboundMessage)) == 3
+            s.execute(update(OutboundMessage).values(created_at=utcnow() - timedelta(hours=25)))
+            s.commit()
+        assert send(client, auth, me, first).status_code == 201  # a new day
+
+
+def test_texts_go_only_to_a_uk_mobile(client, make_officer, make_case, auth):
+    me = make_officer()
+    for number in ("+448712345678", "+447012345678", "+442071234567", "+15551234567"):
+        case = make_case(assigned=me, contact_method="sms", contact_value=number)
+        r = send(client, auth, me, case)
+        assert r.status_code == 409, number
+        assert "not a UK mobile number" in r.json()["detail"]
+    ok = make_case(assigned=me, contact_method="whatsapp", contact_value="07911 123456")
+    assert send(client, auth, me, ok).status_code == 201

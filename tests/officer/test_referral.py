@@ -144,3 +144,34 @@ def test_unknown_partner_is_422(client, make_officer, make_case, auth):
     case = make_case(assigned=me)
     assert get(client, auth, me, case, "to=the_press").status_code == 422
     assert get(client, auth, me, case, "").status_code == 422
+
+
+def test_printable_packet_has_a_csp_allowing_only_its_own_style(client, make_officer,
+                                                                 make_case, auth):
+    import base64
+    import hashlib
+    import re
+
+    me = make_officer()
+    case = make_case(assigned=me)
+    r = get(client, auth, me, case, "to=police&format=html")
+    assert r.status_code == 200
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["cache-control"] == "no-store"
+    csp = dict(part.strip().split(" ", 1) for part in r.headers["content-security-policy"]
+               .split(";"))
+    assert csp["default-src"] == "'none'" and csp["frame-ancestors"] == "'none'"
+    assert "script-src" not in csp  # falls back to default-src 'none': nothing runs
+    [style] = re.findall(r"<style>(.*?)</style>", r.text, re.S)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert csp["style-src"] == f"'sha256-{digest}'"  # the printed page keeps its layout
+
+
+def test_case_json_is_never_stored(client, make_officer, make_case, auth):
+    me = make_officer()
+    case = make_case(assigned=me)
+    for path in (f"/api/v1/cases/{case.reference}", "/api/v1/cases",
+                 f"/api/v1/cases/{case.reference}/referral?to=police"):
+        r = client.get(path, headers=auth(me))
+        assert r.status_code == 200, path
+        assert r.headers["cache-control"] == "no-store", path

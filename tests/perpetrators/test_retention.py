@@ -32,7 +32,7 @@ def count(s, model, *where) -> int:
 def test_erasure_unlinks_the_case_and_lowers_the_risk_it_raised(
         client, auth, make_officer, make_case, create_record, link, session_factory,
         audit_actions):
-    me, boss = make_officer(), make_officer("supervisor")
+    me, boss, second = make_officer(), make_officer("supervisor"), make_officer("supervisor")
     kept = make_case(assigned=me, narrative=NEIGHBOUR, perpetrator="neighbour")
     erased = make_case(assigned=me, narrative=NEIGHBOUR, perpetrator="neighbour",
                        location_text="14 Fulham Court")
@@ -41,6 +41,8 @@ def test_erasure_unlinks_the_case_and_lowers_the_risk_it_raised(
     link(me, erased, record["id"])
     assert client.get(f"/api/v1/cases/{kept.reference}",
                       headers=auth(me)).json()["risk"]["level"] == "high"
+    assert client.post(f"/api/v1/cases/{erased.reference}/erasure", headers=auth(second),
+                       json={"reason": "the resident asked by phone"}).status_code == 201
     r = client.delete(f"/api/v1/cases/{erased.reference}", headers=auth(boss))
     assert r.status_code == 200, r.text
     assert r.json()["perpetrator_links"] == 1

@@ -22,7 +22,7 @@ from bot.models import Case
 from bot.scratch_db import scratch_database
 from bot.settings import Settings
 from tests.conftest import create_fresh_database, migrate
-from tests.e2e.stack import free_port
+from tests.e2e.stack import TEST_STACK_LIMITS, free_port
 
 
 def start(tmp: Path, backend: str, redis_url: str | None = None, rasa_replicas: int = 1,
@@ -41,7 +41,7 @@ def start(tmp: Path, backend: str, redis_url: str | None = None, rasa_replicas: 
                   gateway_port=free_port(), log_dir=tmp / "logs",
                   extra_rasa_ports=tuple(free_port() for _ in range(rasa_replicas - 1)),
                   extra_gateway_ports=tuple(free_port() for _ in range(gateways - 1)),
-                  env={"OUTBOX_POLL_SECONDS": "0.5"})
+                  env={"OUTBOX_POLL_SECONDS": "0.5", **TEST_STACK_LIMITS})
     stack.start()
     try:
         stack.wait_ready(timeout=240)

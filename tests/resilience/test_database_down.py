@@ -23,7 +23,7 @@ from bot.models import Case
 from bot.scratch_db import scratch_database
 from bot.settings import Settings
 from tests.conftest import migrate
-from tests.e2e.stack import REFERENCE, free_port
+from tests.e2e.stack import REFERENCE, TEST_STACK_LIMITS, free_port
 from tests.resilience.proxy import CuttableProxy
 
 pytestmark = pytest.mark.e2e
@@ -45,7 +45,7 @@ def cut_stack(tmp_path_factory):  # noqa: ANN001, ANN201
     behind = {"DATABASE_URL": through_proxy, "SPOOL_DIR": str(tmp / "spool")}
     stack = Stack(Settings(database_url=app_url, tracker_database_url=tracker_url),
                   rasa_port=free_port(), action_port=free_port(), gateway_port=free_port(),
-                  log_dir=tmp / "logs", env={"OUTBOX_POLL_SECONDS": "0.5"},
+                  log_dir=tmp / "logs", env={"OUTBOX_POLL_SECONDS": "0.5", **TEST_STACK_LIMITS},
                   part_env={"actions": behind, "outbox": behind})
     stack.start()
     try:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import yaml
 
-from bot.launcher import RASA_BIN
+from bot.launcher import RASA_BIN, TRACKER_STORE_TYPE
 from bot.settings import PROJECT_ROOT, Settings
 
 DEPLOY = PROJECT_ROOT / "deploy"
 ENDPOINT_VARS = set(re.findall(r"\$\{(\w+)\}", (DEPLOY / "rasa" / "endpoints.yml").read_text()))
-KNOWN = {name.upper() for name in Settings.model_fields} | ENDPOINT_VARS | {"SANIC_HOST"}
+KNOWN = {name.upper() for name in Settings.model_fields} | ENDPOINT_VARS
 
 
 def _docs() -> list[tuple[Path, dict]]:
@@ -58,11 +58,11 @@ def test_rasa_reads_the_production_endpoints() -> None:
                ACTION_ENDPOINT_URL="http://actions:5055/webhook", TRACKER_DB_HOST="pg",
                TRACKER_DB_PORT="5432", TRACKER_DB_NAME="tellonce_tracker",
                TRACKER_DB_USER="tellonce", TRACKER_DB_PASSWORD="pw", REDIS_HOST="redis",
-               REDIS_PORT="6379", REDIS_DB="0")
+               REDIS_PORT="6379", REDIS_DB="0", ACTION_SERVER_SECRET="shared-secret-from-env")
     probe = (
         "import json, sys; from rasa.core.utils import AvailableEndpoints as A; "
         "e = A.read_endpoints(sys.argv[1]); "
-        "print('PROBE' + json.dumps({'action': e.action.url, 'tracker': e.tracker_store.kwargs,"
+        "print('PROBE' + json.dumps({'action': e.action.url, 'headers': e.action.headers, 'tracker': e.tracker_store.kwargs,"
         " 'tracker_type': e.tracker_store.type, 'lock': e.lock_store.type,"
         " 'lock_kwargs': e.lock_store.kwargs, 'lock_url': e.lock_store.url}))"
     )
@@ -72,6 +72,28 @@ def test_rasa_reads_the_production_endpoints() -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     out = json.loads(next(x for x in done.stdout.splitlines() if x.startswith("PROBE"))[5:])
     assert out["action"] == "http://actions:5055/webhook"
-    assert out["tracker_type"] == "SQL" and out["tracker"]["dialect"] == "postgresql"
+    # the action server's shared secret comes from Rasa's environment, never from the file
+    assert out["headers"] == {"X-TellOnce-Action-Secret": "shared-secret-from-env"}
+    assert out["tracker_type"] == TRACKER_STORE_TYPE
+    assert out["tracker"]["dialect"] == "postgresql"
     assert out["tracker"]["db"] == "tellonce_tracker" and out["tracker"]["password"] == "pw"
     assert out["lock"] == "redis" and out["lock_url"] == "redis"
+
+
+def test_rasa_image_and_tracker_store_have_their_own_credentials() -> None:
+    """Rasa's image ships the encrypting tracker store; compose and Kubernetes give the tracker
+    database a user of its own and Rasa its key ring, never the app's secrets."""
+    dockerfile = (DEPLOY / "rasa" / "Dockerfile").read_text()
+    assert "COPY deploy/rasa/tracker" in dockerfile and "/opt/tellonce/tracker" in dockerfile
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
+    rasa = compose["x-rasa"]
+    assert rasa["environment"]["TRACKER_DB_USER"] == "tellonce_tracker"
+    assert rasa["env_file"] == "rasa.env"
+    assert "tellonce_tracker:" in compose["x-app"]["environment"]["TRACKER_DATABASE_URL"]
+    assert "FIELD_ENCRYPTION_KEYS" not in rasa["environment"]
+    assert "TRACKER_ENCRYPTION_KEYS" in (DEPLOY / "rasa.env.example").read_text()
+    k8s_rasa = next(d for d in yaml.safe_load_all((DEPLOY / "k8s" / "rasa.yaml").read_text())
+                    if d and d["kind"] == "Deployment")
+    env = {e["name"] for e in k8s_rasa["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert env == {"TRACKER_DB_PASSWORD", "TRACKER_ENCRYPTION_KEYS", "ACTION_SERVER_SECRET"}
+    assert "CREATE ROLE tellonce_tracker" in (DEPLOY / "postgres-init.sh").read_text()

@@ -87,7 +87,7 @@ def test_killed_action_server_comes_back_and_one_sigint_stops_all(tmp_path: Path
 
 
 class _ToyStack:
-    """What cli_run needs of a Stack, made of tiny processes: one keeps exiting."""
+    """What `tellonce run` needs of a Stack, made of tiny processes: one keeps exiting."""
 
     log_dir = Path("/tmp")
 

@@ -9,9 +9,13 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from bot.cases import create_case
-from bot.models import InboundClaim
+from bot.models import ChatSession, InboundClaim
 from bot.report import Report
-from bot.retention import purge_abandoned_conversations, purge_inbound_claims
+from bot.retention import (
+    purge_abandoned_conversations,
+    purge_chat_sessions,
+    purge_inbound_claims,
+)
 from bot.settings import Settings
 from bot.tracker_store import count_events
 from tests.retention.conftest import rasa_event_count
@@ -109,6 +113,9 @@ def test_cli_runs_both_purges_and_prints_counts_only(db, tracker) -> None:
     _fill(db, tracker, now=datetime.now(UTC))
     db.add(InboundClaim(message_sid="SMcli", claimed_at=datetime.now(UTC) - timedelta(days=9),
                         status="done", response=SAID))
+    db.add(ChatSession(conversation_id="w-old-page", channel="web", offered_payloads=[],
+                       last_inbound_at=datetime.now(UTC) - timedelta(days=31),
+                       updated_at=datetime.now(UTC) - timedelta(days=31)))
     db.commit()
     abandoned = count_events(tracker.url, "w-abandoned")
     from bot.cli import app
@@ -120,9 +127,27 @@ def test_cli_runs_both_purges_and_prints_counts_only(db, tracker) -> None:
     result = CliRunner().invoke(app, ["retention", "run"])
     assert result.exit_code == 0, result.output
     assert "deleted 1 webhook claim(s)" in result.output
+    assert "chat state: untouched for 30 days: deleted 1 conversation(s)" in result.output
     assert "tracker: events before" in result.output and "with no open case" in result.output
     assert count_events(tracker.url, "w-abandoned") == 0
     assert count_events(tracker.url, "s-open") > 0
     assert "Kwame" not in result.output and "Acacia" not in result.output
     db.expire_all()
     assert db.scalars(select(InboundClaim)).all() == []
+
+
+def test_chat_state_goes_on_the_tracker_schedule(db) -> None:
+    """Every page load leaves a chat_sessions row; it must not outlive the conversation."""
+    for cid, age in (("w-page-load", timedelta(days=31)), ("wa-last-month", timedelta(days=45)),
+                     ("w-this-week", timedelta(days=3))):
+        db.add(ChatSession(conversation_id=cid, channel="web", offered_payloads=["/affirm"],
+                           last_inbound_at=NOW - age, updated_at=NOW - age))
+    db.add(ChatSession(conversation_id="w-never-wrote", channel="web", offered_payloads=[],
+                       updated_at=NOW - timedelta(days=40)))
+    db.commit()
+    settings = Settings(tracker_retention_days=30)
+    assert purge_chat_sessions(db, settings, now=NOW, dry_run=True) == 3
+    assert len(db.scalars(select(ChatSession)).all()) == 4
+    assert purge_chat_sessions(db, settings, now=NOW) == 3
+    db.commit()
+    assert db.scalars(select(ChatSession.conversation_id)).all() == ["w-this-week"]

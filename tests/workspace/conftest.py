@@ -14,6 +14,7 @@ from api.main import create_app
 from bot.models import Officer
 from bot.settings import get_settings
 from tests.officer.conftest import PASSWORD, auth, client, make_case, make_officer  # noqa: F401
+from tests.perpetrators.conftest import create_record, link  # noqa: F401 - fixtures
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 

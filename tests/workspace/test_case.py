@@ -277,3 +277,13 @@ def test_unknown_and_malformed_references_are_404(signed_in):
     assert b.get("/officer/cases/HF-ZZZZZZ").status_code == 404
     r = b.get("/officer/cases/not%20a%20ref!")
     assert r.status_code == 404 and "looks like HF-" in r.text
+
+
+def test_the_days_cap_on_messages_is_a_429_page_saying_why(signed_in, make_case):
+    b = signed_in("officer")
+    case = make_case(assigned=b.officer)
+    for _ in range(10):  # MESSAGES_PER_CASE_PER_DAY
+        assert b.post(url(case, "/messages"), {"text": "Checking in"}).status_code == 303
+    r = b.post(url(case, "/messages"), {"text": "One more"})
+    assert r.status_code == 429
+    assert "10 messages to the resident in the last 24 hours" in r.text

@@ -37,6 +37,26 @@ def uk_phone(text: str) -> str | None:
     return None
 
 
+# UK mobiles: 071-075, 077-079 and the Isle of Man's 07624. Not 070 (personal numbers that
+# forward anywhere, at a premium), 076 (pagers), 084/087/09 (charged to the council per text).
+UK_MOBILE = re.compile(r"07(?:[1-57-9]\d{8}|624\d{6})")
+# Numbers an officer's call would pay a premium for (or that forward anywhere): never taken.
+PREMIUM = re.compile(r"0(?:70|84|87|9)")
+TEXT_METHODS = ("sms", "whatsapp")
+
+
+def uk_mobile(text: str) -> str | None:
+    """A UK mobile number as 07xxxxxxxxx, or None (landlines and premium numbers too)."""
+    number = uk_phone(text)
+    return number if number and UK_MOBILE.fullmatch(number) else None
+
+
+def uk_callable(text: str) -> str | None:
+    """A UK number to phone: a landline, a mobile or 03/0800, never a premium-rate number."""
+    number = uk_phone(text)
+    return number if number and not PREMIUM.match(number) else None
+
+
 def anonymous(answer: Answer) -> Slots | None:
     lowered = answer.text.lower()
     method = keyword(lowered, CONTACT_WORDS[:4]) if lowered else None
@@ -67,7 +87,9 @@ def contact_value(answer: Answer, slots: Slots, channel: str) -> Slots | None:
     if slots.get("contact_method") == "email":
         found = EMAIL.search(answer.text)
         return {"contact_value": found.group(0)} if found else None
-    number = uk_phone(answer.text)
+    # A text or WhatsApp message can only go to a mobile (and never at a premium rate).
+    read = uk_mobile if slots.get("contact_method") in TEXT_METHODS else uk_callable
+    number = read(answer.text)
     return {"contact_value": number} if number else None
 
 

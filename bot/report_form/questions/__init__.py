@@ -37,7 +37,8 @@ def base_question(slot: str, slots: Slots, channel: str, now: datetime) -> Quest
 def retry_hint(slot: str, slots: Slots, channel: str = "web") -> str:
     """What to say when an answer was not understood (kind, with an example)."""
     if slot == "contact_value":
-        kind = "email" if slots.get("contact_method") == "email" else "phone"
+        method = slots.get("contact_method")
+        kind = {"email": "email", "sms": "mobile", "whatsapp": "mobile"}.get(method, "phone")
         return words(f"retry.contact_value_{kind}", channel)
     if slot in RETRY_KEYS:
         return words(f"retry.{slot}", channel)

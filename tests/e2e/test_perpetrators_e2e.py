@@ -1,11 +1,13 @@
 """Two residents report the same neighbour through /chat (real Rasa, real actions, real
-gateway); an officer creates one perpetrator record, links both cases to it and records a
-community protection warning. Both cases show the warning and their risk was raised; the
-function the residents' status reply will call says action was taken; no log names the
-perpetrator."""
+gateway); an officer (API) creates one perpetrator record, links both cases to it and records a
+community protection warning. Both cases show the warning on their timeline and their risk was
+raised; both residents, coming back with their reference and secret code, are told in plain
+words that the council has taken action against the person responsible, and nothing of what or
+against whom; no log names the perpetrator."""
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import httpx
@@ -16,7 +18,7 @@ from bot.db import make_engine
 from bot.models import Case
 from bot.perpetrators import action_taken
 from bot.triage import RANK
-from tests.e2e.resident import hold_report
+from tests.e2e.resident import hold_report, pick
 
 pytestmark = pytest.mark.e2e
 
@@ -27,6 +29,42 @@ ACCOUNTS = (
     "he would get us moved out",
 )
 PERPETRATOR_NAME = "Dennis Quarrington"
+CODE = re.compile(r"Your secret code is (\d{6})")
+ACTION_TAKEN = "The council has taken action against the person responsible."
+
+
+def text_of(reply: dict) -> str:
+    return " ".join(m["text"] for m in reply["messages"])
+
+
+def status_reply(live_stack, reference: str, code: str) -> str:  # noqa: ANN001
+    """A resident back on a new page: "what's happening", then the reference and the code."""
+    sender = f"e2e_{uuid.uuid4().hex[:12]}"
+    live_stack.chat(sender, "hi")
+    live_stack.chat(sender, "what's happening with my case")
+    live_stack.chat(sender, reference)
+    reply = live_stack.chat(sender, code)
+    if reply["expects"]["slot"] == "return_purpose":
+        reply = live_stack.chat(sender, pick(reply, "happening"))
+    return text_of(reply)
+
+
+def workspace_timeline(live_stack, username: str, password: str, reference: str) -> str:  # noqa: ANN001
+    """The case page's timeline as the officer's browser gets it (signed in through the form).
+    The stack's public URL is https, so its cookies are Secure: carried by hand over http."""
+    with httpx.Client(base_url=live_stack.gateway_url, timeout=30) as browser:
+
+        def cookie() -> dict[str, str]:
+            return {"Cookie": "; ".join(f"{c.name}={c.value}" for c in browser.cookies.jar)}
+
+        form = browser.get("/officer/login").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+        r = browser.post("/officer/login", headers=cookie(), data={
+            "username": username, "password": password, "csrf_token": token})
+        assert r.status_code == 303, r.text
+        page = browser.get(f"/officer/cases/{reference}", headers=cookie())
+        assert page.status_code == 200, page.text
+        return page.text[page.text.index('id="timeline"'):]
 
 
 def answers(account: str) -> dict[str, str]:
@@ -41,17 +79,20 @@ BUTTONS = {"reporter_role": "me", "anonymous": "anonymous", "share_consent": "ye
 
 
 def test_two_reports_of_one_neighbour_are_linked_and_acted_on(live_stack) -> None:
-    references = []
+    references, codes = [], {}
     for account in ACCOUNTS:
         sender = f"e2e_{uuid.uuid4().hex[:12]}"
-        reference, _ = hold_report(lambda text, s=sender: live_stack.chat(s, text),
-                                   answers(account), BUTTONS)
+        reference, transcript = hold_report(lambda text, s=sender: live_stack.chat(s, text),
+                                            answers(account), BUTTONS)
         references.append(reference)
+        codes[reference] = CODE.search(text_of(transcript[-1])).group(1)
     first, second = references
+    for ref in references:  # before anything is done, nothing is claimed
+        assert ACTION_TAKEN not in status_reply(live_stack, ref, codes[ref])
 
-    username = f"perp_{uuid.uuid4().hex[:6]}"
-    live_stack.create_officer(username, "a long enough password here")
-    headers = {"Authorization": f"Bearer {live_stack.officer_token(username, 'a long enough password here')}"}
+    username, password = f"perp_{uuid.uuid4().hex[:6]}", "a long enough password here"
+    live_stack.create_officer(username, password)
+    headers = {"Authorization": f"Bearer {live_stack.officer_token(username, password)}"}
     base = f"{live_stack.gateway_url}/api/v1"
 
     def get_case(reference: str) -> dict:
@@ -93,10 +134,22 @@ def test_two_reports_of_one_neighbour_are_linked_and_acted_on(live_stack) -> Non
         assert "repeat_perpetrator" in case["risk"]["reasons"]
         assert case["repeat_perpetrator"]["label"] == "Perpetrator linked to 2 reports"
         assert RANK[case["risk"]["level"]] > RANK[before[ref]["level"]], (ref, before[ref])
+        timeline = workspace_timeline(live_stack, username, password, ref)
+        assert "Enforcement against the perpetrator: Community protection warning" in timeline
+        assert "served at the flat" in timeline
 
     queue = httpx.get(f"{base}/cases", headers=headers, timeout=10).json()["items"]
     flagged = {c["reference"] for c in queue if c["repeat_perpetrator"]}
     assert {first, second} <= flagged
+
+    # Both residents come back (reference + secret code): action was taken, and no more.
+    for ref in references:
+        words = status_reply(live_stack, ref, codes[ref])
+        assert f"Here's where your report {ref} is" in words, words
+        assert words.count(ACTION_TAKEN) == 1, words
+        for secret in (PERPETRATOR_NAME, "Quarrington", "community protection", "warning",
+                       "served", "third floor", "tenant"):
+            assert secret.lower() not in words.lower(), secret
 
     engine = make_engine(live_stack.settings.database_url)
     try:

@@ -1,0 +1,94 @@
+"""Rasa's SQL tracker store with every event's data encrypted before it is written.
+
+Runs in Rasa's interpreter only (PYTHONPATH=deploy/rasa/tracker; endpoints ``type:
+tellonce_tracker_store.EncryptedSQLTrackerStore``) and imports nothing of TellOnce. Rasa 3.6's
+``SQLTrackerStore`` writes each event as JSON in ``events.data``: the resident's words, the
+entities, every slot. Here ``data`` is a Fernet token (AES-128-CBC + HMAC) under the key ring in
+``TRACKER_ENCRYPTION_KEYS`` (a JSON list or a comma list, newest first: the first encrypts,
+every key decrypts). ``sender_id`` (already a keyed pseudonym), ``type_name``, ``timestamp``,
+``intent_name`` and ``action_name`` stay readable: Rasa queries them to find the latest session,
+and retention and erasure delete by them (bot/tracker_store.py). Without a key Rasa refuses to
+start rather than store words in clear.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+logger = logging.getLogger(__name__)
+
+KEYS_ENV = "TRACKER_ENCRYPTION_KEYS"
+# Fernet tokens are URL-safe base64 of a version byte 0x80: they always start with "gAAAAA".
+_FERNET_PREFIX = "gAAAAA"  # noqa: S105 - a format marker, not a secret
+
+
+def key_ring(raw: str | None = None) -> MultiFernet:
+    """The key ring from ``TRACKER_ENCRYPTION_KEYS``; raises when it is missing or invalid."""
+    raw = (os.environ.get(KEYS_ENV, "") if raw is None else raw).strip()
+    keys = json.loads(raw) if raw.startswith("[") else [k.strip() for k in raw.split(",")]
+    keys = [k for k in keys if k]
+    if not keys:
+        raise RuntimeError(f"{KEYS_ENV} is not set: refusing to keep conversations in clear")
+    return MultiFernet([Fernet(k.encode("ascii")) for k in keys])
+
+
+class EncryptedSQLTrackerStore(SQLTrackerStore):
+    """``SQLTrackerStore`` whose ``events.data`` column holds ciphertext only."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.fernet = key_ring()
+        super().__init__(*args, **kwargs)
+
+    def seal(self, data: dict) -> str:
+        return self.fernet.encrypt(json.dumps(data).encode("utf-8")).decode("ascii")
+
+    def open(self, stored: str) -> dict:
+        """Decrypt one stored event. A row written in clear before this store was enabled is
+        still read (a conversation in progress across the upgrade); retention removes it."""
+        if not stored.startswith(_FERNET_PREFIX):
+            return json.loads(stored)
+        try:
+            return json.loads(self.fernet.decrypt(stored.encode("ascii")))
+        except InvalidToken as exc:
+            raise ValueError("tracker event under no configured key") from exc
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        # Rasa 3.6.21's SQLTrackerStore._retrieve with the data decrypted.
+        with self.session_scope() as session:
+            rows = self._event_query(
+                session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
+            ).all()
+            events = [self.open(row.data) for row in rows]
+            if self.domain and events:
+                return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+            return None
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        # Rasa 3.6.21's SQLTrackerStore.save with the data encrypted.
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = event.as_dict()
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {}).get("intent", {}).get(
+                            INTENT_NAME_KEY
+                        ),
+                        action_name=data.get("name"),
+                        data=self.seal(data),
+                    )
+                )
+            session.commit()

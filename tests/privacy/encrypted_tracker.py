@@ -1,0 +1,47 @@
+"""Run inside ``.venv-rasa`` with deploy/rasa/tracker on PYTHONPATH: save a conversation with
+the encrypting tracker store, write one event in clear as Rasa's own store would have before the
+upgrade, then load it back the way Rasa does each turn; prints what was read as JSON.
+
+usage: encrypted_tracker.py <sqlite-file> <text>
+"""
+
+import asyncio
+import json
+import sys
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.slots import TextSlot
+from rasa.shared.core.trackers import DialogueStateTracker
+from tellonce_tracker_store import EncryptedSQLTrackerStore
+
+
+async def main() -> None:
+    path, text = sys.argv[1], sys.argv[2]
+    slot = TextSlot("narrative", mappings=[{"type": "from_text"}])
+    domain = Domain.from_dict({"slots": {"narrative": {"type": "text", "mappings": [
+        {"type": "from_text"}]}}})
+    plain = SQLTrackerStore(domain, dialect="sqlite", db=path)
+    before = DialogueStateTracker("w-legacy", slots=[slot])
+    before.update(UserUttered("written before the upgrade", timestamp=1.0))
+    await plain.save(before)
+
+    store = EncryptedSQLTrackerStore(domain=domain, dialect="sqlite", db=path)
+    tracker = DialogueStateTracker("w-abc", slots=[slot])
+    tracker.update(UserUttered(text, intent={"name": "inform", "confidence": 1.0}, timestamp=2))
+    tracker.update(SlotSet("narrative", text, timestamp=3))
+    tracker.update(ActionExecuted("utter_ask_location", timestamp=4))
+    tracker.update(BotUttered(f"You said: {text}", timestamp=5))
+    await store.save(tracker)
+    again = await store.retrieve("w-abc")  # the next turn: Rasa loads it back
+    again.update(UserUttered("a second message", timestamp=6))
+    await store.save(again)
+    final = await store.retrieve("w-abc")
+    legacy = await store.retrieve("w-legacy")
+    print("RESULT" + json.dumps({
+        "events": len(final.events), "slot": final.get_slot("narrative"),
+        "last_text": final.latest_message.text, "legacy": legacy.latest_message.text}))
+
+
+asyncio.run(main())
