@@ -18,6 +18,9 @@ PYTEST_WORKERS ?= -n 2 --dist loadgroup
 EXTRACTOR := models/extractor/stamp.json
 EXTRACTOR_SRC := $(wildcard tests/data/narratives_*.yml bot/extraction/learned/*.py) bot/extraction/normalize.py
 export RASA_TELEMETRY_ENABLED := false
+# make is the developer's tool: development mode (random local secrets generated once in
+# var/secrets.env) unless ENVIRONMENT is set. The service itself defaults to production.
+export ENVIRONMENT ?= development
 
 .PHONY: help run test setup setup-app setup-browser migrate validate train train-extractor test-rasa test-py eval bench bench-load test-resilience seed crossval lint format clean audit
 

@@ -13,6 +13,7 @@ from api.abuse import Guard
 from api.degraded import ActionServerWatch
 from api.headers import SecurityHeaders
 from api.rasa_client import RasaClient
+from api.sign_in_pool import SignInPool
 from api.turns import Conversations
 from bot.db import make_engine
 from bot.logging import configure_logging
@@ -38,18 +39,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.guard = Guard(settings, counter)
         app.state.conversations = Conversations(app.state.rasa, app.state.sessions, watch,
                                                 app.state.guard)
+        app.state.sign_in_pool = SignInPool(settings.password_check_workers,
+                                            settings.password_check_max_waiting)
         try:
             yield
         finally:
+            app.state.sign_in_pool.shutdown()
             await app.state.rasa.aclose()
             await counter.aclose()
             engine.dispose()
 
+    docs = settings.api_docs_enabled  # the API's map is for developers, not the internet
     app = FastAPI(
         title="TellOnce gateway",
         version="0.1.0",
         description="Report hate crime and hate incidents to the council; officer case API.",
         lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
     )
     app.add_middleware(SecurityHeaders, settings=settings)
     _include_routers(app)

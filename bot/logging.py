@@ -54,17 +54,23 @@ class RedactingFilter(logging.Filter):
 
 
 class SafeFormatter(logging.Formatter):
-    """The whole formatted line redacted; tracebacks without exception messages."""
+    """The message and the traceback redacted (the timestamp is left alone: it looks like a
+    number to the phone pattern); tracebacks without exception messages."""
 
     def formatException(self, ei) -> str:  # noqa: ANN001, N802 - logging's signature
-        return safe_traceback(ei[1]) if ei[1] is not None else ""
+        return redact(safe_traceback(ei[1])) if ei[1] is not None else ""
 
     def formatStack(self, stack_info: str) -> str:  # noqa: N802
-        return stack_info
+        return redact(stack_info)
 
     def format(self, record: logging.LogRecord) -> str:
         record.exc_text = None  # never reuse text another formatter cached with the message
-        return redact(super().format(record))
+        saved = record.msg, record.args
+        record.msg, record.args = redact(record.getMessage()), None
+        try:
+            return super().format(record)
+        finally:
+            record.msg, record.args = saved
 
 
 def _owns(handler: logging.Handler) -> bool:

@@ -27,7 +27,10 @@ REASONS = {
     "expired": "Your session expired after a time without activity (or at the end of its "
                "working day). Sign in again; anything you had not saved was not kept.",
     "inactive": "This account is not active. Ask an admin if you think it should be.",
+    "changed": "Your account changed (its password, role or access), so every session of it "
+               "ended. Sign in again.",
     "bye": "You have signed out.",
+    "enrolled": "Your password is set. Sign in with it now.",
 }
 
 
@@ -59,6 +62,7 @@ def start(session: Session, officer: Officer, settings: Settings,
     session.add(OfficerSession(
         token_hash=token_hash(token), officer_id=officer.id, csrf_token=csrf, created_at=now,
         last_seen_at=now, expires_at=now + timedelta(hours=settings.workspace_session_hours),
+        token_version=officer.token_version,
     ))
     session.commit()
     return Started(token, csrf)
@@ -86,6 +90,10 @@ def resume(session: Session, token: str | None, settings: Settings,
         session.delete(row)
         session.commit()
         raise SessionEnded("inactive")
+    if row.token_version != officer.token_version:
+        session.delete(row)
+        session.commit()
+        raise SessionEnded("changed")
     if now - row.last_seen_at >= TOUCH_EVERY:
         row.last_seen_at = now
         session.commit()

@@ -1,7 +1,10 @@
 """All configuration in one pydantic-settings class, read from the environment and `.env`.
 
 Settings are built on first use (``get_settings()``), never at import time, so tests can set the
-environment first. Default secrets are refused outside development.
+environment first. Fail closed: ``ENVIRONMENT`` defaults to production, the repository holds no
+secret, and outside development a missing or weak secret stops the process (``InsecureSettings``,
+naming the settings, never their values). Development fills missing secrets from random ones
+generated once under ``var/`` (``bot/dev_secrets.py``).
 """
 
 from __future__ import annotations
@@ -15,18 +18,20 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.secret_check import SECRET_SETTINGS, InsecureSettings, secret_problems
+
+__all__ = ["PROJECT_ROOT", "InsecureSettings", "Settings", "get_settings"]
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEV_SECRET = "dev-only-change-me"  # noqa: S105 - the default refused outside development
-DEV_FIELD_KEY = "ZGV2LW9ubHktZmllbGQta2V5LWNoYW5nZS1tZS0zMmI="  # noqa: S105
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 
 
 class Settings(BaseSettings):
     """Every setting of TellOnce; names map to upper-case environment variables."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
 
-    environment: Literal["development", "test", "production"] = "development"
+    environment: Literal["development", "test", "production"] = "production"
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tellonce.db'}"
     tracker_database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
     redis_url: str | None = None
@@ -60,11 +65,35 @@ class Settings(BaseSettings):
     # Written by `tellonce run`'s supervisor: /healthz shows a part that is restarting.
     supervisor_status_file: Path | None = None
 
-    secret_key: str = DEV_SECRET
-    pseudonym_key: str = DEV_SECRET
+    # No defaults: production needs real ones; development reads `dev_secrets_file`.
+    secret_key: str = ""
+    pseudonym_key: str = ""
     # Fernet keys, newest first; older keys still decrypt (rotation, see docs/security.md).
-    field_encryption_keys: list[str] = Field(default_factory=lambda: [DEV_FIELD_KEY])
-    access_token_minutes: int = 30
+    field_encryption_keys: list[str] = Field(default_factory=list)
+    # /docs, /redoc and /openapi.json: unset means on in development only.
+    api_docs: bool | None = None
+    # Random development secrets, generated once (mode 0600) when development lacks them.
+    dev_secrets_file: Path = PROJECT_ROOT / "var" / "secrets.env"
+    access_token_minutes: int = Field(default=30, ge=1)
+    # A bearer token whose exp - iat exceeds this is refused, whatever it says (bot/tokens.py).
+    access_token_max_minutes: int = Field(default=60, ge=1)
+    # Officer sign-in (bot/sign_in_throttle.py): failures allowed before each further attempt
+    # waits 2, 4, 8... seconds (at most the max), failures that lock a username (an address:
+    # more, an office shares one) for the lockout, and how long an idle counter is kept.
+    sign_in_backoff_after: int = Field(default=3, ge=1)
+    sign_in_backoff_max_seconds: int = Field(default=60, ge=1)
+    sign_in_lockout_after: int = Field(default=10, ge=1)
+    sign_in_address_lockout_after: int = Field(default=50, ge=1)
+    sign_in_lockout_minutes: int = Field(default=15, ge=1)
+    sign_in_window_minutes: int = Field(default=15, ge=1)
+    # Argon2 checks run in a pool of their own (never the one /chat and Twilio use), at most
+    # this many at once; beyond `password_check_max_waiting` queued, sign-in answers 503.
+    password_check_workers: int = Field(default=2, ge=1)
+    password_check_max_waiting: int = Field(default=32, ge=1)
+    # Roles that must sign in with a TOTP second factor, e.g. "supervisor,admin" (empty: none).
+    require_totp_for: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # A one-time link for a new officer to set their own password lasts this long.
+    enrolment_link_hours: int = Field(default=72, ge=1)
     # The officers' workspace (/officer/): a session ends after this long without a request,
     # and in any case this many hours after signing in.
     workspace_idle_minutes: int = Field(default=30, ge=1)
@@ -152,7 +181,7 @@ class Settings(BaseSettings):
     # Perpetrator records (docs/perpetrators.md): identifiers are matched through HMAC with this
     # key of its own (re-hash after changing it: `tellonce perpetrators rehash`). A record with
     # no linked case for `perpetrator_unlinked_retention_days` is deleted by retention.
-    perpetrator_match_key: str = DEV_SECRET
+    perpetrator_match_key: str = ""
     perpetrator_unlinked_retention_days: int = Field(default=30, ge=0)
 
     twilio_account_sid: str = ""
@@ -184,6 +213,21 @@ class Settings(BaseSettings):
     # First line of every outbound message: neutral, so a lock-screen preview reveals nothing.
     outbound_first_line: str = "A message from {council_name}."
 
+    @field_validator("require_totp_for", mode="before")
+    @classmethod
+    def _roles(cls, value: object) -> object:
+        from bot.taxonomy import ROLES
+
+        if isinstance(value, str):
+            value = json.loads(value) if value.strip().startswith("[") else value.split(",")
+        if not isinstance(value, list | tuple):
+            return value
+        roles = [str(v).strip() for v in value if str(v).strip()]
+        unknown = sorted(set(roles) - set(ROLES))
+        if unknown:
+            raise ValueError(f"REQUIRE_TOTP_FOR names no such role: {', '.join(unknown)}")
+        return roles
+
     @field_validator("trusted_addresses", mode="before")
     @classmethod
     def _address_list(cls, value: object) -> object:
@@ -198,26 +242,38 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
-    def _refuse_default_secrets(self) -> Settings:
-        """Outside development a default secret would let anyone forge tokens or read data."""
-        if self.environment != "development":
-            weak = [
-                name
-                for name, value in (
-                    ("SECRET_KEY", self.secret_key),
-                    ("PSEUDONYM_KEY", self.pseudonym_key),
-                    ("PERPETRATOR_MATCH_KEY", self.perpetrator_match_key),
-                )
-                if value == DEV_SECRET or len(value) < 32
-            ]
-            if DEV_FIELD_KEY in self.field_encryption_keys:
-                weak.append("FIELD_ENCRYPTION_KEYS")
-            if weak:
-                raise ValueError(
-                    f"refusing to start ({self.environment}) with default or short secrets: "
-                    + ", ".join(weak)
-                )
+    def _fail_closed(self) -> Settings:
+        """A missing or weak secret would let anyone forge tokens or read data: refuse it
+        outside development; in development use the generated ones under var/."""
+        if self.access_token_minutes > self.access_token_max_minutes:
+            raise InsecureSettings("ACCESS_TOKEN_MINUTES is above ACCESS_TOKEN_MAX_MINUTES")
+        if self.environment == "development":
+            self._fill_dev_secrets()
+        problems = secret_problems(self)
+        if problems:
+            raise InsecureSettings(
+                f"refusing to start (ENVIRONMENT={self.environment}): "
+                + "; ".join(problems)
+                + ". Set real secrets (docs/security.md), or use ENVIRONMENT=development "
+                "(make run) for random local ones."
+            )
         return self
+
+    def _fill_dev_secrets(self) -> None:
+        from bot.dev_secrets import ensure
+
+        missing = [name for name in (*SECRET_SETTINGS, "FIELD_ENCRYPTION_KEYS")
+                   if not getattr(self, name.lower())]
+        if missing:
+            generated = ensure(self.dev_secrets_file)
+            for name in missing:
+                value = generated[name]
+                setattr(self, name.lower(),
+                        json.loads(value) if name == "FIELD_ENCRYPTION_KEYS" else value)
+
+    @property
+    def api_docs_enabled(self) -> bool:
+        return self.environment == "development" if self.api_docs is None else self.api_docs
 
     @property
     def rasa_urls(self) -> list[str]:

@@ -1,12 +1,15 @@
 """Short-lived HS256 bearer tokens for officers.
 
-Tokens carry only the username; the role and the active flag are read from the database on every
-request, so a deactivated account or a changed role takes effect at once, not when the token ends.
+Tokens carry the username and the account's ``token_version``; the role and the active flag are
+read from the database on every request, and the version is bumped on password change,
+deactivation and role change, so such a change ends every outstanding token at once. A token
+living longer than ``ACCESS_TOKEN_MAX_MINUTES`` (``exp - iat``) is refused whatever it says.
 """
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -20,14 +23,23 @@ AUDIENCE = "tellonce-officer-api"
 
 
 class InvalidToken(Exception):
-    """The token is missing, malformed, expired, or not signed by us."""
+    """The token is missing, malformed, expired, too long-lived, or not signed by us."""
 
 
-def create_access_token(username: str, settings: Settings, now: datetime | None = None) -> str:
-    """Sign a token for ``username`` valid for ``settings.access_token_minutes``."""
+@dataclass(frozen=True)
+class TokenClaims:
+    username: str
+    version: int
+
+
+def create_access_token(username: str, settings: Settings, now: datetime | None = None,
+                        version: int = 0) -> str:
+    """Sign a token for ``username`` (at the account's ``version``) valid for
+    ``settings.access_token_minutes``."""
     issued = now or datetime.now(UTC)
     claims: dict[str, Any] = {
         "sub": username,
+        "ver": version,
         "iss": ISSUER,
         "aud": AUDIENCE,
         "iat": int(issued.timestamp()),
@@ -37,8 +49,8 @@ def create_access_token(username: str, settings: Settings, now: datetime | None 
     return jwt.encode(claims, settings.secret_key, algorithm=ALGORITHM)
 
 
-def decode_access_token(token: str, settings: Settings) -> str:
-    """Return the username in a valid token, or raise :class:`InvalidToken`."""
+def decode_access_token(token: str, settings: Settings) -> TokenClaims:
+    """The claims of a valid token, or :class:`InvalidToken`."""
     try:
         claims = jwt.decode(
             token,
@@ -46,11 +58,16 @@ def decode_access_token(token: str, settings: Settings) -> str:
             algorithms=[ALGORITHM],  # never trust the header's choice ("none", RS/HS confusion)
             audience=AUDIENCE,
             issuer=ISSUER,
-            options={"require": ["exp", "iat", "sub", "iss", "aud"]},
+            options={"require": ["exp", "iat", "sub", "iss", "aud", "ver"]},
         )
     except jwt.PyJWTError as exc:
         raise InvalidToken(str(exc)) from exc
-    sub = claims.get("sub")
+    sub, version = claims.get("sub"), claims.get("ver")
     if not isinstance(sub, str) or not sub:
         raise InvalidToken("token has no subject")
-    return sub
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InvalidToken("token has no version")
+    lifetime = claims["exp"] - claims["iat"]
+    if not isinstance(lifetime, int | float) or lifetime > settings.access_token_max_minutes * 60:
+        raise InvalidToken("token lives longer than allowed")
+    return TokenClaims(sub, version)

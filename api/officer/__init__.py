@@ -9,6 +9,7 @@ from api.officer import (
     auth,
     cases,
     erasure,
+    me,
     messages,
     perpetrators,
     referral,
@@ -18,6 +19,7 @@ from api.officer import (
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(auth.router)
+router.include_router(me.router)
 router.include_router(cases.router)
 router.include_router(workflow.router)
 router.include_router(audit.router)

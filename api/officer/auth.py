@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
-from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel
 from sqlalchemy import select
 
 from api.deps import SessionDep, SettingsDep
 from api.officer.errors import Problem, forbidden, unauthorized
-from bot.casework.accounts import authenticate
+from api.sign_in import check
+from api.sign_in_pool import Busy
+from bot.casework.sign_in import CODE_NEEDED, THROTTLED, needs_enrolment
 from bot.models import Officer
 from bot.tokens import InvalidToken, create_access_token, decode_access_token
 from bot.workflow import CASE_ROLES
@@ -47,12 +49,14 @@ def get_current_officer(
     if not token:
         raise unauthorized()
     try:
-        username = decode_access_token(token, settings)
+        claims = decode_access_token(token, settings)
     except InvalidToken:
         raise unauthorized("Invalid or expired token: sign in again") from None
-    officer = session.scalar(select(Officer).where(Officer.username == username))
+    officer = session.scalar(select(Officer).where(Officer.username == claims.username))
     if officer is None or not officer.active:
         raise unauthorized("This account is not active: sign in again")
+    if claims.version != officer.token_version:  # password, role or activation changed since
+        raise unauthorized("This token was ended by a change to the account: sign in again")
     return officer
 
 
@@ -81,16 +85,43 @@ Admin = Annotated[Officer, require_role("admin")]
     summary="Sign in (OAuth2 password flow) and get a short-lived bearer token",
     responses={
         400: {"model": Problem, "description": "The form could not be parsed."},
-        401: {"model": Problem, "description": "Wrong username or password."},
+        401: {"model": Problem, "description": "Wrong username, password or code; or this "
+              "account has a second factor and `totp` was not sent."},
+        403: {"model": Problem, "description": "This role needs a second factor: set it up "
+              "in the workspace first."},
+        429: {"model": Problem, "description": "Too many failed sign-ins: wait Retry-After "
+              "seconds."},
+        503: {"model": Problem, "description": "Too many sign-ins at once: try again."},
     },
 )
-def issue_token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
-    session: SessionDep,
-    settings: SettingsDep,
+async def issue_token(
+    request: Request,
+    username: Annotated[str, Form(max_length=200)],
+    password: Annotated[str, Form(max_length=1000)],
+    grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
+    totp: Annotated[str, Form(max_length=12, description="The 6-digit code of an account "
+                              "with a second factor")] = "",
 ) -> Token:
-    """Argon2 verification is slow by design; this sync route runs in the threadpool."""
-    officer = authenticate(session, form.username, form.password)
-    if officer is None:
+    """Async, so the whole check (throttle, Argon2, TOTP, audit) runs in the sign-in pool,
+    never in the worker threads /chat uses."""
+    settings = request.app.state.settings
+    try:
+        outcome = await check(request, username, password, totp)
+    except Busy:
+        raise HTTPException(503, "Too many sign-ins at once: try again in a moment",
+                            headers={"Retry-After": "1"}) from None
+    if outcome.problem == THROTTLED:
+        raise HTTPException(429, "Too many failed sign-ins: try again in "
+                            f"{outcome.retry_after} seconds",
+                            headers={"Retry-After": str(outcome.retry_after)})
+    if outcome.problem == CODE_NEEDED:
+        raise unauthorized("This account has a second factor: send the 6-digit code from "
+                           "your authenticator app as `totp`")
+    if outcome.officer is None:
         raise unauthorized("Incorrect username or password")
-    return Token(access_token=create_access_token(officer.username, settings))
+    if needs_enrolment(outcome.officer, settings):
+        raise forbidden("Your role needs a second factor: set up an authenticator app in the "
+                        "workspace (/officer/account) first")
+    officer = outcome.officer
+    return Token(access_token=create_access_token(officer.username, settings,
+                                                  version=officer.token_version))

@@ -7,6 +7,7 @@ the officer API (``bot.casework``), so there is one set of rules and one audit t
 from fastapi import APIRouter, FastAPI
 
 from api.workspace import (
+    account,
     accounts,
     auth,
     case,
@@ -19,7 +20,7 @@ from api.workspace import (
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (static, auth, queue, case, work, perpetrators, insight, accounts):
+for module in (static, auth, queue, case, work, perpetrators, insight, accounts, account):
     router.include_router(module.router)
 
 

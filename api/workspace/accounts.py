@@ -16,14 +16,15 @@ from api.officer.admin import USERNAME, OfficerIn
 from api.workspace.errors import REFUSALS, refused, status_of, wording
 from api.workspace.render import html, redirect
 from api.workspace.session import FormUser, SignedIn, SignedInDep
-from bot.casework import accounts, require_role
+from bot.casework import accounts, credentials, require_role
 from bot.taxonomy import ROLES
 
 router = APIRouter()
 Field = Annotated[str, Form(max_length=300)]
 Username = Annotated[str, Path(max_length=64)]
 DONE = {"created": "The account has been created.", "active": "The account has been updated.",
-        "role": "The role has been changed: it applies from that officer's next page."}
+        "role": "The role has been changed: that officer's sessions ended, and the new role "
+                "applies when they sign in again."}
 NAMES = {"username": "The username", "password": "The password", "role": "The role",
          "display_name": "The display name", "email": "The e-mail address",
          "phone": "The phone number"}
@@ -46,12 +47,12 @@ def _problem(exc: ValidationError) -> str:
 
 def page(request: Request, session: SessionDep, user: SignedIn, status: int = 200, *,
          error: str | None = None, values: dict[str, str] | None = None,
-         done: str | None = None) -> Response:
+         done: str | None = None, **link: object) -> Response:
     with refused():
         officers = accounts.list_officers(session, user.officer)
     return html(request, "accounts.html", status, nav="accounts", officers=officers,
                 roles=ROLES, error=error, values=values or {}, done=DONE.get(done or ""),
-                is_admin=user.officer.role == "admin")
+                is_admin=user.officer.role == "admin", **link)
 
 
 @router.get("/officer/accounts", summary="Officer accounts")
@@ -68,7 +69,7 @@ def create(request: Request, user: FormUser, session: SessionDep, settings: Sett
     values = {"username": username, "role": role, "display_name": display_name,
               "email": email, "phone": phone}
     try:
-        body = OfficerIn(username=username, password=password, role=role,
+        body = OfficerIn(username=username, password=password or None, role=role,
                          display_name=display_name or None, email=email or None,
                          phone=phone or None)
     except ValidationError as exc:
@@ -78,11 +79,30 @@ def create(request: Request, user: FormUser, session: SessionDep, settings: Sett
                                 password=body.password, role=body.role,
                                 display_name=body.display_name, email=body.email,
                                 phone=body.phone)
+        if not body.password:  # shown once, on this page (never in a URL we redirect to)
+            link = credentials.issue_link(session, user.officer, body.username, settings)
+            return page(request, session, user, 201, link=link.url(settings),
+                        link_for=body.username, link_until=link.expires_at)
     except REFUSALS as exc:
         session.rollback()
         return page(request, session, user, status_of(exc), error=wording(str(exc)),
                     values=values)
     return redirect("/officer/accounts?done=created")
+
+
+@router.post("/officer/accounts/{username}/link", summary="A new one-time sign-in link")
+def new_link(request: Request, username: Username, user: FormUser, session: SessionDep,
+             settings: SettingsDep) -> Response:
+    bad = _check(request, session, user, username)
+    if bad is not None:
+        return bad
+    try:
+        link = credentials.issue_link(session, user.officer, username, settings)
+    except REFUSALS as exc:
+        session.rollback()
+        return page(request, session, user, status_of(exc), error=wording(str(exc)))
+    return page(request, session, user, link=link.url(settings), link_for=username,
+                link_until=link.expires_at)
 
 
 def admin_only(user: SignedIn) -> None:

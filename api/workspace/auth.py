@@ -1,20 +1,24 @@
-"""Signing in and out of the workspace: ``/officer/login`` (fields ``username`` and
-``password``) and ``POST /officer/logout``. Same accounts, roles and audit events as the API's
-token route (``bot.casework.accounts.authenticate``)."""
+"""Signing in and out of the workspace: ``/officer/login`` (fields ``username``, ``password``
+and, for an account with a second factor, ``code``) and ``POST /officer/logout``. Same
+accounts, throttle, roles and audit events as the API's token route (``api.sign_in.check``)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from api.deps import SessionDep, SettingsDep
+from api.sign_in import check
+from api.sign_in_pool import Busy
 from api.workspace.errors import safe_next
 from api.workspace.render import html, redirect
 from api.workspace.session import (
     COOKIE,
     LOGIN_COOKIE,
+    SECOND_FACTOR_PATH,
     FormUser,
     clear_cookie,
     login_nonce,
@@ -23,10 +27,14 @@ from api.workspace.session import (
     set_cookie,
 )
 from bot import officer_sessions
-from bot.casework.accounts import authenticate
+from bot.casework.sign_in import CODE_NEEDED as CODE_NEEDED_PROBLEM
+from bot.casework.sign_in import THROTTLED, needs_enrolment
+from bot.models import Officer
+from bot.settings import Settings
 
 router = APIRouter()
 LOGIN_PATH = "/officer/login"
+ENROL_PATH = SECOND_FACTOR_PATH
 
 
 def home_for(role: str) -> str:
@@ -57,36 +65,67 @@ def login_form(request: Request, session: SessionDep, settings: SettingsDep,
     return _login_page(request, settings, reason=reason, next_path=safe_next(next) if next else "")
 
 
+WRONG = "Incorrect username or password (or code), or the account is not active."
+CODE_NEEDED = ("Your account has a second factor: enter the 6-digit code from your "
+               "authenticator app as well.")
+BUSY = "Too many people are signing in at this moment. Wait a few seconds and try again."
+
+
+def _throttled(seconds: int) -> str:
+    return (f"Too many failed sign-ins. Wait {seconds} seconds and try again; after more "
+            "failures the account is locked for a while (an admin can see this in the audit "
+            "log).")
+
+
 @router.post(LOGIN_PATH, summary="Sign in to the workspace")
-def login(
+async def login(
     request: Request,
-    session: SessionDep,
-    settings: SettingsDep,
     username: Annotated[str, Form(max_length=200)] = "",
     password: Annotated[str, Form(max_length=1000)] = "",
+    code: Annotated[str, Form(max_length=12)] = "",
     csrf_token: Annotated[str, Form(max_length=200)] = "",
     next: Annotated[str, Form(max_length=2000)] = "",  # noqa: A002
 ) -> Response:
-    """Argon2 is slow by design: this sync route runs in the threadpool, off the event loop."""
+    """Async: the check (throttle, Argon2, code, audit) runs in the sign-in pool, and the
+    session is written in a worker thread, never on the event loop."""
+    settings = request.app.state.settings
     back = safe_next(next) if next else ""
+
+    def again(status: int, error: str, headers: dict[str, str] | None = None) -> Response:
+        page = _login_page(request, settings, status, next_path=back, username=username,
+                           error=error)
+        page.headers.update(headers or {})
+        return page
+
     if not login_token_ok(request, settings, csrf_token):
-        return _login_page(request, settings, 403, next_path=back, username=username,
-                           error="The sign-in form had expired or did not come from this "
-                                 "site. Nothing was sent; please sign in again.")
+        return again(403, "The sign-in form had expired or did not come from this site. "
+                          "Nothing was sent; please sign in again.")
     if not username.strip() or not password:
-        return _login_page(request, settings, 400, next_path=back, username=username,
-                           error="Enter your username and your password.")
-    officer = authenticate(session, username.strip(), password)
-    if officer is None:
-        return _login_page(request, settings, 400, next_path=back, username=username,
-                           error="Incorrect username or password (or the account is not "
-                                 "active).")
-    officer_sessions.end(session, request.cookies.get(COOKIE))  # a new token every sign-in
-    started = officer_sessions.start(session, officer, settings)
-    response = redirect(back or home_for(officer.role))
+        return again(400, "Enter your username and your password.")
+    try:
+        outcome = await check(request, username.strip(), password, code)
+    except Busy:
+        return again(503, BUSY, {"Retry-After": "1"})
+    if outcome.problem == THROTTLED:
+        return again(429, _throttled(outcome.retry_after),
+                     {"Retry-After": str(outcome.retry_after)})
+    if outcome.problem == CODE_NEEDED_PROBLEM:
+        return again(400, CODE_NEEDED)
+    if outcome.officer is None:
+        return again(400, WRONG)
+    officer = outcome.officer
+    started = await run_in_threadpool(_start, request, officer, settings)
+    target = ENROL_PATH if needs_enrolment(officer, settings) else back or home_for(officer.role)
+    response = redirect(target)
     set_cookie(response, request, settings, COOKIE, started.token)
     clear_cookie(response, request, settings, LOGIN_COOKIE, path=LOGIN_PATH)
     return response
+
+
+def _start(request: Request, officer: Officer, settings: Settings) -> officer_sessions.Started:
+    with request.app.state.sessions() as session:
+        officer_sessions.end(session, request.cookies.get(COOKIE))  # a new token every sign-in
+        return officer_sessions.start(session, officer, settings)
 
 
 @router.post("/officer/logout", summary="Sign out of the workspace")

@@ -38,6 +38,14 @@ class SignInNeeded(Exception):
         self.reason, self.next_path = reason, next_path
 
 
+class GoTo(Exception):
+    """Send the browser elsewhere first (a role that needs a second factor not yet set up)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
 def status_of(exc: Exception) -> int:
     if isinstance(exc, (casework.CaseNotFound, casework.OfficerNotFound,
                         casework.RecordNotFound)):
@@ -75,6 +83,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Refusal)
     async def _refusal(request: Request, exc: Refusal) -> Response:
         return html(request, "error.html", exc.status, title=exc.title, message=exc.message)
+
+    @app.exception_handler(GoTo)
+    async def _go_to(request: Request, exc: GoTo) -> Response:
+        return redirect(exc.path)
 
     @app.exception_handler(SignInNeeded)
     async def _sign_in(request: Request, exc: SignInNeeded) -> Response:

@@ -19,14 +19,18 @@ from fastapi import Depends, Form, Request
 from fastapi.responses import Response
 
 from api.deps import SessionDep, SettingsDep
-from api.workspace.errors import Refusal, SignInNeeded
+from api.workspace.errors import GoTo, Refusal, SignInNeeded
 from bot import officer_sessions
+from bot.casework.sign_in import needs_enrolment
 from bot.models import Officer
 from bot.settings import Settings
 
 COOKIE = "tellonce_officer"
 LOGIN_COOKIE = "tellonce_login"
 COOKIE_PATH = "/officer"
+SECOND_FACTOR_PATH = "/officer/account/second-factor"
+# What an account that must set up a second factor may use before it has (REQUIRE_TOTP_FOR)
+FIRST_FACTOR_PAGES = frozenset({SECOND_FACTOR_PATH, "/officer/logout"})
 FORGED = ("This form could not be accepted: it did not come from your current workspace page "
           "(its security token is missing or out of date). Nothing was changed. Go back, reload "
           "the page and try again.")
@@ -80,6 +84,8 @@ def signed_in(request: Request, session: SessionDep, settings: SettingsDep) -> S
         raise SignInNeeded(exc.code, _here(request)) from None
     user = SignedIn(officer=officer, csrf_token=row.csrf_token, token=token or "")
     request.state.workspace = user
+    if request.url.path not in FIRST_FACTOR_PAGES and needs_enrolment(officer, settings):
+        raise GoTo(SECOND_FACTOR_PATH)  # nothing else until the required factor is set up
     return user
 
 

@@ -1,12 +1,11 @@
-"""Officer accounts: signing in and account management (admins), for the API and workspace.
+"""Officer accounts: account management (admins) and each officer's own password, for the API
+and workspace (signing in: ``bot.casework.sign_in``).
 
 Admins manage accounts but cannot read cases (least privilege). Every request re-reads the
 account, so deactivation and role changes take effect on the next request.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -16,32 +15,16 @@ from bot import audit, workflow
 from bot.casework.access import require_role
 from bot.casework.errors import AccountConflict, OfficerNotFound
 from bot.models import Officer
-from bot.passwords import hash_password, verify_password
+from bot.passwords import hash_password
 from bot.taxonomy import ROLES
 
-
-@lru_cache
-def dummy_hash() -> str:
-    """Verified against when the username is unknown, so timing does not reveal accounts."""
-    return hash_password("not-a-real-password-just-for-timing")
+UNUSABLE = "!no-password-yet"  # noqa: S105 - not a hash: no password ever verifies against it
 
 
-def authenticate(session: Session, username: str, password: str) -> Officer | None:
-    """The active officer with these credentials, or None; attempts on real accounts are
-    audited (auth.login / auth.failed). Argon2 is slow by design: call it off the event loop."""
-    officer = None
-    if "\x00" not in username:  # PostgreSQL cannot even compare a NUL-bearing string
-        officer = session.scalar(select(Officer).where(Officer.username == username))
-    if officer is None:
-        verify_password(dummy_hash(), password)
-        return None
-    if not verify_password(officer.password_hash, password) or not officer.active:
-        audit.record(session, officer.username, "auth.failed")
-        session.commit()
-        return None
-    audit.record(session, officer.username, "auth.login")
-    session.commit()
-    return officer
+def end_tokens(officer: Officer) -> None:
+    """Every bearer token and workspace session of this account stops working at once (the
+    caller commits): both carry the version they were made at."""
+    officer.token_version = (officer.token_version or 0) + 1
 
 
 def list_officers(session: Session, actor: Officer) -> list[Officer]:
@@ -64,16 +47,18 @@ def _find(session: Session, username: str) -> Officer:
     return officer
 
 
-def create_officer(session: Session, admin: Officer, *, username: str, password: str,
+def create_officer(session: Session, admin: Officer, *, username: str, password: str | None,
                    role: str = "officer", display_name: str | None = None,
                    email: str | None = None, phone: str | None = None) -> Officer:
-    """A new active account (password hashed with Argon2); AccountConflict if the name is taken.
-    The caller has validated the fields (the API's OfficerIn rules)."""
+    """A new active account (password hashed with Argon2; None: no password until the officer
+    sets one through an enrolment link, ``credentials.issue_link``); AccountConflict if the
+    name is taken. The caller has validated the fields (the API's OfficerIn rules)."""
     require_role(admin, "admin")
     taken = AccountConflict(f"An account named {username} already exists.")
     if session.scalar(select(Officer.id).where(Officer.username == username)):
         raise taken
-    officer = Officer(username=username, password_hash=hash_password(password), role=role,
+    officer = Officer(username=username, role=role,
+                      password_hash=hash_password(password) if password else UNUSABLE,
                       display_name=display_name or username, email=email, phone=phone,
                       active=True)
     session.add(officer)
@@ -96,6 +81,7 @@ def set_active(session: Session, admin: Officer, username: str, active: bool) ->
         raise AccountConflict("You cannot deactivate your own account.")
     if officer.active != active:
         officer.active = active
+        end_tokens(officer)
         audit.record(session, admin.username,
                      "officer.activated" if active else "officer.deactivated", None,
                      audit.diff({"username": username, "active": not active},
@@ -115,6 +101,7 @@ def change_role(session: Session, admin: Officer, username: str, role: str) -> O
     if officer.role != role:
         before = officer.role
         officer.role = role
+        end_tokens(officer)
         audit.record(session, admin.username, "officer.role_changed", None,
                      {"username": username, **audit.diff({"role": before}, {"role": role})})
     session.commit()

@@ -44,3 +44,15 @@ def _register() -> None:
 
 _register()
 
+
+def main() -> None:
+    """The ``tellonce`` entry point: a refusal to start on missing or weak secrets is one clear
+    line naming the settings (never their values), exit code 2, not a traceback."""
+    from bot.settings import InsecureSettings
+
+    try:
+        app()
+    except InsecureSettings as exc:
+        typer.echo(f"tellonce: {exc}", err=True)
+        raise SystemExit(2) from None
+

@@ -1,5 +1,5 @@
 """``python -m bot.cli``: the launcher starts the outbox worker this way."""
 
-from bot.cli import app
+from bot.cli import main
 
-app()
+main()

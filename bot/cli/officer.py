@@ -7,6 +7,7 @@ import re
 import typer
 from sqlalchemy import select
 
+from bot.casework.accounts import end_tokens
 from bot.db import session_scope
 from bot.models import Officer
 from bot.passwords import hash_password
@@ -42,6 +43,36 @@ def create(
     typer.echo(f"created {role} {username}")
 
 
+@app.command("invite")
+def invite(
+    username: str = typer.Option(..., help="Login name"),
+    role: str = typer.Option("officer", help="officer | supervisor | admin"),
+    display_name: str | None = typer.Option(None, help="Name shown to residents"),
+    email: str | None = typer.Option(None),
+    phone: str | None = typer.Option(None),
+) -> None:
+    """Create an account without a password (or, if it exists, reset it) and print a one-time
+    link for the officer to set their own (valid ENROLMENT_LINK_HOURS)."""
+    from bot.casework.credentials import UNUSABLE, new_link
+    from bot.settings import get_settings
+
+    if not re.fullmatch(USERNAME_PATTERN, username):
+        raise typer.BadParameter("3-64 of A-Z a-z 0-9 _ . -", param_hint="--username")
+    if role not in ROLES:
+        raise typer.BadParameter(f"role must be one of {', '.join(ROLES)}", param_hint="--role")
+    settings = get_settings()
+    with session_scope() as db:
+        officer = db.scalar(select(Officer).where(Officer.username == username))
+        if officer is None:
+            officer = Officer(username=username, password_hash=UNUSABLE, role=role,
+                              display_name=display_name or username, email=email, phone=phone)
+            db.add(officer)
+            db.flush()
+        link = new_link(db, officer, "cli", settings)
+    typer.echo(f"one-time link for {username} (until {link.expires_at:%Y-%m-%d %H:%M} UTC): "
+               f"{link.url(settings)}")
+
+
 @app.command("deactivate")
 def deactivate(username: str = typer.Option(..., help="Login name")) -> None:
     """Deactivate an account: its bearer tokens stop working at once."""
@@ -51,4 +82,5 @@ def deactivate(username: str = typer.Option(..., help="Login name")) -> None:
             typer.echo(f"no officer {username!r}", err=True)
             raise typer.Exit(1)
         officer.active = False
+        end_tokens(officer)
     typer.echo(f"deactivated {username}")

@@ -25,7 +25,7 @@ from bot.models.perpetrators import (
     PerpetratorIdentifier,
 )
 from bot.models.returning import DiaryEntry, Feedback, ReturnGuard
-from bot.models.sessions import OfficerSession
+from bot.models.sessions import OfficerEnrolment, OfficerSession, SignInThrottle
 from bot.models.types import Base, EncryptedText, UTCDateTime, utcnow
 
 __all__ = [
@@ -34,5 +34,5 @@ __all__ = [
     "OutboundMessage", "UTCDateTime", "facet_rows", "utcnow",
     "CasePerpetratorLink", "CasePlace", "CaseRepeatRisk", "Perpetrator",
     "PerpetratorEnforcement", "PerpetratorIdentifier", "DiaryEntry", "Feedback", "ReturnGuard",
-    "OfficerSession",
+    "OfficerSession", "OfficerEnrolment", "SignInThrottle",
 ]

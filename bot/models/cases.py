@@ -35,6 +35,13 @@ class Officer(Base):
     phone: Mapped[str | None] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Bumped on password change, deactivation and role change: every bearer token and workspace
+    # session minted at an older version stops working at once (bot/casework/accounts.py).
+    token_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The TOTP second factor (bot/totp.py): the shared secret, encrypted; the last time step
+    # accepted, so a code is good once.
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedText)
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
 
 
 class Case(Base):

@@ -333,8 +333,9 @@ def test_no_resident_text_in_logs(client: TestClient, caplog: pytest.LogCaptureF
         assert fragment not in logged
 
 
-def test_openapi_documents_every_refusal(client: TestClient) -> None:
-    operation = client.get("/openapi.json").json()["paths"]["/chat"]["post"]
+def test_openapi_documents_every_refusal(make_app) -> None:
+    with TestClient(make_app(api_docs=True)) as client:
+        operation = client.get("/openapi.json").json()["paths"]["/chat"]["post"]
     assert {"200", "400", "413", "415", "422", "503"} <= set(operation["responses"])
     schema = operation["requestBody"]["content"]["application/json"]["schema"]
     assert schema["required"] == ["sender", "message"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.launcher import Stack
+from bot.launcher import ACTION_SECRET_HEADER, Stack
 from bot.settings import PROJECT_ROOT, Settings
 from bot.supervisor import Child, Supervisor
 from tests.e2e.stack import free_port
@@ -66,6 +66,7 @@ def test_no_client_address_and_no_resident_words_in_the_logs(parts: Stack) -> No
                                   "intent": {"name": "inform"}, "entities": []},
                "latest_action_name": "action_listen", "active_loop": {}}
     r = httpx.post(f"http://127.0.0.1:{parts.action_port}/webhook", timeout=30,
+                   headers={ACTION_SECRET_HEADER: parts.action_secret},  # as Rasa sends it
                    json={"next_action": "action_test_crash", "sender_id": "w-test",
                          "tracker": tracker, "domain": {}, "version": "3.6.21"})
     assert r.status_code == 500, r.text  # the action really failed

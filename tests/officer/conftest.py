@@ -56,12 +56,14 @@ def make_officer(session_factory: sessionmaker[Session]) -> Callable[..., Office
 
 
 @pytest.fixture
-def auth() -> Callable[[Officer], dict[str, str]]:
-    """Authorization headers for an officer (token minted directly; the login route has its
-    own tests)."""
+def auth(session_factory: sessionmaker[Session]) -> Callable[[Officer], dict[str, str]]:
+    """Authorization headers for an officer (token minted directly at the account's current
+    token version; the login route has its own tests)."""
 
     def headers(officer: Officer) -> dict[str, str]:
-        token = create_access_token(officer.username, get_settings())
+        with session_factory() as s:
+            version = s.get(Officer, officer.id).token_version
+        token = create_access_token(officer.username, get_settings(), version=version)
         return {"Authorization": f"Bearer {token}"}
 
     return headers

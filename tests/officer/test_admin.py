@@ -45,7 +45,8 @@ def test_deactivation_revokes_tokens_and_can_be_undone(client, make_officer, aut
     assert r.status_code == 200 and r.json()["active"] is False
     assert client.get("/api/v1/cases", headers=h).status_code == 401
     client.post(f"/api/v1/officers/{officer.username}/activate", headers=auth(admin))
-    assert client.get("/api/v1/cases", headers=h).status_code == 200
+    assert client.get("/api/v1/cases", headers=h).status_code == 401  # stays ended
+    assert client.get("/api/v1/cases", headers=auth(officer)).status_code == 200
     r = client.post(f"/api/v1/officers/{admin.username}/deactivate", headers=auth(admin))
     assert r.status_code == 409
     assert client.post("/api/v1/officers/ghost_user/deactivate",

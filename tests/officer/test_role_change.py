@@ -1,5 +1,5 @@
-"""``POST /api/v1/officers/{username}/role``: admins change a role; it applies to the account's
-next request (every request re-reads the account)."""
+"""``POST /api/v1/officers/{username}/role``: admins change a role; it applies at once, and the
+account's outstanding tokens end (its token version is bumped)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from bot.models import AuditEvent
 def test_an_admin_changes_a_role_and_it_applies_at_once(client, make_officer, auth,
                                                         session_factory):
     admin, officer = make_officer("admin"), make_officer()
-    assert client.get("/api/v1/audit", headers=auth(officer)).status_code == 403
+    before = auth(officer)
+    assert client.get("/api/v1/audit", headers=before).status_code == 403
     r = client.post(f"/api/v1/officers/{officer.username}/role", json={"role": "supervisor"},
                     headers=auth(admin))
     assert r.status_code == 200 and r.json()["role"] == "supervisor"
+    assert client.get("/api/v1/cases", headers=before).status_code == 401  # its token ended
     assert client.get("/api/v1/audit", headers=auth(officer)).status_code == 200
     with session_factory() as s:
         event = s.scalars(select(AuditEvent).where(

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from typer.testing import CliRunner
 
 from bot.cli import app
@@ -17,7 +19,7 @@ def test_rehash_after_a_key_change(make_officer, session_factory, monkeypatch):
         officer = s.get(Officer, boss.id)
         create_record(s, officer, RecordInput(name="Dave Example", address="14 Fulham Court"))
         s.commit()
-        monkeypatch.setenv("PERPETRATOR_MATCH_KEY", "a-brand-new-match-key-" + "k" * 30)
+        monkeypatch.setenv("PERPETRATOR_MATCH_KEY", secrets.token_urlsafe(48))
         get_settings.cache_clear()
         second = create_record(s, officer, RecordInput(address="14 Fulham Ct"))
         s.commit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 
 from bot.hotspot_keys import estate_of, place_key
@@ -55,7 +57,7 @@ def test_handles_names_and_platforms_fold_to_one_form():
 def test_keyed_hashes_depend_on_kind_and_key(monkeypatch):
     assert keys.digest("name", "dave") != keys.digest("address", "dave")
     before = keys.digest("name", "dave")
-    monkeypatch.setenv("PERPETRATOR_MATCH_KEY", "another-key-" + "x" * 40)
+    monkeypatch.setenv("PERPETRATOR_MATCH_KEY", secrets.token_urlsafe(48))
     from bot.settings import get_settings
 
     get_settings.cache_clear()

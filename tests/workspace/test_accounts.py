@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from bot.models import AuditEvent, Officer
 from bot.passwords import verify_password
+from tests.workspace.conftest import sign_in
 
 
 def test_admins_create_accounts_with_the_apis_validation(signed_in, session_factory):
@@ -58,13 +59,16 @@ def test_deactivation_ends_that_officers_session_at_once(signed_in):
                       {"active": "yes"}).status_code == 303
 
 
-def test_role_changes_apply_on_the_next_page(signed_in, session_factory):
+def test_role_changes_end_the_sessions_and_apply_at_the_next_sign_in(signed_in, session_factory):
     admin = signed_in("admin")
     officer = signed_in("officer")
     assert officer.get("/officer/stats").status_code == 403
     r = admin.post(f"/officer/accounts/{officer.officer.username}/role", {"role": "supervisor"})
     assert r.status_code == 303 and r.headers["location"] == "/officer/accounts?done=role"
-    assert officer.get("/officer/stats").status_code == 200
+    ended = officer.get("/officer/stats")
+    assert ended.status_code == 303 and "reason=changed" in ended.headers["location"]
+    again = sign_in(officer.client, officer.officer)
+    assert again.get("/officer/stats").status_code == 200
     with session_factory() as s:
         event = s.scalars(select(AuditEvent).where(
             AuditEvent.action == "officer.role_changed",
