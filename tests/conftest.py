@@ -35,15 +35,22 @@ def pytest_configure(config: pytest.Config) -> None:
     reset_caches()
 
 
+# Modules whose module-scoped fixture is costly (a whole evaluation, a whole played set): one
+# worker each, so it is computed once.
+_COSTLY_MODULE_FIXTURES = frozenset({
+    "tests/extraction/test_targets.py", "tests/extraction/test_learned.py",
+    "tests/conversation/test_tell_once_over_the_set.py", "tests/officer/test_openapi.py"})
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """With ``-n`` (pytest-xdist, ``--dist loadgroup``): the tests on the shared real stack run
-    on one worker, and each resilience module (its own stack) on one worker, so every stack
-    starts once; everything else spreads over the workers."""
+    on one worker, and each resilience module (its own stack) and each module with a costly
+    module fixture on one worker, so each is built once; everything else spreads over them."""
     for item in items:
         path = Path(str(item.fspath)).relative_to(ROOT).as_posix()
         if "live_stack" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("live_stack"))
-        elif path.startswith("tests/resilience/"):
+        elif path.startswith("tests/resilience/") or path in _COSTLY_MODULE_FIXTURES:
             item.add_marker(pytest.mark.xdist_group(path))
 
 

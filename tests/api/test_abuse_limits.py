@@ -177,6 +177,7 @@ def test_turns_beyond_the_rasa_cap_get_the_busy_reply_quickly(
 
 def test_memory_counter_windows_reset_and_memory_stays_bounded() -> None:
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     now = [1000.0]
     counter = MemoryCounter(clock=lambda: now[0], max_keys=50)
@@ -190,4 +191,6 @@ def test_memory_counter_windows_reset_and_memory_stays_bounded() -> None:
             await counter.hit(f"flood-{i}", 2, 60)
         assert len(counter._counts) <= 50
 
-    asyncio.run(run())
+    # in a thread of its own: a sync Playwright session on this worker keeps a loop running here
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, run()).result()

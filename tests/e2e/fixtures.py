@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 
 import pytest
 
@@ -12,11 +13,30 @@ from tests.conftest import backends, create_fresh_database, migrate
 from tests.e2e.stack import LiveStack, start_stack
 
 
-@pytest.fixture(scope="session", params=backends())
-def live_stack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
-    tmp = tmp_path_factory.mktemp(f"stack-{request.param}")
-    app_url, drop_app = create_fresh_database(request.param, tmp)
-    tracker_url, drop_tracker = create_fresh_database(request.param, tmp)
+class _Stacks:
+    """One real stack per backend for the whole run, started on first use and stopped at the
+    end (a session fixture parametrised by backend would be stopped and started again each
+    time the test order switches backend)."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self._tmp = tmp_path_factory
+        self._live: dict[str, LiveStack] = {}
+        self._stops = ExitStack()
+
+    def get(self, backend: str) -> LiveStack:
+        if backend not in self._live:
+            self._live[backend] = self._stops.enter_context(_started(backend, self._tmp))
+        return self._live[backend]
+
+    def close(self) -> None:
+        self._stops.close()
+
+
+@contextmanager
+def _started(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
+    tmp = tmp_path_factory.mktemp(f"stack-{backend}")
+    app_url, drop_app = create_fresh_database(backend, tmp)
+    tracker_url, drop_tracker = create_fresh_database(backend, tmp)
     migrate(app_url)
     from tests.e2e.mail import Relay
     from tests.twilio.conftest import ACCOUNT, PUBLIC, TOKEN
@@ -31,10 +51,10 @@ def live_stack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
                 "OUTBOX_POLL_SECONDS": "0.5"}
 
     # The production path: PostgreSQL with Rasa's Redis lock store (CI sets REDIS_TEST_URL).
-    redis_url = os.environ.get("REDIS_TEST_URL") if request.param == "postgresql" else None
+    redis_url = os.environ.get("REDIS_TEST_URL") if backend == "postgresql" else None
     settings = Settings(database_url=app_url, tracker_database_url=tracker_url,
                         redis_url=redis_url, twilio_auth_token=TOKEN, public_base_url=PUBLIC)
-    live = start_stack(settings, tmp / "logs", request.param, env=outbound)
+    live = start_stack(settings, tmp / "logs", backend, env=outbound)
     live.relay, live.twilio_api = relay, twilio_api
     try:
         yield live
@@ -44,3 +64,18 @@ def live_stack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
         twilio_api.close()
         drop_app()
         drop_tracker()
+
+
+@pytest.fixture(scope="session")
+def _live_stacks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Stacks]:
+    stacks = _Stacks(tmp_path_factory)
+    try:
+        yield stacks
+    finally:
+        stacks.close()
+
+
+@pytest.fixture(params=backends())
+def live_stack(request: pytest.FixtureRequest, _live_stacks: _Stacks) -> LiveStack:
+    """The real Rasa server, action server and gateway on this backend (shared by the run)."""
+    return _live_stacks.get(request.param)
