@@ -1,19 +1,33 @@
-"""Argon2id password hashing for officer accounts."""
+"""Argon2id password hashing for officer accounts and coming-back codes. The cost comes from the
+settings (production-strength by default; only the test suite lowers it); a stored hash carries
+its own parameters, so hashes of either cost verify."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-_hasher = PasswordHasher()
+from bot.settings import get_settings
+
+
+@lru_cache(maxsize=4)
+def _hasher_for(time_cost: int, memory_kib: int) -> PasswordHasher:
+    return PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
+
+
+def _hasher() -> PasswordHasher:
+    settings = get_settings()
+    return _hasher_for(settings.argon2_time_cost, settings.argon2_memory_kib)
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def verify_password(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password)
+        return _hasher().verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False

@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
 
     environment: Literal["development", "test", "production"] = "production"
+    # Argon2id cost for officer passwords and coming-back codes (argon2-cffi's defaults). Only
+    # ENVIRONMENT=test may lower it (the suite hashes thousands of times); never in production.
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_kib: int = Field(default=65536, ge=8)
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tellonce.db'}"
     tracker_database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
     redis_url: str | None = None
@@ -250,6 +254,10 @@ class Settings(BaseSettings):
         if self.environment == "development":
             self._fill_dev_secrets()
         problems = secret_problems(self)
+        if self.environment != "test" and (self.argon2_time_cost < 2
+                                           or self.argon2_memory_kib < 19456):
+            problems.append("ARGON2_TIME_COST / ARGON2_MEMORY_KIB below OWASP's minimum (2 "
+                            "passes, 19 MiB): only ENVIRONMENT=test may lower them")
         if problems:
             raise InsecureSettings(
                 f"refusing to start (ENVIRONMENT={self.environment}): "

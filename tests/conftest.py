@@ -23,6 +23,10 @@ pytest_plugins = ["tests.e2e.fixtures"]
 ROOT = Path(__file__).resolve().parent.parent
 TEST_KEYS = {
     "ENVIRONMENT": "test",
+    # Argon2 at its cheapest for the suite (thousands of hashes); production strength is
+    # checked in tests/security/test_password_cost.py.
+    "ARGON2_TIME_COST": "1",
+    "ARGON2_MEMORY_KIB": "1024",
     "SECRET_KEY": secrets.token_urlsafe(48),
     "PSEUDONYM_KEY": secrets.token_urlsafe(48),
     "PERPETRATOR_MATCH_KEY": secrets.token_urlsafe(48),
