@@ -73,7 +73,7 @@ def test_env_example_neither_chooses_development_nor_sets_secrets():
 
 
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (*SECRETS, "ENVIRONMENT"):
+    for name in (*SECRETS, "ENVIRONMENT", "ARGON2_TIME_COST", "ARGON2_MEMORY_KIB"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(ROOT / "tests")  # no .env file there
 
@@ -140,7 +140,8 @@ TINY = secrets.token_urlsafe(12)  # a real but too short secret: refused, and ne
 
 
 def production_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in SECRETS}
+    env = {k: v for k, v in os.environ.items()
+           if k not in SECRETS and not k.startswith("ARGON2_")}
     env.update(ENVIRONMENT="production", SECRET_KEY=TINY,
                DATABASE_URL="sqlite:////nonexistent/never.db")
     return env

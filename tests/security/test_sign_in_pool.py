@@ -9,6 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+import pytest
 
 from api.main import create_app
 from bot.settings import Settings
@@ -24,8 +25,26 @@ def _settings(db_url: str, rasa_url: str, actions_url: str, **extra: object) -> 
                     sign_in_address_lockout_after=1000, **extra)
 
 
+@pytest.fixture
+def production_argon2(db_url, monkeypatch):  # noqa: ANN001, ANN201
+    """Argon2 at production cost for this test (the suite hashes at the cheapest)."""
+    from bot.casework.sign_in import dummy_hash
+    from bot.db import reset_caches
+
+    monkeypatch.setenv("ARGON2_TIME_COST", "3")
+    monkeypatch.setenv("ARGON2_MEMORY_KIB", "65536")
+    reset_caches()
+    dummy_hash.cache_clear()
+    yield
+    monkeypatch.undo()
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    reset_caches()
+    dummy_hash.cache_clear()
+
+
 def test_a_login_flood_stays_in_its_pool_and_chat_stays_responsive(db_url, fake_rasa,
-                                                                   fake_actions):
+                                                                   fake_actions,
+                                                                   production_argon2):
     app = create_app(_settings(db_url, fake_rasa.url, fake_actions.url,
                                password_check_workers=1, password_check_max_waiting=100))
     with serve(app) as base:
