@@ -46,6 +46,7 @@ _COSTLY_MODULE_FIXTURES = frozenset({
     "tests/conversation/test_tell_once_over_the_set.py", "tests/officer/test_openapi.py"})
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups into the node ids
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """With ``-n`` (pytest-xdist, ``--dist loadgroup``): the tests on the shared real stack run
     on one worker, and each resilience module (its own stack) and each module with a costly
