@@ -70,29 +70,27 @@ def link(session: Session, officer: Officer, case: Case, record_id: int,
          reason: str) -> dict[str, Any]:
     """Link the case (which the officer must be able to work) to a record they may see, under
     the record's row lock; raises the repeat-perpetrator risk of every linked case."""
-    workflow.check_can_work(officer, case)
-    record = perpetrators.load_record(session, record_id, officer, for_update=True)
-    try:
-        perpetrators.link_case(session, case, record, officer, reason)
-    except workflow.WorkflowError:
-        session.rollback()
-        raise
-    answer = _link_answer(session, case, record, True)
-    session.commit()
-    return answer
+    return _change_link(session, officer, case, record_id, reason, linking=True)
 
 
 def unlink(session: Session, officer: Officer, case: Case, record_id: int,
            reason: str) -> dict[str, Any]:
     """End the link (kept as history with who, when and why); lowers the risk it raised."""
+    return _change_link(session, officer, case, record_id, reason, linking=False)
+
+
+def _change_link(session: Session, officer: Officer, case: Case, record_id: int, reason: str,
+                 linking: bool) -> dict[str, Any]:
+    """Under the record's row lock, link or unlink, answer, commit (one path for both)."""
     workflow.check_can_work(officer, case)
     record = perpetrators.load_record(session, record_id, officer, for_update=True)
+    change = perpetrators.link_case if linking else perpetrators.unlink_case
     try:
-        perpetrators.unlink_case(session, case, record, officer, reason)
+        change(session, case, record, officer, reason)
     except workflow.WorkflowError:
         session.rollback()
         raise
-    answer = _link_answer(session, case, record, False)
+    answer = _link_answer(session, case, record, linking)
     session.commit()
     return answer
 
