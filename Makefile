@@ -11,7 +11,9 @@ RASA      := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 $(RASA_VENV)/bi
 MODEL     := models/tellonce.tar.gz
 TRAINING  := config.yml $(shell find domain.yml domain data -name '*.yml' 2>/dev/null | sort)
 PYTEST_ARGS ?=
-# Two workers on the two cores; each real stack starts once (tests/conftest.py groups them).
+# Two workers on the two cores. tests/conftest.py asks xdist to keep each real stack's tests on
+# one worker, but pytest 9 drops xdist's group suffix, so today they spread (each worker starts
+# the stacks it needs once).
 PYTEST_WORKERS ?= -n 2 --dist loadgroup
 # The learned extraction classifiers (git-ignored, rebuilt in well under a minute): their stamp
 # is a hash of the training data and this code (docs/extraction.md).

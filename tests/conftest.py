@@ -50,7 +50,8 @@ _COSTLY_MODULE_FIXTURES = frozenset({
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """With ``-n`` (pytest-xdist, ``--dist loadgroup``): the tests on the shared real stack run
     on one worker, and each resilience module (its own stack) and each module with a costly
-    module fixture on one worker, so each is built once; everything else spreads over them."""
+    module fixture on one worker, so each is built once; everything else spreads over them.
+    (pytest 9 ignores the ``@group`` suffix xdist 3.8 writes, so for now they spread too.)"""
     for item in items:
         path = Path(str(item.fspath)).relative_to(ROOT).as_posix()
         if "live_stack" in getattr(item, "fixturenames", ()):
