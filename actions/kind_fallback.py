@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -47,4 +48,7 @@ class ActionFallback(Action):
         index = fallbacks_in_a_row(tracker.events) % count("chat.fallback")
         tell(dispatcher, say(f"chat.fallback.{index}", channel),
              [(say(f"choices.{title}", channel), payload) for title, payload in BUTTONS])
-        return []
+        # Then wait for the resident: as Rasa's core fallback, this can be predicted again
+        # straight after itself (nothing in the rules follows it inside a form), once per
+        # prediction until Rasa's circuit breaker, each time with another apology.
+        return [FollowupAction("action_listen")]

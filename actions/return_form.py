@@ -30,7 +30,7 @@ from bot.models import Case
 from bot.report_form.answers.common import Answer
 from bot.report_form.flow import known
 from bot.return_form.answers import interpret
-from bot.return_form.flow import SLOTS, required_slots
+from bot.return_form.flow import SLOTS, required_slots, unclear
 from bot.return_form.questions import BUILDERS, diary_summary, question
 from bot.returning import diary, feedback, guard
 from bot.returning.status import status_text
@@ -90,7 +90,9 @@ class ValidateReturnForm(FormValidationAction):
             result = await off_loop(interpret, slot, answer, slots_of(tracker), channel,
                                     now_of(tracker))
             if result is None:
-                dispatcher.utter_message(text=say("report.retry.prefix", channel))
+                updates.update(unclear(slot, slots_of(tracker)))
+                if updates.get(slot) is None:  # asked again, rephrased by the prefix
+                    dispatcher.utter_message(text=say("report.retry.prefix", channel))
             else:
                 updates.update(result)
         await self._found_by_number(tracker, updates)

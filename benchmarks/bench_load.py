@@ -27,6 +27,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -200,12 +201,19 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915 - one linear script
                                         stack_pids("floor_"), floor_converse))
         if args.profile:
             st = stacks["ours"]
-            raw = args.out.with_suffix(".pyspy.txt")
-            with profiling(st.procs["rasa"].pid, raw):
+            raws = {part: args.out.with_suffix(f".pyspy-{part}.txt")
+                    for part in ("rasa", "actions", "gateway") if part in st.procs}
+            with ExitStack() as spies:
+                for part, raw in raws.items():
+                    spies.enter_context(profiling(st.procs[part].pid, raw, rate=200))
                 run_pass("profile", 4, 8, accounts, lambda c: gateway_sender(c, st.gateway_url),
                          {})
-            profile = {"raw": str(raw), "parts_pct": summarise(raw),
-                       "top_rasa_frames_pct": top_frames(raw)}
+            profile = {"raw": {part: str(raw) for part, raw in raws.items()},
+                       "parts_pct": summarise(raws["rasa"]),
+                       "top_rasa_frames_pct": top_frames(raws["rasa"])}
+            for part in ("actions", "gateway"):  # our code: frames under bot/, actions/, api/
+                if part in raws:
+                    profile[f"top_{part}_frames_pct"] = top_frames(raws[part], prefix="", n=40)
         rss.stop()
     finally:
         for stack in stacks.values():

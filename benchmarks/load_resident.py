@@ -113,8 +113,8 @@ def answer(account: Account, reply: Reply, seen: dict[str, int], n: int) -> str:
     if slot == "confirm_summary":
         return pick(reply, "send it", "yes") or "yes"
     if times > 2:  # asked the same thing thrice: move on
-        return pick(reply, "skip", "done", "everything") or "skip"
-    return pick(reply, "yes", "right", "skip") or "yes"
+        return pick(reply, "carry on", "skip", "done", "everything") or "skip"
+    return pick(reply, "carry on", "yes", "right", "skip") or "yes"
 
 
 def converse(send: Callable[[str], Reply], account: Account, n: int,

@@ -51,7 +51,8 @@ def profiling(pid: int, out: Path, rate: int = 50) -> Iterator[Path]:
         raise RuntimeError("py-spy not found: .venv/bin/pip install py-spy")
     out.parent.mkdir(parents=True, exist_ok=True)
     proc = subprocess.Popen(  # noqa: S603 - fixed argv
-        [exe, "record", "--pid", str(pid), "--format", "raw", "--nolineno", "--rate", str(rate),
+        [exe, "record", "--pid", str(pid), "--subprocesses", "--format", "raw", "--nolineno",
+         "--rate", str(rate),
          "--output", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         yield out

@@ -13,8 +13,8 @@ from bot.settings import get_settings
 
 
 @lru_cache(maxsize=4)
-def _hasher_for(time_cost: int, memory_kib: int) -> PasswordHasher:
-    return PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
+def _hasher_for(time_cost: int, memory_kib: int, lanes: int = 4) -> PasswordHasher:
+    return PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=lanes)
 
 
 def _hasher() -> PasswordHasher:
@@ -24,6 +24,14 @@ def _hasher() -> PasswordHasher:
 
 def hash_password(password: str) -> str:
     return _hasher().hash(password)
+
+
+def hash_code(code: str) -> str:
+    """A coming-back code's hash at the code cost (settings: one lane, so a report's submit turn
+    does not take both cores); ``verify_password`` checks it, as any stored hash."""
+    settings = get_settings()
+    return _hasher_for(settings.code_argon2_time_cost, settings.code_argon2_memory_kib,
+                       1).hash(code)
 
 
 def verify_password(password_hash: str, password: str) -> bool:

@@ -36,6 +36,12 @@ class Settings(BaseSettings):
     # ENVIRONMENT=test may lower it (the suite hashes thousands of times); never in production.
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=65536, ge=8)
+    # Coming-back codes (6 digits, one hash per report, on the submit turn): OWASP's second
+    # Argon2id configuration (19 MiB, 2 passes, one lane): 20 ms of one core instead of 150 ms
+    # over both, and no stronger against an offline guess at a million codes either way; the
+    # online guard (bot/returning/guard.py) is what protects a code.
+    code_argon2_time_cost: int = Field(default=2, ge=1)
+    code_argon2_memory_kib: int = Field(default=19456, ge=8)
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'tellonce.db'}"
     tracker_database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'rasa_tracker.db'}"
     redis_url: str | None = None
@@ -258,6 +264,10 @@ class Settings(BaseSettings):
                                            or self.argon2_memory_kib < 19456):
             problems.append("ARGON2_TIME_COST / ARGON2_MEMORY_KIB below OWASP's minimum (2 "
                             "passes, 19 MiB): only ENVIRONMENT=test may lower them")
+        if self.environment != "test" and (self.code_argon2_time_cost < 2
+                                           or self.code_argon2_memory_kib < 19456):
+            problems.append("CODE_ARGON2_TIME_COST / CODE_ARGON2_MEMORY_KIB below OWASP's "
+                            "minimum (2 passes, 19 MiB): only ENVIRONMENT=test may lower them")
         if problems:
             raise InsecureSettings(
                 f"refusing to start (ENVIRONMENT={self.environment}): "

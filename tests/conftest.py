@@ -27,6 +27,8 @@ TEST_KEYS = {
     # checked in tests/security/test_password_cost.py.
     "ARGON2_TIME_COST": "1",
     "ARGON2_MEMORY_KIB": "1024",
+    "CODE_ARGON2_TIME_COST": "1",
+    "CODE_ARGON2_MEMORY_KIB": "1024",
     "SECRET_KEY": secrets.token_urlsafe(48),
     "PSEUDONYM_KEY": secrets.token_urlsafe(48),
     "PERPETRATOR_MATCH_KEY": secrets.token_urlsafe(48),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.report_form.flow import is_placeholder
+from bot.report_form.flow import is_placeholder, placeholder
 
 Slots = dict[str, Any]
 PURPOSES = ("add", "status", "feedback")
@@ -13,7 +13,22 @@ PURPOSES = ("add", "status", "feedback")
 SLOTS = ("return_purpose", "return_reference", "return_code", "return_case", "return_choices",
          "return_failures", "diary_parts", "diary_narrative", "diary_confirm", "diary_found",
          "diary_occurred_on", "diary_occurred_time", "diary_location", "feedback_rating",
-         "feedback_comment", "feedback_stage")
+         "feedback_comment", "feedback_stage", "return_unclear")
+# Questions a resident may leave: after this many answers not understood, they are skipped.
+SKIPPABLE = ("feedback_rating", "feedback_comment", "diary_occurred_on", "diary_location")
+MAX_UNCLEAR = 2
+
+
+def unclear(slot: str, slots: Slots) -> Slots:
+    """Slot updates after an answer to ``slot`` that was not understood. Something is always
+    set, so Rasa never rejects the form (which left the kind fallback answering itself until
+    Rasa's circuit breaker); a question that may be left is skipped at the second miss."""
+    misses = dict(slots.get("return_unclear") or {})
+    misses[slot] = misses.get(slot, 0) + 1
+    if slot in SKIPPABLE and misses[slot] >= MAX_UNCLEAR:
+        misses.pop(slot)
+        return {"return_unclear": misses, slot: placeholder(slot)}
+    return {"return_unclear": misses}
 
 
 def required_slots(slots: Slots) -> list[str]:

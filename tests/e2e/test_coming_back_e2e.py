@@ -224,3 +224,23 @@ def test_report_come_back_diary_officer_status_feedback(live_stack) -> None:
     assert [(f["rating"], f["stage"]) for f in sms_case["feedback"]] == [(4, "closure")]
     messages = officer.call("GET", f"/cases/{reference}/messages").json()
     assert {m["status"] for m in messages} == {"sent"} and len(messages) == 2
+
+
+def test_a_greeting_at_the_feedback_question_is_asked_again_once_then_skipped(live_stack):
+    """Not a rating: one kind re-ask (never the fallback answering itself until Rasa's circuit
+    breaker, ten apologies in one turn), then the rating is left and the report stays sent."""
+    web = f"fb_{uuid.uuid4().hex[:12]}"
+    reference, transcript = hold_report(lambda t: live_stack.chat(web, t), WEB_ANSWERS,
+                                        WEB_BUTTONS, max_turns=50)
+    assert transcript[-1]["expects"]["slot"] == "feedback_rating"
+    again = live_stack.chat(web, "hi")
+    texts = [m["text"] for m in again["messages"]]
+    assert len(texts) <= 2, texts
+    assert again["expects"]["slot"] == "feedback_rating"
+    assert "1 is very hard" in " ".join(texts)  # the same question, asked again
+    left = live_stack.chat(web, "hello?")
+    assert left["expects"]["slot"] != "feedback_rating"
+    assert len(left["messages"]) <= 2
+    after = live_stack.chat(web, "hi")
+    assert pick(after, "report") is not None  # back at the start, a new report one tap away
+    assert REFERENCE.search(text_of(transcript[-1])).group(0) == reference

@@ -197,3 +197,15 @@ def test_feedback_after_a_report_is_kept_and_skippable(db_url, db) -> None:
     assert skipped.ended
     rows = db.scalars(select(Feedback).order_by(Feedback.id)).all()
     assert [(f.rating, f.comment, f.stage) for f in rows] == [(4, "it was quick", "report")]
+
+
+def test_an_unclear_answer_always_sets_something_and_a_skippable_one_is_left_at_the_second():
+    from bot.return_form.flow import unclear
+
+    first = unclear("feedback_rating", {})
+    assert first == {"return_unclear": {"feedback_rating": 1}}  # never nothing: no rejection
+    second = unclear("feedback_rating", {"return_unclear": first["return_unclear"]})
+    assert second["feedback_rating"] == "unknown" and second["return_unclear"] == {}
+    # A reference or a code is never skipped for the resident: it is only counted.
+    third = unclear("return_code", {"return_unclear": {"return_code": 5}})
+    assert third == {"return_unclear": {"return_code": 6}}

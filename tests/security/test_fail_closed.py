@@ -73,7 +73,8 @@ def test_env_example_neither_chooses_development_nor_sets_secrets():
 
 
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (*SECRETS, "ENVIRONMENT", "ARGON2_TIME_COST", "ARGON2_MEMORY_KIB"):
+    for name in (*SECRETS, "ENVIRONMENT", "ARGON2_TIME_COST", "ARGON2_MEMORY_KIB",
+                 "CODE_ARGON2_TIME_COST", "CODE_ARGON2_MEMORY_KIB"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(ROOT / "tests")  # no .env file there
 
@@ -141,7 +142,7 @@ TINY = secrets.token_urlsafe(12)  # a real but too short secret: refused, and ne
 
 def production_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
-           if k not in SECRETS and not k.startswith("ARGON2_")}
+           if k not in SECRETS and not k.startswith(("ARGON2_", "CODE_ARGON2_"))}
     env.update(ENVIRONMENT="production", SECRET_KEY=TINY,
                DATABASE_URL="sqlite:////nonexistent/never.db")
     return env

@@ -36,3 +36,26 @@ def test_a_cheap_hash_from_the_suite_still_verifies_at_full_cost(monkeypatch):
 def test_a_low_cost_is_refused_outside_the_test_suite(environment):
     with pytest.raises(InsecureSettings, match="ARGON2_TIME_COST / ARGON2_MEMORY_KIB"):
         Settings(environment=environment, argon2_time_cost=1, argon2_memory_kib=1024)
+
+
+def test_coming_back_codes_hash_at_owasps_one_lane_cost_and_verify(monkeypatch):
+    """A code is hashed on the submit turn: 19 MiB, 2 passes, one lane (not both cores)."""
+    monkeypatch.delenv("CODE_ARGON2_TIME_COST")
+    monkeypatch.delenv("CODE_ARGON2_MEMORY_KIB")
+    settings = Settings()
+    assert (settings.code_argon2_time_cost, settings.code_argon2_memory_kib) == (2, 19456)
+    from bot import passwords
+    from bot.returning import secret
+
+    monkeypatch.setattr(passwords, "get_settings", lambda: settings)
+    stored = secret.hash_code("482913")
+    assert "$m=19456,t=2,p=1$" in stored
+    assert secret.matches(stored, "482 913")
+    assert not secret.matches(stored, "482914")
+    assert not secret.matches(None, "482913")
+
+
+def test_a_low_code_cost_is_refused_outside_the_test_suite():
+    with pytest.raises(InsecureSettings, match="CODE_ARGON2_TIME_COST / CODE_ARGON2_MEMORY_KIB"):
+        Settings(environment="production", argon2_time_cost=3, argon2_memory_kib=65536,
+                 code_argon2_time_cost=1, code_argon2_memory_kib=19456)

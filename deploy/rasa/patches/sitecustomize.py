@@ -1,7 +1,7 @@
 """Start-up patches for the Rasa server's interpreter only (PYTHONPATH=deploy/rasa/patches).
 
-Two pure-CPU costs the profile of Rasa 3.6 shows on every turn (docs/benchmarks.md); neither
-changes what Rasa does, only how often it recomputes a constant. Imports nothing of TellOnce.
+Three pure-CPU costs the profile of Rasa 3.6 shows on every turn (docs/benchmarks.md); none
+changes what Rasa answers, only how much it computes to get there. Imports nothing of TellOnce.
 
 1. Rasa calls ``jsonschema.validate(response, schema)`` on every action-server response, and
    ``validate`` checks the (constant, 3.7 KB) schema against its metaschema on every call before
@@ -11,6 +11,11 @@ changes what Rasa does, only how often it recomputes a constant. Imports nothing
 2. Loading a tracker deserialises every stored event, and ``Event.resolve_by_type`` walks all
    subclasses of ``Event`` (``all_subclasses``, with ``inspect.isabstract`` on each) for every
    event. Found classes are now remembered by type name; an unknown name still takes the walk.
+3. A button press reaches Rasa as intent syntax (``/choose{"choice": "yes"}``, only payloads
+   the bot offered: api/turns.py). Rasa runs the whole NLU graph on it (DIET included) and then
+   its ``RegexMessageHandler`` throws that result away for a new message holding just the
+   unpacked intent and entities. Such a message now skips straight to that unpacking (the same
+   function, the same output); free text and anything that fails to unpack take the graph.
 """
 
 from __future__ import annotations
@@ -67,6 +72,29 @@ def _cache_event_types(events) -> None:  # noqa: ANN001 - rasa.shared.core.event
     events.Event.resolve_by_type = staticmethod(resolve_by_type)
 
 
+def _unpack_slash_messages(processor) -> None:  # noqa: ANN001 - rasa.core.processor
+    from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
+    from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    cls = processor.MessageProcessor
+    original = cls._parse_message_with_graph
+
+    def _parse_message_with_graph(self, message, tracker, only_output_properties=True):  # noqa: ANN001, ANN202, E501
+        text = message.text or ""
+        if text.lstrip().startswith("/"):
+            unpacked = YAMLStoryReader.unpack_regex_message(
+                Message({TEXT: text}), self.domain, entity_extractor_name="RegexMessageHandler")
+            if unpacked.get(INTENT):  # what RegexMessageHandler would put in the graph's place
+                parse_data = {TEXT: "", INTENT: {"name": None, "confidence": 0.0}, ENTITIES: []}
+                parse_data.update(unpacked.as_dict(only_output_properties=only_output_properties))
+                return parse_data
+        return original(self, message, tracker, only_output_properties)
+
+    _parse_message_with_graph.tellonce_unpacked = True  # type: ignore[attr-defined]
+    cls._parse_message_with_graph = _parse_message_with_graph
+
+
 class _AfterImport(MetaPathFinder):
     """Runs a function on a module right after it is first executed (a post-import hook)."""
 
@@ -100,6 +128,7 @@ class _AfterImport(MetaPathFinder):
 
 try:
     _cache_schema_checks()
-    sys.meta_path.insert(0, _AfterImport({"rasa.shared.core.events": _cache_event_types}))
+    sys.meta_path.insert(0, _AfterImport({"rasa.shared.core.events": _cache_event_types,
+                                          "rasa.core.processor": _unpack_slash_messages}))
 except Exception:  # noqa: BLE001, S110 - never stop an interpreter from starting
     pass
