@@ -6,6 +6,7 @@ usage: encrypted_tracker.py <sqlite-file> <text>
 """
 
 import asyncio
+import copy
 import json
 import sys
 
@@ -39,9 +40,29 @@ async def main() -> None:
     await store.save(again)
     final = await store.retrieve("w-abc")
     legacy = await store.retrieve("w-legacy")
+    counted = []  # Rasa's own count query, used only when this process has no count to trust
+    real_count = SQLTrackerStore._additional_events
+    SQLTrackerStore._additional_events = lambda self, session, tr: (
+        counted.append(tr.sender_id), real_count(self, session, tr))[1]
+    turn = await store.retrieve("w-abc")  # one turn saved twice, as Rasa may within a turn
+    turn.update(BotUttered("one", timestamp=7))
+    await store.save(turn)
+    turn.update(BotUttered("two", timestamp=8))
+    await store.save(turn)
+    trusted = list(counted)
+    other = EncryptedSQLTrackerStore(domain=domain, dialect="sqlite", db=path)  # a replica
+    moved = await other.retrieve("w-abc")  # the next turn went to the other replica
+    moved.update(BotUttered("three", timestamp=9))
+    await other.save(moved)
+    copied = copy.deepcopy(await store.retrieve("w-abc"))
+    copied.update(BotUttered("four", timestamp=11))
+    await store.save(copied)
+    texts = [e.text for e in (await store.retrieve("w-abc")).events if isinstance(e, BotUttered)]
     print("RESULT" + json.dumps({
         "events": len(final.events), "slot": final.get_slot("narrative"),
-        "last_text": final.latest_message.text, "legacy": legacy.latest_message.text}))
+        "last_text": final.latest_message.text, "legacy": legacy.latest_message.text,
+        "counted_while_trusted": trusted, "counted_for_copy": counted[len(trusted):],
+        "bot_texts": texts}))
 
 
 asyncio.run(main())

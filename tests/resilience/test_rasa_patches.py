@@ -41,6 +41,19 @@ try:
 except ValueError:
     out["unknown"] = "ValueError"
 out["default"] = events.Event.resolve_by_type("no_such_event", events.SlotSet).__name__
+import asyncio
+from rasa.utils.endpoints import EndpointConfig
+config = EndpointConfig("http://127.0.0.1:9/webhook", headers={"X-A": "b"})
+async def two_calls():
+    async with config.session() as first:
+        pass
+    async with config.session() as second:
+        return first is second, first.closed, dict(second.headers)
+same, closed, headers = asyncio.run(two_calls())
+other_loop_same, _, _ = asyncio.run(two_calls())
+out["sessions"] = {"shared": getattr(EndpointConfig.session, "tellonce_shared", False),
+                   "same_in_a_loop": same, "closed_after_a_call": closed,
+                   "headers": headers.get("X-A")}
 print("PROBE" + json.dumps(out))
 """
 
@@ -62,6 +75,14 @@ def _probe(patched: bool, probe: str = PROBE, *args: str) -> dict:
 @pytest.fixture(scope="module")
 def probes() -> tuple[dict, dict]:
     return _probe(False), _probe(True)
+
+
+def test_one_session_per_endpoint_and_loop_is_kept_open_for_the_next_call(probes) -> None:
+    plain, patched = probes
+    assert plain["sessions"] == {"shared": False, "same_in_a_loop": False,
+                                 "closed_after_a_call": True, "headers": "b"}
+    assert patched["sessions"] == {"shared": True, "same_in_a_loop": True,
+                                   "closed_after_a_call": False, "headers": "b"}
 
 
 def test_patches_are_installed_only_with_the_path(probes) -> None:

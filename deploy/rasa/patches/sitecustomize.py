@@ -1,6 +1,6 @@
 """Start-up patches for the Rasa server's interpreter only (PYTHONPATH=deploy/rasa/patches).
 
-Three pure-CPU costs the profile of Rasa 3.6 shows on every turn (docs/benchmarks.md); none
+Four pure-CPU costs the profile of Rasa 3.6 shows on every turn (docs/benchmarks.md); none
 changes what Rasa answers, only how much it computes to get there. Imports nothing of TellOnce.
 
 1. Rasa calls ``jsonschema.validate(response, schema)`` on every action-server response, and
@@ -16,6 +16,10 @@ changes what Rasa answers, only how much it computes to get there. Imports nothi
    its ``RegexMessageHandler`` throws that result away for a new message holding just the
    unpacked intent and entities. Such a message now skips straight to that unpacking (the same
    function, the same output); free text and anything that fails to unpack take the graph.
+4. Every action-server call opened a new aiohttp ``ClientSession`` (a new connector, a new TCP
+   connection, then closed): two to four per turn. Each endpoint now keeps one session per
+   event loop, so calls reuse kept-alive connections; requests, headers and timeouts are the
+   same, and a connection the action server closed (a restart) is dropped by aiohttp's pool.
 """
 
 from __future__ import annotations
@@ -95,6 +99,43 @@ def _unpack_slash_messages(processor) -> None:  # noqa: ANN001 - rasa.core.proce
     cls._parse_message_with_graph = _parse_message_with_graph
 
 
+def _reuse_sessions(endpoints) -> None:  # noqa: ANN001 - rasa.utils.endpoints
+    import asyncio
+
+    cls = endpoints.EndpointConfig
+    original = cls.session
+    shared: dict[tuple[int, int], tuple[object, object, object]] = {}
+
+    class _Borrowed:
+        """``async with`` yields the shared session and leaves it open for the next call."""
+
+        def __init__(self, session) -> None:  # noqa: ANN001
+            self.session = session
+
+        async def __aenter__(self):  # noqa: ANN204
+            return self.session
+
+        async def __aexit__(self, *exc) -> bool:  # noqa: ANN002
+            return False
+
+    def session(self):  # noqa: ANN001, ANN202
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return original(self)
+        key = (id(self), id(loop))
+        entry = shared.get(key)
+        if entry is None or entry[0] is not self or entry[1] is not loop or entry[2].closed:
+            for stale in [k for k, v in shared.items() if v[1].is_closed()]:
+                del shared[stale]  # a loop that has ended (asyncio.run in a script or test)
+            entry = (self, loop, original(self))
+            shared[key] = entry
+        return _Borrowed(entry[2])
+
+    session.tellonce_shared = True  # type: ignore[attr-defined]
+    cls.session = session
+
+
 class _AfterImport(MetaPathFinder):
     """Runs a function on a module right after it is first executed (a post-import hook)."""
 
@@ -129,6 +170,7 @@ class _AfterImport(MetaPathFinder):
 try:
     _cache_schema_checks()
     sys.meta_path.insert(0, _AfterImport({"rasa.shared.core.events": _cache_event_types,
-                                          "rasa.core.processor": _unpack_slash_messages}))
+                                          "rasa.core.processor": _unpack_slash_messages,
+                                          "rasa.utils.endpoints": _reuse_sessions}))
 except Exception:  # noqa: BLE001, S110 - never stop an interpreter from starting
     pass

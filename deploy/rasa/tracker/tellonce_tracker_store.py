@@ -13,13 +13,17 @@ start rather than store words in clear.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
+import weakref
+from collections.abc import Iterator
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -28,6 +32,7 @@ logger = logging.getLogger(__name__)
 KEYS_ENV = "TRACKER_ENCRYPTION_KEYS"
 # Fernet tokens are URL-safe base64 of a version byte 0x80: they always start with "gAAAAA".
 _FERNET_PREFIX = "gAAAAA"  # noqa: S105 - a format marker, not a secret
+_KNOWN_COUNTS = 10_000  # conversations whose stored event count this process remembers
 
 
 def key_ring(raw: str | None = None) -> MultiFernet:
@@ -45,7 +50,24 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.fernet = key_ring()
+        # sender -> (the tracker this process loaded or saved, rows stored for its session).
+        # Saving that same tracker needs no count query: the conversation lock is held from
+        # retrieve to save, so nothing else wrote to it meanwhile (docs/benchmarks.md).
+        self._counts: dict[str, tuple[weakref.ref, int]] = {}
         super().__init__(*args, **kwargs)
+
+    def _remember(self, tracker: DialogueStateTracker, rows: int) -> None:
+        self._counts.pop(tracker.sender_id, None)
+        if len(self._counts) >= _KNOWN_COUNTS:
+            self._counts.pop(next(iter(self._counts)))
+        self._counts[tracker.sender_id] = (weakref.ref(tracker), rows)
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+        # Rasa's: the tracker's events after as many as are stored for its latest session.
+        known = self._counts.get(tracker.sender_id)
+        if known is None or known[0]() is not tracker:
+            return super()._additional_events(session, tracker)
+        return itertools.islice(tracker.events, known[1], len(tracker.events))
 
     def seal(self, data: dict) -> str:
         return self.fernet.encrypt(json.dumps(data).encode("utf-8")).decode("ascii")
@@ -70,14 +92,20 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
             ).all()
             events = [self.open(row.data) for row in rows]
             if self.domain and events:
-                return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+                tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+                if not fetch_events_from_all_sessions:
+                    self._remember(tracker, len(rows))
+                return tracker
             return None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         # Rasa 3.6.21's SQLTrackerStore.save with the data encrypted.
         await self.stream_events(tracker)
         with self.session_scope() as session:
-            for event in self._additional_events(session, tracker):
+            known = self._counts.get(tracker.sender_id)
+            stored = known[1] if known and known[0]() is tracker else None
+            added = list(self._additional_events(session, tracker))
+            for event in added:
                 data = event.as_dict()
                 session.add(
                     self.SQLEvent(
@@ -92,3 +120,7 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
                     )
                 )
             session.commit()
+        if stored is not None and not any(isinstance(e, SessionStarted) for e in added):
+            self._remember(tracker, stored + len(added))
+        else:  # a new session counts from its own start: let Rasa count next time
+            self._counts.pop(tracker.sender_id, None)
