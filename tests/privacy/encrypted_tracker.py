@@ -58,11 +58,22 @@ async def main() -> None:
     copied.update(BotUttered("four", timestamp=11))
     await store.save(copied)
     texts = [e.text for e in (await store.retrieve("w-abc")).events if isinstance(e, BotUttered)]
+    decrypted = []  # the plaintext kept in memory: used while fresh, never once expired
+    real_decrypt = store.fernet.decrypt
+    store.fernet.decrypt = lambda token: (decrypted.append(1), real_decrypt(token))[1]
+    await store.retrieve("w-abc")
+    fresh = len(decrypted)
+    start = store.clock()
+    store.clock = lambda: start + 601
+    expired = await store.retrieve("w-abc")
+    cache = {"decrypted_while_fresh": fresh, "decrypted_after_expiry": len(decrypted) - fresh,
+             "same_after_expiry": [e.as_dict() for e in expired.events]
+             == [e.as_dict() for e in (await other.retrieve("w-abc")).events]}
     print("RESULT" + json.dumps({
         "events": len(final.events), "slot": final.get_slot("narrative"),
         "last_text": final.latest_message.text, "legacy": legacy.latest_message.text,
         "counted_while_trusted": trusted, "counted_for_copy": counted[len(trusted):],
-        "bot_texts": texts}))
+        "bot_texts": texts, "cache": cache}))
 
 
 asyncio.run(main())

@@ -40,6 +40,9 @@ def test_rasa_writes_ciphertext_and_reads_the_conversation_back(tmp_path: Path) 
     assert out["counted_while_trusted"] == []
     assert out["counted_for_copy"] == ["w-abc"]
     assert out["bot_texts"] == ["You said: " + TEXT, "one", "two", "three", "four"]
+    # Plaintext of recent events is kept in Rasa's memory only while fresh (docs/privacy.md).
+    assert out["cache"] == {"decrypted_while_fresh": 0, "decrypted_after_expiry": 9,
+                            "same_after_expiry": True}
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT sender_id, type_name, data FROM events").fetchall()
     ours = [data for sender, _, data in rows if sender == "w-abc"]

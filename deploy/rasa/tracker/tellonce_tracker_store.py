@@ -17,7 +17,9 @@ import itertools
 import json
 import logging
 import os
+import time
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,6 +35,12 @@ KEYS_ENV = "TRACKER_ENCRYPTION_KEYS"
 # Fernet tokens are URL-safe base64 of a version byte 0x80: they always start with "gAAAAA".
 _FERNET_PREFIX = "gAAAAA"  # noqa: S105 - a format marker, not a secret
 _KNOWN_COUNTS = 10_000  # conversations whose stored event count this process remembers
+# Decrypting every event of a long conversation on every turn cost about half of loading it
+# (docs/benchmarks.md): the plaintext of recently used events is kept in this process's memory
+# only (never on disk), for at most PLAIN_SECONDS after last use and PLAIN_EVENTS in all, keyed
+# by the ciphertext itself, so an erased row, never read again, leaves within that time.
+PLAIN_EVENTS = 20_000
+PLAIN_SECONDS = 600.0
 
 
 def key_ring(raw: str | None = None) -> MultiFernet:
@@ -54,7 +62,19 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
         # Saving that same tracker needs no count query: the conversation lock is held from
         # retrieve to save, so nothing else wrote to it meanwhile (docs/benchmarks.md).
         self._counts: dict[str, tuple[weakref.ref, int]] = {}
+        self._plain: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self.clock = time.monotonic
         super().__init__(*args, **kwargs)
+
+    def _keep_plain(self, token: str, plain: bytes) -> None:
+        now = self.clock()
+        self._plain[token] = (now, plain)
+        self._plain.move_to_end(token)
+        while self._plain:
+            oldest, (used, _) = next(iter(self._plain.items()))
+            if len(self._plain) <= PLAIN_EVENTS and now - used <= PLAIN_SECONDS:
+                break
+            del self._plain[oldest]
 
     def _remember(self, tracker: DialogueStateTracker, rows: int) -> None:
         self._counts.pop(tracker.sender_id, None)
@@ -70,26 +90,36 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
         return itertools.islice(tracker.events, known[1], len(tracker.events))
 
     def seal(self, data: dict) -> str:
-        return self.fernet.encrypt(json.dumps(data).encode("utf-8")).decode("ascii")
+        plain = json.dumps(data).encode("utf-8")
+        token = self.fernet.encrypt(plain).decode("ascii")
+        self._keep_plain(token, plain)
+        return token
 
     def open(self, stored: str) -> dict:
         """Decrypt one stored event. A row written in clear before this store was enabled is
         still read (a conversation in progress across the upgrade); retention removes it."""
         if not stored.startswith(_FERNET_PREFIX):
             return json.loads(stored)
-        try:
-            return json.loads(self.fernet.decrypt(stored.encode("ascii")))
-        except InvalidToken as exc:
-            raise ValueError("tracker event under no configured key") from exc
+        kept = self._plain.get(stored)
+        if kept is not None and self.clock() - kept[0] <= PLAIN_SECONDS:
+            plain = kept[1]
+        else:
+            try:
+                plain = self.fernet.decrypt(stored.encode("ascii"))
+            except InvalidToken as exc:
+                raise ValueError("tracker event under no configured key") from exc
+        self._keep_plain(stored, plain)
+        return json.loads(plain)
 
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> DialogueStateTracker | None:
         # Rasa 3.6.21's SQLTrackerStore._retrieve with the data decrypted.
         with self.session_scope() as session:
+            # Only the data column, in Rasa's order: no ORM object per event to build.
             rows = self._event_query(
                 session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
-            ).all()
+            ).with_entities(self.SQLEvent.data).all()
             events = [self.open(row.data) for row in rows]
             if self.domain and events:
                 tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
