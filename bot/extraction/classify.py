@@ -95,7 +95,7 @@ _THREAT_SPEECH = re.compile(
 # Words written on a thing are not spoken abuse: "a note saying", "graffiti saying".
 _WRITTEN = re.compile(r"\b(notes?|leaflets?|letters?|signs?|graffiti|stickers?|posters?|caption|"
                       r"banners?|flags?|cards?|brick|written|wrote|sprayed|painted|scratched|"
-                      r"carved|daubed|scrawled|etched)( [\w']+){0,12} (saying|says|that said|"
+                      r"carved|daubed|scrawled|etched)( [\w']+,?){0,14} (saying|says|that said|"
                       r"reading|with)\b")
 # Reported speech about who someone is ("said they don't want gays in there") is verbal abuse.
 _SPEECH = re.compile(r"\b(said|told|tells|telling|shout\w*|yell\w*|scream\w*|mutter\w*|"

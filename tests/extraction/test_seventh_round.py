@@ -49,3 +49,56 @@ def test_victim(text):
 def test_an_own_aid_still_allows_a_witness():
     text = "I have a guide dog myself, and I saw a man kick a blind woman's cane on the bus"
     assert role(text) == "witness"
+
+
+def types(text: str) -> list[str]:
+    return extract(text, NOW)["incident_types"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # Threats: harm promised with newer verbs, mates brought round, back tonight, incitement.
+    ("The boys outside the chicken shop said they'll shave his beard off next time", "threats"),
+    ("He keeps telling her he's going to 'cure' her of being a lesbian", "threats"),
+    ("My neighbour's son says he is bringing his mates round to sort out the Romanians",
+     "threats"),
+    ("They said they'd be back tomorrow and we'd better be gone", "threats"),
+    ("A man posted my picture and wrote that people should 'teach her' if they see her",
+     "threats"),
+    # Verbal: noises and comments on a body, "go home", a quoted question, what a group "are".
+    ("The lads on the corner made loud kissing noises and commented on my skirt", "verbal_abuse"),
+    ("An old man on the tube told my mum to go home", "verbal_abuse"),
+    ("My line manager keeps asking 'do you people eat dogs' at lunch", "verbal_abuse"),
+    ("The landlord says all the Somali tenants are liars", "verbal_abuse"),
+    # Physical: thrown or flicked at a face or head, an aid pulled out, an arm clipped.
+    ("Someone flicked a lit match at my face and laughed about my turban", "physical_assault"),
+    ("she threw a can that bounced off the wall next to my head", "physical_assault"),
+    ("A boy yanked my grandad's hearing aid out and stamped on it", "physical_assault"),
+    ("A cyclist clipped my wife's shoulder and shouted about Muslims", "physical_assault"),
+    ("he spits at my sister every time she walks past in her hijab", "physical_assault"),
+    # Damage: tyres let down, doorstep things kicked over, "it's broken".
+    ("Someone let down all four tyres on our van, because we are Travellers", "property_damage"),
+    ("Kids kicked over the candles on our step at Diwali", "property_damage"),
+    ("He threw my phone on the ground for being in Polish. It's smashed", "property_damage"),
+    # Harassment: following kept up.
+    ("A man on the Overground kept following me from carriage to carriage calling me a slag",
+     "harassment"),
+    # Other: walked out, a job refused until, a minicab driving off.
+    ("The security guard walked us out of the shop for speaking Arabic", "other"),
+    ("The landlord won't repair the boiler until we stop 'stinking of curry'", "other"),
+    ("The minicab I ordered saw my wheelchair and drove away", "other"),
+])
+def test_incident_types_found(text, kind):
+    assert kind in types(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # Eggs or pebbles at someone's window hit a home, not a person.
+    ("They threw stones at her kitchen window and called her a witch", "physical_assault"),
+    # A hole burnt in clothing worn is no property damage.
+    ("He held a lighter to my coat and it burnt a hole in my sleeve, calling me a Jew",
+     "property_damage"),
+    # Post taken from the door is not online.
+    ("The man next door keeps taking my post and calls me a Paki", "online_abuse"),
+])
+def test_incident_types_not_found(text, kind):
+    assert kind not in types(text)
