@@ -102,3 +102,37 @@ def test_incident_types_found(text, kind):
 ])
 def test_incident_types_not_found(text, kind):
     assert kind not in types(text)
+
+
+def perp(text: str) -> str | None:
+    return extract(text, NOW)["perpetrator"]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    # Neighbours by the flat they live in.
+    ("The woman in the flat above keeps banging on her floor and shouting 'Paki'", "neighbour"),
+    ("For months the couple in the house opposite have called my son a spastic", "neighbour"),
+    # Over a shop is no neighbour; a neighbour who told me is the informant.
+    ("A man who lives over the chippy spat at me near the station and called me a gyppo",
+     "unknown"),
+    ("My neighbour told me two girls had pulled the hijab off a woman waiting at the bus stop",
+     "unknown"),
+    # Known by a role tied to the target's life.
+    ("The pharmacist at my chemist always mutters 'terrorist' when he hands me my prescription",
+     "known"),
+    ("The porter of our building calls my husband a poof whenever he sees him", "known"),
+    ("The boy who works at the takeaway we use called my daughter a dirty Jew", "known"),
+    ("A regular at the bar where I work keeps calling me a tranny", "known"),
+    # A flatmate who came home hurt is the target.
+    ("My housemate came home with a black eye; a group of lads called him a Paki", "unknown"),
+    # Strangers in number.
+    ("Loads of accounts I've never heard of are posting that I'm a groomer", "unknown"),
+    ("same lads again outside the shop calling me a lezza", "unknown"),
+])
+def test_perpetrator(text, who):
+    assert perp(text) == who
+
+
+def test_one_contact_with_staff_is_a_stranger():
+    text = "The receptionist at my dentist told me Albanians are criminals last Monday"
+    assert perp(text) != "known"
