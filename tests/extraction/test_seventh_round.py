@@ -136,3 +136,40 @@ def test_perpetrator(text, who):
 def test_one_contact_with_staff_is_a_stranger():
     text = "The receptionist at my dentist told me Albanians are criminals last Monday"
     assert perp(text) != "known"
+
+
+def day(text: str) -> str | None:
+    return extract(text, NOW)["occurred_on"]
+
+
+def test_a_bare_day_of_the_month_ahead_is_last_months():
+    assert day("on the 22nd a man called me a Paki at the cashpoint") == "2026-11-22"
+    assert day("It happened on the 28th outside the library, he spat at my son") == "2026-10-28"
+
+
+def test_a_weekday_with_its_date_takes_the_date():
+    assert day("On Tuesday the 10th they wrote 'no Jews' on my car") == "2026-11-10"
+
+
+@pytest.mark.parametrize("text", [
+    "Spotted a swastika on our shed this morning, it could have been there for weeks",
+    "We got back from Poland on Sunday and found 'go home' sprayed on the door. No idea when "
+    "it was done",
+])
+def test_time_unknown_is_no_date(text):
+    assert day(text) is None
+
+
+def test_time_unknown_keeps_a_day_when_the_act_was_said():
+    text = "On Monday a lad smashed our window. We don't know when the note was left"
+    assert day(text) == "2026-11-23"
+
+
+def test_a_weekday_still_to_come_is_not_the_day():
+    text = "Yesterday someone ripped our Diwali lights down. Diwali starts on Friday"
+    assert day(text) == "2026-11-24"
+
+
+def test_an_emphatic_now_is_today_even_with_an_earlier_date():
+    text = "the men who threw eggs on Saturday are kicking the door NOW"
+    assert day(text) == "2026-11-25"
