@@ -173,3 +173,35 @@ def test_a_weekday_still_to_come_is_not_the_day():
 def test_an_emphatic_now_is_today_even_with_an_earlier_date():
     text = "the men who threw eggs on Saturday are kicking the door NOW"
     assert day(text) == "2026-11-25"
+
+
+def strands(text: str) -> list[str]:
+    return extract(text, NOW)["strands"]
+
+
+@pytest.mark.parametrize(("text", "strand"), [
+    ("A guy I matched with on Grindr turned up at my work and spat at me", "sexual_orientation"),
+    ("My uncle keeps saying he'll pray to 'cure' me", "sexual_orientation"),
+    ("At the pub a man asked my girlfriend and me which one of us is the man", "sexual_orientation"),
+    ("Someone ripped the rainbow lanyard off my bag and binned it", "sexual_orientation"),
+    ("My tutor reads out my birth name at registration every week", "transgender"),
+    ("The bouncer looked at my ID and said 'you're a bloke, get out'", "transgender"),
+    ("A kid on the bus called my friend the P word", "race"),
+    ("My boss says Filipino women are easy and winks at me", "sex_gender"),
+    ("He sends me messages about her figure and what he would love to do to her", "sex_gender"),
+    ("The cashier laughed at my son's cochlear implant", "disability"),
+])
+def test_strand_found(text, strand):
+    assert strand in strands(text)
+
+
+@pytest.mark.parametrize(("text", "strand"), [
+    # A white cane, black clothes and dyed hair are no skin colour; "Muslims go home" is faith.
+    ("A man tapped my white cane with his foot and called me a blind cow", "race"),
+    ("She wears a lot of black, so the lads call her a witch and a freak", "race"),
+    ("They wrote 'Muslims go home' on the mosque noticeboard", "race"),
+    # Comments about "my body" from men to a man are not misogyny.
+    ("Lads at the pool make comments about my body and call me a poof", "sex_gender"),
+])
+def test_strand_not_found(text, strand):
+    assert strand not in strands(text)
