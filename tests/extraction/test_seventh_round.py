@@ -205,3 +205,26 @@ def test_strand_found(text, strand):
 ])
 def test_strand_not_found(text, strand):
     assert strand not in strands(text)
+
+
+def place(text: str) -> str | None:
+    return extract(text, NOW)["location"]["text"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # On a numbered bus, the stops along the way are the journey; a place to meet is not it.
+    ("On the 295 a man shouted at me about my turban from White City to Ladbroke Grove", "295"),
+    ("we're on the 220 and two lads have been spitting at us since Hammersmith", "220"),
+    ("on the 94 bus now, they keep calling me a tranny, can you meet me at Acton Green", "94"),
+    # Typed abbreviations of local places.
+    ("a lad spat at me on n end rd", "North End Road"),
+    ("got called a paki in shep bush yday", "Shepherd's Bush"),
+    ("kids threw stones at us in ravenscourt pk", "Ravenscourt Park"),
+    ("two men followed me out of w kens station", "West Kensington"),
+])
+def test_place(text, expected):
+    assert expected in (place(text) or "")
+
+
+def test_send_is_not_sands_end():
+    assert normalize("they send end-of-term photos") == "they send end-of-term photos"
