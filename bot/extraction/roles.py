@@ -262,7 +262,7 @@ def role_and_reason(low: str) -> tuple[str | None, str]:
         return "victim", "victim_own_aid"
     if not me_target and _WITNESS.search(low):
         return "witness", "witness_saw"
-    if not me_target and _SCENE_VICTIM.search(low):
+    if not me_target and (_SCENE_VICTIM.search(low) or roles_r7.SCENE_STAFF.search(low)):
         return "witness", "witness_scene"
     if me_target:
         return "victim", "victim_targeted"

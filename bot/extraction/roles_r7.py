@@ -8,6 +8,10 @@
   mosque's treasurer" + "our church"): a third party reporting for the congregation, unless
   they speak as "we" ("we found it smashed": one of those targeted) or are its clergy (a vicar
   or imam speaks as the congregation, labelled victim in the tuned parts).
+- **Cared for, or a relation with a clause between** ("I care for an elderly man ... laugh at
+  him", "my pupil, who is deaf, was mocked"): a third party.
+- **A target named by their job** ("a customer called the pharmacist a terrorist"), nothing
+  aimed at the reporter: a witness (``roles`` asks ``SCENE_STAFF`` beside its own scene list).
 - **The reporter's own aid or disability** ("I have a guide dog", "I use a wheelchair", "I'm
   deaf"): the incident is about them, so a loose "..., saw the dog" is not a witness.
 """
@@ -45,6 +49,26 @@ SELF_AID = re.compile(
     r"\b(?:i'?m|i am) (?:a |an )?(?:blind|deaf|partially sighted|visually impaired|hard of "
     r"hearing|wheelchair user|amputee|autistic|disabled)\b|\bas a (?:blind|deaf|disabled|"
     r"wheelchair) (?:person|user|woman|man)\b")
+# "I care for an elderly man with dementia ... laugh at him": the one cared for is the target.
+_CARE_FOR = re.compile(
+    r"\b(?:i|we) (?:care for|look after|support|work with|mentor|teach|help|visit) (?:a|an|the|"
+    r"two|some|my|our) (?:[\w']+ ){0,3}(?:man|woman|lady|gentleman|boy|girl|person|child|"
+    r"children|young (?:man|woman|people|person)|adults?|residents?|clients?|people|family|"
+    r"teenagers?|lad|pupils?|students?)\b")
+_HIM_HER = re.compile(r"\b(?:him|her|them|his|their)\b")
+# "my pupil, who is deaf, was mocked": a relation with a clause between it and what was done.
+_REL_CLAUSE = re.compile(
+    r"\bmy (?:son|daughter|brother|sister|mum|mother|dad|father|wife|husband|partner|friend|"
+    r"client|pupil|student|tenant|patient|grandson|granddaughter|nan|gran|uncle|aunt|cousin|"
+    r"nephew|niece|child|kid)s?,? (?:who|whose|that|aged|age) [^.!?]{0,50}?,? (?:was|were|is being|"
+    r"are being|got|gets|has been|have been|keeps getting)\b")
+# The target named by a job the reporter does not share ("called the pharmacist a terrorist").
+SCENE_STAFF = re.compile(
+    r"\b(?:called|calling|shouted at|screamed at|spat at|pushed|punched|hit|attacked|abused|"
+    r"threatened|mocked|grabbed|insulted) (?:the|a|an|another|one of the) (?:\w+ )?(?:pharmacist|"
+    r"chemist|conductor|porter|cleaner|server|chef|cook|bartender|barman|barmaid|baker|butcher|"
+    r"hairdresser|optician|dentist|librarian|lecturer|traffic warden|paramedic|postman|postwoman|"
+    r"courier|delivery driver|taxi driver|cabbie|bus driver|ticket inspector|guard)\b")
 # An explicit "I saw / watched": a witness even with an aid of their own.
 SAW = re.compile(r"\b(?:i|we) (?:saw|watched|witnessed|could see)\b")
 
@@ -57,6 +81,10 @@ def third_party(low: str, me_target: bool) -> str | None:
         return "third_told_wide"
     if _OFFICE.search(low) and _OUR_PLACE.search(low) and not _WE.search(low):
         return "third_office"
+    if _REL_CLAUSE.search(low):
+        return "third_rel_clause"
+    if _CARE_FOR.search(low) and _HIM_HER.search(low[_CARE_FOR.search(low).end():]):
+        return "third_care_for"
     return None
 
 

@@ -228,3 +228,16 @@ def test_place(text, expected):
 
 def test_send_is_not_sands_end():
     assert normalize("they send end-of-term photos") == "they send end-of-term photos"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Someone the reporter cares for, or a relation with a clause between.
+    ("I look after a young man with autism and the lads at the chip shop imitate him",
+     "third_party"),
+    ("My niece, who has just turned 12, was called a gypsy by girls at the park", "third_party"),
+    # A target named by their job, the reporter only there.
+    ("I work at the opticians. A customer shouted at the optician that Pakis should go home",
+     "witness"),
+])
+def test_more_roles(text, expected):
+    assert role(text) == expected
