@@ -9,9 +9,11 @@ Merged into ``incident_words.INCIDENT_PATTERNS`` (each list extends the type's o
   "go home" said; a quoted question asked at someone ("keeps asking 'which one of you...'");
   what a group "are", with more words before ("say all the Brazilian women are ...").
 - physical_assault: something thrown or flicked at a head or face, or past it; an aid pulled out
-  (hearing aids, glasses); a body part clipped or struck; "spits at me" in the present.
+  (hearing aids, glasses); a body part clipped or struck; "spits at me" in the present; a thing
+  snatched out of someone's hand.
 - property_damage: tyres "let down"; things on a doorstep kicked over (diyas, lights, candles);
-  "it's broken" said of a thing.
+  "it's broken" said of a thing. (Not: pork or bacon left at a home, which the tuned parts label
+  harassment, not damage; the labelling rule's damage is for places of worship.)
 - harassment: "kept following" (stalking, even inside one journey).
 - other: walked or shown out; a job refused until or unless ("won't fix our leak until we ...");
   a minicab driving off.
@@ -54,6 +56,8 @@ ROUND7_PATTERNS: dict[str, list[str]] = {
         r"\b(clipped|struck|caught|hit) (my|his|her|their) (\w+'s )?(arm|leg|shoulder|head|face|"
         r"back|hand|elbow)\b",
         r"\bspits (at|on|in)\b",
+        r"\b(snatch|grabb?|yank|ripp?|pull|tore|tear|wrench|twist)\w* (\w+ ){0,3}(out of|from) "
+        r"(my|his|her|their|our) (hands?|grip|arms?)\b",
     ],
     "property_damage": [
         r"\b(let|letting|lets) (down|out) ([\w']+ ){0,3}tyres?\b",

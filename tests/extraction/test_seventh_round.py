@@ -241,3 +241,8 @@ def test_send_is_not_sands_end():
 ])
 def test_more_roles(text, expected):
     assert role(text) == expected
+
+
+def test_a_thing_snatched_out_of_a_hand_is_an_assault():
+    text = "A woman wrenched the Pride flag out of my hand and called me a dyke"
+    assert "physical_assault" in types(text)
