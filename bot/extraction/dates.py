@@ -210,6 +210,8 @@ def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, dat
                 text[max(0, m.start() - 40):m.start()]):
             continue
         day = resolve(phrase, now)
+        if day is not None and dates_r7.BEFORE_LAST.match(text[m.end():]):
+            day -= timedelta(days=7)  # "the Tuesday before last"
         if day is not None and day.year > 1900:
             found = bool(_FOUND.search(text[max(0, m.start() - 40):m.start()]))
             out.append((m.start(), day, bool(m.group("since")) or found))

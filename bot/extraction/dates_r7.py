@@ -7,6 +7,7 @@
 - **Time unknown**: "could have been there for days", "could have happened any time", "no idea
   when": when every date said is a day of finding (or the start of a period), there is no
   incident date.
+- **"The Tuesday before last"**: a week before the last Tuesday.
 - **A weekday still to come** ("Hanukkah starts on Friday") is not the incident's day.
 - **Now, with an earlier event mentioned**: a danger now said with an emphatic now ("they're
   trying to get in NOW. Same lot that sprayed our wall last wk", "right now") happens today;
@@ -19,6 +20,8 @@ import re
 from datetime import date, timedelta
 
 _BARE_ORDINAL = re.compile(r"\d{1,2}(st|nd|rd|th)?")
+# "the Tuesday before last": a week before the last Tuesday.
+BEFORE_LAST = re.compile(r"\s+before last\b")
 WEEKDAY_WITH_DATE = re.compile(r"^,?\s+(the\s+)?\d{1,2}(st|nd|rd|th)\b")
 UNSURE_WHEN = re.compile(
     r"\bcould (have|'ve) (been (there|done|up|on)|happened)\b[^.!?]{0,30}\b(any ?time|for (days|"

@@ -246,3 +246,7 @@ def test_more_roles(text, expected):
 def test_a_thing_snatched_out_of_a_hand_is_an_assault():
     text = "A woman wrenched the Pride flag out of my hand and called me a dyke"
     assert "physical_assault" in types(text)
+
+
+def test_a_weekday_before_last():
+    assert day("It was the Thursday before last that he called me a gyppo") == "2026-11-12"
