@@ -10,7 +10,9 @@
   regular" (a customer the reporter serves often).
 - **Not known**: a flatmate who "came home" hurt, or a colleague who "says he's still there",
   is the target or a messenger, not the one who did it.
-- **Strangers in number**: "loads of accounts", "dozens of people", "same men".
+- **Strangers in number**: "loads of accounts", "dozens of people", "same men"; and "I've not
+  seen him again".
+- **A child's teacher or coach** ("my son's teacher ... called him"), unless the one who rang.
 """
 
 from __future__ import annotations
@@ -35,7 +37,10 @@ KNOWN = re.compile(
     r"\bwho (delivers|works|cleans|drives|serves|collects) (for|at|in) (the|our|my) ([\w']+ )?"
     r"(shop|corner shop|newsagents?|takeaway|chemist|pharmacy|cafe|pub|restaurant|market|"
     r"council)\b|"
-    r"\b(a|the) regular\b(?! (bus|train|route|service|spot|seat))")
+    r"\b(a|the) regular\b(?! (bus|train|route|service|spot|seat))|"
+    r"\bmy (son|daughter|child|kid|boy|girl|grandson|granddaughter)'?s (teacher|form tutor|tutor|"
+    r"coach|head ?teacher|teaching assistant|childminder|football coach)\b(?! (rang|called|told|"
+    r"emailed|texted|phoned|said|says|tells|wrote|messaged) (me|us)\b)")
 # Staff met in a service the target uses: known when they keep at it (seen again and again).
 STAFF = re.compile(
     r"\bthe (\w+ )?(receptionist|nurse|doctor|pharmacist|teacher|librarian|cleaner|porter|"
@@ -52,7 +57,9 @@ NOT_THE_DOER = re.compile(
     r"('s|'re| is| are| was| were) still\b")
 UNKNOWN = re.compile(r"\b(loads|lots|hundreds|dozens|tons) of (\w+ )?(accounts|people|men|boys|"
                      r"girls|lads|trolls|users|profiles|strangers|comments)\b|"
-                     r"\bsame (men|lads|boys|guys|people|group|gang|man|woman|bloke|kids)\b")
+                     r"\bsame (men|lads|boys|guys|people|group|gang|man|woman|bloke|kids)\b|"
+                     r"\b(not|never|haven'?t|have not|'ve not) seen (him|her|them) (again|since|"
+                     r"before)\b")
 
 
 def known(low: str) -> bool:

@@ -250,3 +250,32 @@ def test_a_thing_snatched_out_of_a_hand_is_an_assault():
 
 def test_a_weekday_before_last():
     assert day("It was the Thursday before last that he called me a gyppo") == "2026-11-12"
+
+
+def test_a_childs_teacher_is_known_unless_only_the_one_who_rang():
+    assert perp("My daughter's form tutor in front of the class called her a gypsy") == "known"
+    assert perp("I have not seen him since, he shouted 'poof' and ran") == "unknown"
+
+
+def fields(text: str) -> dict:
+    return extract(text, NOW)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("That woman has done this before, she screamed at my wife about her sari", True),
+    ("same lads as last time, shouting paki at the shop window", True),
+    ("The kids on our landing call him a cripple and bang on his door", True),
+    ("A man told me to go back to Poland on 3 October. It's been quiet since", False),
+])
+def test_ongoing(text, expected):
+    assert fields(text)["ongoing"] is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He shoved me into the railings and my shoulder is sore", True),
+    ("she threw her coffee at me calling me a chink, my face really hurts", True),
+    ("Two lads threw a can at my back on the bus. My back is ok", False),
+    ("He pushed my gran over, she's shaken but alright", False),
+])
+def test_injured(text, expected):
+    assert fields(text)["injured"] is expected
