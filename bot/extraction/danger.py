@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from bot.extraction import danger_acts as acts
+from bot.extraction.danger_live import live_danger
 from bot.extraction.normalize import normalize
 
 LISTS_FILE = Path(__file__).resolve().parents[1] / "config" / "danger.yml"
@@ -223,4 +224,4 @@ def detect_danger(text: str | None) -> bool:
         if _FEAR.search(clause) and denied:
             continue
         return True
-    return False
+    return live_danger(lowered)

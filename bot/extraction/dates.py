@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from bot.extraction import dates_r7
+
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -122,6 +124,9 @@ def resolve(phrase: str, now: datetime) -> date | None:
     if found is None:
         return None
     day = found.date()
+    ahead = dates_r7.last_month_if_ahead(core, day, today)  # "the 20th" said on the 2nd
+    if ahead:
+        return ahead
     if day > today:
         if re.search(_DAYS, core):
             day -= timedelta(days=7)
@@ -191,8 +196,12 @@ def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, dat
         if phrase.lower() in ("this month", "last month", "this week") or \
                 re.search(r"\b(every|each)\s*$", text[:m.start()]):
             continue  # "twice this month", "last month", "every friday": no one day
-        if re.search(_DAYS, phrase, re.IGNORECASE) and _DAY_AS_NAME.match(text[m.end():]):
-            continue
+        if re.search(_DAYS, phrase, re.IGNORECASE) and (_DAY_AS_NAME.match(text[m.end():]) or
+                                                         dates_r7.WEEKDAY_WITH_DATE.match(
+                                                             text[m.end():])):
+            continue  # "the Saturday club"; "Friday the 20th" (the date is read instead)
+        if re.search(_DAYS, phrase, re.IGNORECASE) and dates_r7.FUTURE_DAY.search(text[:m.start()]):
+            continue  # "Hanukkah starts on Friday": still to come
         if _TOLD.search(text[max(0, m.start() - 60):m.start()]):
             continue
         if any(a <= m.start() < b for a, b in quoted):
@@ -201,6 +210,8 @@ def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, dat
                 text[max(0, m.start() - 40):m.start()]):
             continue
         day = resolve(phrase, now)
+        if day is not None and dates_r7.BEFORE_LAST.match(text[m.end():]):
+            day -= timedelta(days=7)  # "the Tuesday before last"
         if day is not None and day.year > 1900:
             found = bool(_FOUND.search(text[max(0, m.start() - 40):m.start()]))
             out.append((m.start(), day, bool(m.group("since")) or found))

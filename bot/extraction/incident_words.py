@@ -7,6 +7,7 @@ types may apply to one account. Compiled in lexicon.py. Labelling rules: docs/ex
 from __future__ import annotations
 
 from bot.extraction.incident_words_context import CONTEXT_PATTERNS
+from bot.extraction.incident_words_r7 import ROUND7_PATTERNS
 
 INCIDENT_PATTERNS: dict[str, list[str]] = {
     "verbal_abuse": [
@@ -134,7 +135,8 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"\bbeat (me|him|her|us|them) up\b",
         r"\bbeaten\b", r"\bgrabb?ed\b",
         r"\bpulled (off )?(my|her|his) (hijab|headscarf|turban|hair|scarf|wig|kippah)",
-        r"\b(threw|throwing|throws|throw|thrown|chuck\w*|lobb\w*) .{0,30}\b(at|over) (me|him|her|"
+        r"\b(threw|throwing|throws|throw|thrown|chuck\w*|lobb\w*) .{0,30}\b(at|over) (me|him|"
+        r"her(?! (\w+ )?(window|door|car|house|flat|gate|shop|wall)s?\b)|"
         r"us|them|my (head|"
         r"face)|(a|an|the|two|some) (\w+ ){0,2}(man|men|woman|women|boy|boys|girl|girls|lads?|"
         r"people|family|kids|group|worshippers|players))\b",
@@ -237,7 +239,7 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
         r"our|the|his|her|their) (\w+ )?(door|frame|wall|gate|window|car)\b",
         r"\begged\b", r"(?<!'ll )(?<!will )(?<!would )(?<!'d )(?<!gonna )(?<!going to )"
         r"(?<!threatened to )\bset fire\b", r"\bset on fire\b", r"\barson\b",
-        r"(?<!hair )\bburnt\b",
+        r"(?<!hair )\bburnt\b(?! (a )?holes? in (my|her|his|their) )",
         r"\bburned (down|out)\b",
         r"\bdaubed\b",
         r"\bpainted .{0,30}\bon\b", r"\bkicked (in|down) (my|our|the) door", r"\bbrick through\b",
@@ -291,3 +293,5 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
     ],
     **CONTEXT_PATTERNS,
 }
+for _type, _patterns in ROUND7_PATTERNS.items():  # round 7 (incident_words_r7.py)
+    INCIDENT_PATTERNS[_type] = [*INCIDENT_PATTERNS[_type], *_patterns]

@@ -22,7 +22,8 @@ CONTEXT_PATTERNS: dict[str, list[str]] = {
         r"\bemails?\b", r"\btext messages?\b", r"\bsent me (messages|texts|voice notes)\b",
         r"\bvoice notes?\b",
         r"\bnextdoor\b", r"\bon x\b", r"\bdm(ed|ing|s)?\b", r"\bposting\b",
-        r"\b(a|the|my|his|her|their|these|those|them) posts?\b(?! office)",
+        r"(?<!taking )(?<!takes )(?<!took )(?<!steals )(?<!stole )(?<!opens )(?<!opened )"
+        r"\b(a|the|my|his|her|their|these|those|them) posts?\b(?! office|box)",
         r"\b(live ?)?stream(ing|s|er)?\b",
         r"\bgo(ing)? live\b", r"\btwitch\b", r"\bvoice chat\b", r"\bsteam\b",
     ],

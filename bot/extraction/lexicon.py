@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from bot.extraction.incident_words import INCIDENT_PATTERNS
+from bot.extraction.lexicon_r7 import ROUND7_STRANDS
 from bot.extraction.nations import RACE_PATTERNS
 
 STRAND_PATTERNS: dict[str, list[str]] = {
@@ -20,12 +21,14 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"go back to (your|ur|their|his|her) (own )?(country|countries)", r"go home to",
         r"\bpaki\w*",
         r"nigg\w*", r"n[- ]?word", r"monkey (noises|chants|sounds|gestures)", r"monkeys?\b",
-        r"(?<!in )\bblack\b(?! (lipstick|nail|nails|eyeliner|make-?up|clothes|clothing|dress|coat|"
+        r"(?<!in )(?<!lot of )(?<!wears )(?<!wearing )(?<!dyed )"
+        r"\bblack\b(?! (lipstick|nail|nails|eyeliner|make-?up|clothes|clothing|dress|coat|"
         r"jacket|"
         r"hoodie|car|van|bag|cab|eye|cat|dog|boots|hair|paint|ink|marker|bin|bags|flag))",
         r"\b(for|only for) the (english|british)\b", r"\b(english|british|whites?) only\b",
         r"\bching chong\b",
-        r"\bwhite\b(?! city)", r"\basian\b", r"\bchinese\b", r"\bpolish\b", r"\bromanian\b",
+        r"\bwhite\b(?! (city|cane|stick|van|paint|powder|board|goods))", r"\basian\b",
+        r"\bchinese\b", r"\bpolish\b", r"\bromanian\b",
         r"\bsomali\b",
         r"\bafrican\b", r"\barab\b", r"\bindian\b", r"\bforeign\w*", r"immigrant\w*",
         r"\bmigrant\w*",
@@ -33,7 +36,8 @@ STRAND_PATTERNS: dict[str, list[str]] = {
         r"\bchink\w*", r"\bwog\w*", r"\bcoon\w*", r"\bspic\w*", r"\bcovid\b.*\b(chinese|asian)",
         r"my accent", r"\bnationality\b", r"\beast(ern)? european", r"\bbrown\b", r"\bcountry\b",
         r"(?<!scared to )(?<!afraid to )(?<!want to )(?<!able to )(?<!wanted to )"
-        r"(?<!terrified to )(?<!frightened to )(?<!need to )\bgo (back )?home\b",
+        r"(?<!terrified to )(?<!frightened to )(?<!need to )(?<!muslims )(?<!muslim )(?<!jews )"
+        r"(?<!jew )(?<!sikhs )(?<!hindus )\bgo (back )?home\b",
         r"\bpoles?\b", r"\bblacks\b", r"\birish\b", r"\bnigerian\w*",
         r"\bpakistani\w*",
         r"\bbangladeshi\w*", r"\bturkish\b", r"\bkurd\w*", r"\beritrean\w*", r"\balbanian\w*",
@@ -194,6 +198,8 @@ def _compile(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
     return {key: re.compile(_alternation(pats)) for key, pats in table.items()}
 
 
+for _strand, _patterns in ROUND7_STRANDS.items():  # round 7 (lexicon_r7.py)
+    STRAND_PATTERNS[_strand] = [*STRAND_PATTERNS[_strand], *_patterns]
 STRAND_RES = _compile(STRAND_PATTERNS)
 INCIDENT_RES = _compile(INCIDENT_PATTERNS)
 

@@ -27,9 +27,13 @@ _WORK = {"teach", "teaches", "work", "works", "worked", "run", "runs", "manage",
          "volunteer", "volunteers", "worker", "teacher", "officer", "nurse", "carer"}
 # "from" marks origin only after "I'm / he is / comes": "followed me from the tube" is a place.
 _ORIGIN = re.compile(r"\b(am|'m|is|'s|are|'re|come|comes|came|originally) from\s*$")
-# A place the resident was heading to or got off at is not where it happened.
-_AWAY = re.compile(r"\b(got off|get off|getting off|heading|headed|going|on (my|the|our) way)"
+# A place the resident was heading to, got off at, or asks to be met at is not where it happened.
+_AWAY = re.compile(r"\b(got off|get off|getting off|heading|headed|going|on (my|the|our) way|"
+                   r"meet (me|us|her|him|them)|pick (me|us|her|him) up)"
                    r" (at|to|towards|for|into)?\s*$")
+# Round 7: on a numbered bus, the stops said along the way ("since Putney Bridge", "from Stamford
+# Brook to Hammersmith") are the journey, not where it happened: the bus is.
+_ALONG = {"from", "since", "to", "till", "until", "towards", "past", "between"}
 _NAMED = {"ROAD", "ESTATE", "STATION", "PARK", "VENUE", "SHOP", "WARD", "AREA"}
 _SMALL = {"'s", "of", "and", "the", "on", "&"}
 
@@ -107,7 +111,15 @@ def _score(group: tuple[int, int, list[Span]], doc: Doc) -> float:
         score += 0.1  # "outside my door" says where; "on my corridor" less so
     if _AWAY.search(doc[max(0, start - 4):start].text.lower()):
         score -= 1.5
+    if start and doc[start - 1].lower_ in _ALONG and _numbered_bus(doc) and not any(
+            s.label_ == "BUS" for s in members):
+        score -= 2.0
     return score
+
+
+def _numbered_bus(doc: Doc) -> bool:
+    return any(s.label_ == "BUS" and any(c.isdigit() for c in s.text)
+               for s in doc.spans.get("places", []))
 
 
 _BARE_ONLINE = ("online", "dm", "dms", "the comments")

@@ -76,6 +76,20 @@ _TWO_WORD = re.compile(r"(?<![\w'])2(?=\s+(get|be|do|go|kill|hurt|come|me|my|the
                        re.IGNORECASE)
 
 
+# Round 7: local place abbreviations typed in messages ("n end rd", "shep bush", "h'smith",
+# "hammersmith bway", "ravenscourt pk"), expanded before the SMS words ("n" would be "and").
+_PLACE_SHORT = [(re.compile(p, re.IGNORECASE), r) for p, r in (
+    (r"\bn\.? ?end (rd|road)\b", "North End Road"),
+    (r"\bshep'?s?\.? ?bush\b", "Shepherd's Bush"),
+    (r"\bh'?smith\b|\bhammersmth\b|\bhamm?ersmith\b", "Hammersmith"),
+    (r"\b(\w+) b'?way\b", r"\1 Broadway"),
+    (r"\bfulham pal\.? (rd|road)\b", "Fulham Palace Road"),
+    (r"\bw\.? ?ken(s|sington)?\b(?! (rd|road|st)\b)", "West Kensington"),
+    (r"\bravenscourt pk\b", "Ravenscourt Park"), (r"\bbishops? pk\b", "Bishops Park"),
+    (r"\bs\.? end\b(?! of)", "Sands End"),
+)]
+
+
 def _swap(match: re.Match[str]) -> str:
     word = match.group(1)
     low = word.lower()
@@ -94,6 +108,8 @@ def normalize(text: str | None) -> str:
     if not isinstance(text, str):
         text = str(text)
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_QUOTES)
+    for pattern, repl in _PLACE_SHORT:
+        text = pattern.sub(repl, text)
     text = _TWO_WORD.sub("to", text)
     text = _N_WORD.sub("n-word", text)  # not "and word"
     text = _WORD.sub(_swap, text)

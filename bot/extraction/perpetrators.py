@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.extraction import perpetrators_r7 as r7
+
 _NEIGHBOUR = re.compile(
     r"\b(neighbou?rs?\w*|next door|next-door|(two|three|a few|\d+) doors (down|up|along)|"
     r"the (people|man|woman|family|guy|lady|bloke|kids|lads|"
@@ -181,14 +183,17 @@ def perpetrator(low: str, types: list[str] | tuple[str, ...] = ()) -> str | None
 def perpetrator_and_reason(low: str, types: list[str] | tuple[str, ...] = ()
                            ) -> tuple[str | None, str]:
     """``perpetrator`` and which rule gave it (the reason feeds the confidence)."""
+    low = r7.prepare(low)
+    if r7.NEIGHBOUR.search(low):
+        return "neighbour", "neighbour"
     if _NEIGHBOUR.search(_NEIGHBOUR_TARGETED.sub(" ", low)) or _NEIGHBOUR_MORE.search(low):
         return "neighbour", "neighbour"
     sure = _HEDGED.sub(" ", low)
-    if _KNOWN.search(_TARGETED.sub(" ", sure)) or _KNOWN_MORE.search(sure):
+    if _KNOWN.search(_TARGETED.sub(" ", sure)) or _KNOWN_MORE.search(sure) or r7.known(sure):
         return "known", "known"
     if _SCHOOL.search(low) and _PUPILS.search(low) and not _ADULT.search(low):
         return "known", "known_at_school"
-    if _UNKNOWN.search(low) or _BARE_STRANGER.search(low):
+    if _UNKNOWN.search(low) or _BARE_STRANGER.search(low) or r7.UNKNOWN.search(low):
         return "unknown", "unknown"
     if "property_damage" in types or _LEFT_BEHIND.search(low):
         return "unknown", "left_behind"

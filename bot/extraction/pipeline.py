@@ -110,7 +110,9 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     road = [
         [title, {"ORTH": "'s", "OP": "?"}, {"IS_TITLE": True, "OP": "{0,2}"},
          {"LOWER": {"IN": ROAD_SUFFIX}}],
-        [{"LOWER": {"IN": PREPS}}, {"LOWER": "the", "OP": "?"}, low, {"ORTH": "'s", "OP": "?"},
+        # round 7: "of" too ("at the end of bloemfontein road")
+        [{"LOWER": {"IN": [*PREPS, "of"]}}, {"LOWER": "the", "OP": "?"}, low,
+         {"ORTH": "'s", "OP": "?"},
          {"IS_ALPHA": True, "LOWER": {"NOT_IN": STOP}, "OP": "?"}, {"LOWER": {"IN": LOWER_SUFFIX}}],
     ]
     generic = [[{"LOWER": {"IN": PREPS}}, {"LOWER": {"IN": ["the", "a", "this", "that"]}},
@@ -120,6 +122,9 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
                  {"LOWER": {"IN": ["the", "a", "my", "our", "his", "her", "their"]}, "OP": "?"},
                  {"IS_ALPHA": True, "LOWER": {"NOT_IN": STOP + PREPS}, "OP": "?"},
                  *_phrase(w)] for w in WORSHIP]
+    # round 7: a place of worship said as what was harmed, with no preposition ("our mosque
+    # windows smashed again")
+    generic += [[{"LOWER": {"IN": ["our", "my"]}}, *_phrase(w)] for w in WORSHIP[:10]]
     generic += [[{"LOWER": "the"}, *_phrase(line), {"LOWER": "line"}] for line in LINES]
     generic += [[{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": {"IN": ["the", "a", "my", "our"]}},
                  *_phrase(g)] for g in GENERIC]
@@ -158,7 +163,7 @@ def _make_place_finder(nlp: Language) -> Any:
     matcher = Matcher(nlp.vocab)
     for label, pats in _matcher_patterns().items():
         matcher.add(label, pats, greedy="LONGEST")
-    strip = set(PREPS) | {"the", "a", "this", "that", "local", "number"}
+    strip = set(PREPS) | {"the", "a", "this", "that", "local", "number", "of"}
 
     def place_finder(doc: Doc) -> Doc:
         """Put every place mention (known names + patterns) in doc.spans['places']."""

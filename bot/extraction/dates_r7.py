@@ -1,0 +1,62 @@
+"""Dates, round 7: kinds of phrasing ``dates.py`` read wrongly in held_out_6_tuned.
+
+- **A bare day of the month** ("on the 3rd", "the 20th") later than today is last month's, not
+  last year's (dateparser reads it in the current month).
+- **A weekday with its date** ("Friday the 20th", "Sunday 8th"): the date is the more exact of
+  the two, so the weekday phrase (which would resolve to the latest such weekday) is dropped.
+- **Time unknown**: "could have been there for days", "could have happened any time", "no idea
+  when": when every date said is a day of finding (or the start of a period), there is no
+  incident date.
+- **"The Tuesday before last"**: a week before the last Tuesday.
+- **A weekday still to come** ("Hanukkah starts on Friday") is not the incident's day.
+- **Now, with an earlier event mentioned**: a danger now said with an emphatic now ("they're
+  trying to get in NOW. Same lot that sprayed our wall last wk", "right now") happens today;
+  the earlier date is history (a plain "now" is often "these days": "hiding is my life now").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_BARE_ORDINAL = re.compile(r"\d{1,2}(st|nd|rd|th)?")
+# "the Tuesday before last": a week before the last Tuesday.
+BEFORE_LAST = re.compile(r"\s+before last\b")
+WEEKDAY_WITH_DATE = re.compile(r"^,?\s+(the\s+)?\d{1,2}(st|nd|rd|th)\b")
+UNSURE_WHEN = re.compile(
+    r"\bcould (have|'ve) (been (there|done|up|on)|happened)\b[^.!?]{0,30}\b(any ?time|for (days|"
+    r"weeks|ages|a while|a few days)|all (week|weekend|month)|since|days|weeks|anytime|ages)\b|"
+    r"\b(no idea|not sure|don'?t know|do not know|can'?t tell|cannot tell|unsure) (exactly )?"
+    r"when\b")
+# An emphatic now: "NOW" in capitals, "right now", "as we speak" (a plain "now" is often "these
+# days": "hiding is my life now").
+_EMPHATIC_NOW = re.compile(r"\bNOW\b|\b(?i:right now|as we speak|as i type|this minute)\b")
+
+
+def last_month_if_ahead(core: str, day: date, today: date) -> date | None:
+    """A bare day of the month read ahead of today: the same day a month earlier."""
+    if day <= today or not _BARE_ORDINAL.fullmatch(core):
+        return None
+    back = day.replace(day=1) - timedelta(days=1)  # last day of the previous month
+    try:
+        return back.replace(day=day.day)
+    except ValueError:
+        return None
+
+
+_DISCOVERY = re.compile(r"\b(found|noticed|discovered|spotted|saw|seen|came back|got back|"
+                        r"got home|came home|woke up|opened up|checked)\b")
+# A weekday said of what is still to come: "Hanukkah starts on Friday".
+FUTURE_DAY = re.compile(r"\b(starts?|begins?|opens?|is|will be|comes|'s)\s*$")
+
+
+def unsure_when(low: str, dates: list[tuple[int, date, bool]]) -> bool:
+    """The account says the time is unknown and every date said is a finding or a start."""
+    if not UNSURE_WHEN.search(low):
+        return False
+    return all(d[2] or _DISCOVERY.search(re.split(r"[.!?\n]", low[:d[0]])[-1]) for d in dates)
+
+
+def now_said(norm: str) -> bool:
+    """An emphatic now in the message as written (case kept: "NOW", "right now")."""
+    return bool(_EMPHATIC_NOW.search(norm))
