@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import ActiveLoop, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -45,6 +45,12 @@ class ActionFallback(Action):
             tell(dispatcher, say("safety.stop.still_paused", channel),
                  pause_buttons(paused, channel))
             return []
+        form = (tracker.active_loop or {}).get("name")
+        if form:
+            # Rasa rejected the form and no rule answered: say sorry, clear the rejection
+            # (without it Rasa never runs the form again: a dead end) and ask its question again.
+            tell(dispatcher, say("report.retry.prefix", channel))
+            return [ActiveLoop(form), FollowupAction(form)]
         index = fallbacks_in_a_row(tracker.events) % count("chat.fallback")
         tell(dispatcher, say(f"chat.fallback.{index}", channel),
              [(say(f"choices.{title}", channel), payload) for title, payload in BUTTONS])

@@ -97,9 +97,12 @@ class RetryingFormValidation(FormValidationAction, ABC):
         updates: dict[str, Any] = {}
         if not tracker.get_slot("report_id"):
             updates["report_id"] = uuid.uuid4().hex  # one case per report, however sent
-        if tracker.get_slot("paused"):
-            updates["paused"] = None
         resuming = intent_of(tracker)[0] in RESUMING
+        if tracker.get_slot("paused") or resuming:
+            # Always a slot set when resuming, even unpaused ("I want to report a hate crime"
+            # typed as the account): with nothing set Rasa rejects the form, and no rule
+            # follows a rejected form, so every later message met the kind fallback.
+            updates["paused"] = None
         if slot and is_fresh_answer(tracker) and not resuming:
             if self.is_interruption(slot, tracker):
                 return []  # nothing validated: Rasa rejects the form and the rules answer

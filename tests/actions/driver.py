@@ -85,7 +85,12 @@ class Conversation:
     def _validate_and_ask(self, latest: dict[str, Any]) -> list[dict[str, Any]]:
         tracker = make_tracker(self.slots, latest)
         messages, events = run(ValidateReportForm(), tracker)
-        if not events:  # rejected: Rasa's rules take over (FAQ, stop, danger)
+        # Rasa rejects the form when a slot was asked and nothing but requested_slot is set
+        # (rasa/core/actions/forms.py, FormAction.validate): its rules take over (FAQ, stop,
+        # danger), and with no rule the resident meets the kind fallback.
+        validated = [e for e in events if e.get("event") == "slot"
+                     and e.get("name") != "requested_slot"]
+        if not events or (self.slots.get("requested_slot") and not validated):
             self.last = messages
             return messages
         self.apply(events)

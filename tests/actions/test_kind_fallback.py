@@ -45,3 +45,15 @@ def test_the_count_restarts_after_anything_else() -> None:
     history += [{"event": "action", "name": "utter_faq_anonymous"}]
     assert fallbacks_in_a_row(history) == 0
     assert "my fault" in fallback_text(history, "c")["text"]
+
+
+def test_inside_a_form_the_fallback_clears_the_rejection_and_asks_again() -> None:
+    """Rasa's core fallback after a rejected form: without a fresh ActiveLoop the form is never
+    predicted again and every later message meets the fallback (a dead end)."""
+    tracker = make_tracker({"requested_slot": "location"}, message("hmm", "affirm"),
+                           active_loop="report_form")
+    messages, events = run(ActionFallback(), tracker)
+    assert [(e["event"], e["name"]) for e in events] == [("active_loop", "report_form"),
+                                                       ("followup", "report_form")]
+    assert messages[0]["text"] == "Sorry, I didn't quite get that."
+    assert not messages[0].get("buttons")  # the form's own question follows, with its buttons

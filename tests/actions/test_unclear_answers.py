@@ -147,3 +147,19 @@ def test_an_unclear_read_back_moves_on_and_promises_the_summary() -> None:
     assert c.slots["confirm_understanding"] == "unknown"
     assert "before anything is sent" in c.text
     assert c.expects["slot"] != "confirm_understanding"
+
+
+def test_asking_to_report_as_the_account_re_asks_it_and_is_never_rejected() -> None:
+    """'I want to report a hate crime' typed where the account goes: Rasa must not reject the
+    form (no rule follows a rejected form: every later message met the kind fallback)."""
+    c = Conversation()
+    c.start()
+    c.say("/choose" + '{"choice": "victim"}')
+    assert c.slots["requested_slot"] == "narrative"
+    before = dict(c.slots)
+    c.say("I want to report a hate crime", "start_report")
+    assert c.slots["requested_slot"] == "narrative"  # the same question, asked again
+    assert c.expects == {"slot": "narrative", "kind": "text"}
+    assert c.slots.get("narrative") == before.get("narrative")  # not taken as the account
+    c.say("A man on the 220 bus called me a paki and spat at me yesterday")
+    assert "220 bus" in str(c.slots.get("narrative_parts") or c.slots.get("narrative"))

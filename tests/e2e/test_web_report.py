@@ -118,3 +118,21 @@ def test_postgres_stack_uses_the_redis_lock_store(live_stack) -> None:
     assert stats.get("cmdstat_set", {}).get("calls", 0) > before, "Rasa wrote no lock to Redis"
     names = [c for c in client.client_list() if int(c.get("db", -1)) == db]
     assert len(names) >= 2, "Rasa holds no connection to the lock store's Redis database"
+
+
+def test_asking_to_report_where_the_account_goes_is_asked_again_not_a_dead_end(live_stack):
+    """On the real Rasa: 'I want to report a hate crime' typed as the account. Rasa rejected
+    the form, no rule followed, and every later message met the kind fallback for good."""
+    sender = f"again_{uuid.uuid4().hex[:12]}"
+    chat = lambda text: live_stack.chat(sender, text)  # noqa: E731
+    reply = chat("hi")
+    reply = chat(next(b["payload"] for m in reply["messages"] for b in m.get("buttons") or []
+                      if "report" in b["title"].lower()))
+    assert reply["expects"]["slot"] == "reporter_role"
+    reply = chat('/choose{"choice": "victim"}')
+    assert reply["expects"]["slot"] == "narrative"
+    reply = chat("I want to report a hate crime")
+    assert reply["expects"]["slot"] == "narrative"  # asked again, inside the report
+    reply = chat("A man shouted racist abuse at me on North End Road yesterday and pushed me")
+    assert reply["expects"]["slot"] is not None
+    assert "didn't understand" not in " ".join(m["text"] for m in reply["messages"])
