@@ -13,7 +13,7 @@ from bot.db import session_scope
 from bot.messaging.duty import notify_duty
 from bot.references import new_reference
 from bot.report import Report
-from bot.returning.secret import hash_code, new_code
+from bot.returning.ready_codes import READY_CODES
 from bot.settings import Settings, get_settings
 
 
@@ -53,6 +53,6 @@ def save_report(report: Report) -> Submitted:
 
 def with_secret(report: Report) -> tuple[Report, str]:
     """A fresh secret code for coming back, and the report carrying only its Argon2 hash
-    (blocking: Argon2 costs CPU and memory on purpose)."""
-    code = new_code()
-    return report.model_copy(update={"return_secret_hash": hash_code(code)}), code
+    (blocking when no hashed code is ready: Argon2 costs CPU and memory on purpose)."""
+    code, hashed = READY_CODES.take()
+    return report.model_copy(update={"return_secret_hash": hashed}), code
