@@ -79,7 +79,10 @@ def test_a_login_flood_stays_in_its_pool_and_chat_stays_responsive(db_url, fake_
     assert sum(during) < flood_seconds / 2
 
 
-def test_beyond_the_queue_bound_sign_in_answers_503_at_once(db_url, fake_rasa, fake_actions):
+def test_beyond_the_queue_bound_sign_in_answers_503_at_once(db_url, fake_rasa, fake_actions,
+                                                           production_argon2):
+    # At production cost a check takes ~0.1-0.3 s, so "at once" is measurable; at the suite's
+    # cost (~1 ms) both sides were only HTTP round trips, and a busy machine could swap them.
     app = create_app(_settings(db_url, fake_rasa.url, fake_actions.url,
                                password_check_workers=1, password_check_max_waiting=1))
     with serve(app) as base:
