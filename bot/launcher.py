@@ -11,6 +11,7 @@ stops all.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 import subprocess
@@ -28,6 +29,8 @@ from sqlalchemy.engine import make_url
 from bot.crypto import tracker_keys
 from bot.settings import PROJECT_ROOT, Settings
 from bot.supervisor import Child, CrashLoop, Supervisor
+
+log = logging.getLogger(__name__)
 
 RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
 # sitecustomize for Rasa's interpreter: action-server responses validated with a schema checked
@@ -248,9 +251,22 @@ class Stack:
                 except httpx.HTTPError:
                     pass
             if not pending:
+                self._warm_rasa(deadline)
                 return True
             time.sleep(0.5)
         raise TimeoutError("stack not ready:\n" + "\n".join(self.tail(n) for n in self.procs))
+
+    def _warm_rasa(self, deadline: float) -> None:
+        """One throwaway turn per Rasa replica before the stack is called ready: TensorFlow
+        traces the NLU graph on its first message (seconds on a busy machine, past the
+        gateway's timeout), which a resident's first message would otherwise pay."""
+        for port in self.rasa_ports:
+            try:
+                httpx.post(f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+                           json={"sender": f"tellonce-warm-up-{port}", "message": "hello"},
+                           timeout=max(5.0, deadline - time.monotonic()))
+            except httpx.HTTPError:
+                log.warning("rasa on port %d did not answer its warm-up turn", port)
 
     def watch(self, interval: float = 0.2) -> None:
         """Supervise from a background thread (tests); ``tellonce run`` calls ``poll`` itself."""

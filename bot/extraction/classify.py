@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extraction import ongoing_r7
+from bot.extraction import ongoing_injured
 from bot.extraction.lexicon import incident_words, masked_strands, strand_cues
 from bot.extraction.perpetrators import perpetrator, perpetrator_and_reason
 from bot.extraction.roles import reporter_role
@@ -152,15 +152,15 @@ def injured(low: str) -> bool | None:
     no = _INJURED_NO.search(low)
     if no and not _NOT_BADLY.search(no.group(0)):
         return False
-    if _INJURED_YES.search(low) or ongoing_r7.INJURED_YES.search(low):
+    if _INJURED_YES.search(low) or ongoing_injured.INJURED_YES.search(low):
         return True
-    return False if _FINE.search(low) or ongoing_r7.INJURED_NO.search(low) else None
+    return False if _FINE.search(low) or ongoing_injured.INJURED_NO.search(low) else None
 
 
 def ongoing_words(low: str) -> bool | None:
     """Words that say it is repeated or still happening (True) or a one-off (False)."""
-    if _ONGOING_NO.search(low) or ongoing_r7.ONGOING_NO.search(low):
+    if _ONGOING_NO.search(low) or ongoing_injured.ONGOING_NO.search(low):
         return False
-    if _ONGOING_YES.search(low) or ongoing_r7.ONGOING_YES.search(low):
+    if _ONGOING_YES.search(low) or ongoing_injured.ONGOING_YES.search(low):
         return True
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from bot.extraction import dates_r7
+from bot.extraction import dates_calendar
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -124,7 +124,7 @@ def resolve(phrase: str, now: datetime) -> date | None:
     if found is None:
         return None
     day = found.date()
-    ahead = dates_r7.last_month_if_ahead(core, day, today)  # "the 20th" said on the 2nd
+    ahead = dates_calendar.last_month_if_ahead(core, day, today)  # "the 20th" said on the 2nd
     if ahead:
         return ahead
     if day > today:
@@ -197,10 +197,11 @@ def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, dat
                 re.search(r"\b(every|each)\s*$", text[:m.start()]):
             continue  # "twice this month", "last month", "every friday": no one day
         if re.search(_DAYS, phrase, re.IGNORECASE) and (_DAY_AS_NAME.match(text[m.end():]) or
-                                                         dates_r7.WEEKDAY_WITH_DATE.match(
+                                                         dates_calendar.WEEKDAY_WITH_DATE.match(
                                                              text[m.end():])):
             continue  # "the Saturday club"; "Friday the 20th" (the date is read instead)
-        if re.search(_DAYS, phrase, re.IGNORECASE) and dates_r7.FUTURE_DAY.search(text[:m.start()]):
+        if (re.search(_DAYS, phrase, re.IGNORECASE)
+                and dates_calendar.FUTURE_DAY.search(text[:m.start()])):
             continue  # "Hanukkah starts on Friday": still to come
         if _TOLD.search(text[max(0, m.start() - 60):m.start()]):
             continue
@@ -210,7 +211,7 @@ def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, dat
                 text[max(0, m.start() - 40):m.start()]):
             continue
         day = resolve(phrase, now)
-        if day is not None and dates_r7.BEFORE_LAST.match(text[m.end():]):
+        if day is not None and dates_calendar.BEFORE_LAST.match(text[m.end():]):
             day -= timedelta(days=7)  # "the Tuesday before last"
         if day is not None and day.year > 1900:
             found = bool(_FOUND.search(text[max(0, m.start() - 40):m.start()]))

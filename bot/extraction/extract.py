@@ -11,7 +11,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.extraction import classify, confidence, dates_r7, signals
+from bot.extraction import classify, confidence, dates_calendar, signals
 from bot.extraction.danger import detect_danger
 from bot.extraction.dates import DATE_RE, VAGUE, find_dates, find_times
 from bot.extraction.faith import faiths
@@ -65,7 +65,7 @@ def when_detail(norm: str, now: datetime) -> tuple[str | None, str | None, bool,
     times = find_times(low)
     dated = [d for d in dates if not VAGUE.match(DATE_RE.match(low, d[0]).group("d").lower())]
     dates = dated or dates
-    if dates_r7.unsure_when(low, dates):
+    if dates_calendar.unsure_when(low, dates):
         dates = []  # "could have been there for days": only the day it was found is known
     incident = [d for d in dates if not d[2]] or dates
     if not incident:
@@ -127,7 +127,7 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     if result["occurred_on"] is None and (result["danger_now"] or _happening_now(low)):
         result["occurred_on"] = moment.date().isoformat()  # happening as they write
         date_pos = -1
-    elif result["danger_now"] and dates_r7.now_said(norm):
+    elif result["danger_now"] and dates_calendar.now_said(norm):
         result["occurred_on"] = moment.date().isoformat()  # now, an earlier event also told
         date_pos = -1
     if "online_abuse" in result["incident_types"]:

@@ -7,7 +7,7 @@ types may apply to one account. Compiled in lexicon.py. Labelling rules: docs/ex
 from __future__ import annotations
 
 from bot.extraction.incident_words_context import CONTEXT_PATTERNS
-from bot.extraction.incident_words_r7 import ROUND7_PATTERNS
+from bot.extraction.incident_words_extra import ROUND7_PATTERNS
 
 INCIDENT_PATTERNS: dict[str, list[str]] = {
     "verbal_abuse": [
@@ -293,5 +293,5 @@ INCIDENT_PATTERNS: dict[str, list[str]] = {
     ],
     **CONTEXT_PATTERNS,
 }
-for _type, _patterns in ROUND7_PATTERNS.items():  # round 7 (incident_words_r7.py)
+for _type, _patterns in ROUND7_PATTERNS.items():  # round 7 (incident_words_extra.py)
     INCIDENT_PATTERNS[_type] = [*INCIDENT_PATTERNS[_type], *_patterns]

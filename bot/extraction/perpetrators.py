@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extraction import perpetrators_r7 as r7
+from bot.extraction import perpetrator_phrases as r7
 
 _NEIGHBOUR = re.compile(
     r"\b(neighbou?rs?\w*|next door|next-door|(two|three|a few|\d+) doors (down|up|along)|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extraction import roles_r7
+from bot.extraction import role_phrases
 from bot.extraction.lexicon import incident_words, strand_cues
 
 _REL = (r"(?:son|daughter|brother|sister|mum|mother|mom|dad|father|wife|husband|partner|boyfriend|"
@@ -241,9 +241,9 @@ def role_and_reason(low: str) -> tuple[str | None, str]:
     if _THIRD_STRONG.search(low):
         return "third_party", "third_strong"
     me = _ME.search(low)
-    me_target = _ME_TARGET.search(low) or roles_r7.ME_BODY.search(low)
+    me_target = _ME_TARGET.search(low) or role_phrases.ME_BODY.search(low)
     them = _THEM_OBJ.search(low)
-    extra = roles_r7.third_party(low, bool(me_target))
+    extra = role_phrases.third_party(low, bool(me_target))
     if extra:
         return "third_party", extra
     if _TOLD_BY.search(low) and not _ME_TARGET.search(_TOLD_BY.sub(" ", low)):
@@ -258,11 +258,11 @@ def role_and_reason(low: str) -> tuple[str | None, str]:
         return "third_party", "third_related"
     if _NOT_ME.search(low):
         return "witness", "witness_not_me"
-    if roles_r7.own_aid(low):
+    if role_phrases.own_aid(low):
         return "victim", "victim_own_aid"
     if not me_target and _WITNESS.search(low):
         return "witness", "witness_saw"
-    if not me_target and (_SCENE_VICTIM.search(low) or roles_r7.SCENE_STAFF.search(low)):
+    if not me_target and (_SCENE_VICTIM.search(low) or role_phrases.SCENE_STAFF.search(low)):
         return "witness", "witness_scene"
     if me_target:
         return "victim", "victim_targeted"
