@@ -82,12 +82,17 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
             self._counts.pop(next(iter(self._counts)))
         self._counts[tracker.sender_id] = (weakref.ref(tracker), rows)
 
+    def _trusted_count(self, tracker: DialogueStateTracker) -> int | None:
+        """Rows stored for this very tracker's session, when this process loaded or saved it."""
+        known = self._counts.get(tracker.sender_id)
+        return known[1] if known is not None and known[0]() is tracker else None
+
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         # Rasa's: the tracker's events after as many as are stored for its latest session.
-        known = self._counts.get(tracker.sender_id)
-        if known is None or known[0]() is not tracker:
+        stored = self._trusted_count(tracker)
+        if stored is None:
             return super()._additional_events(session, tracker)
-        return itertools.islice(tracker.events, known[1], len(tracker.events))
+        return itertools.islice(tracker.events, stored, len(tracker.events))
 
     def seal(self, data: dict) -> str:
         plain = json.dumps(data).encode("utf-8")
@@ -132,8 +137,7 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
         # Rasa 3.6.21's SQLTrackerStore.save with the data encrypted.
         await self.stream_events(tracker)
         with self.session_scope() as session:
-            known = self._counts.get(tracker.sender_id)
-            stored = known[1] if known and known[0]() is tracker else None
+            stored = self._trusted_count(tracker)
             added = list(self._additional_events(session, tracker))
             for event in added:
                 data = event.as_dict()
