@@ -48,6 +48,7 @@ NOTES = {
     "held_out_4_tuned": "held out in round 4; first score in docs; tuned on since round 5",
     "held_out_5_tuned": "held out in round 5; first score in docs; tuned on since round 6",
     "held_out_6_tuned": "held out in round 6; first score in docs; tuned on since round 7",
+    "held_out_7_tuned": "held out in round 7; first score in docs; tuned on since round 8",
     HELD_OUT: "HELD OUT: never tuned on; its misses are never listed",
 }
 CONFIDENT = 0.8  # the form skips a question at or above this confidence

@@ -34,7 +34,7 @@ def test_the_set_is_big_and_varied(items):
     assert len(held_out) >= 40
     assert {p for p, _, _ in items} == {"tuning", "tuning_2", "held_out_1_tuned", "held_out_2_tuned",
                                         "held_out_3_tuned", "held_out_4_tuned", "held_out_5_tuned",
-                                        "held_out_6_tuned",
+                                        "held_out_6_tuned", "held_out_7_tuned",
                                         HELD_OUT}
     strands = {s for _, _, i in items for s in i.get("strands", [])}
     types = {t for _, _, i in items for t in i.get("types", [])}
