@@ -3,6 +3,7 @@ settings and makes the engine, the Rasa client and the routers when called."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -16,6 +17,7 @@ from api.rasa_client import RasaClient
 from api.sign_in_pool import SignInPool
 from api.turns import Conversations
 from bot.db import make_engine
+from bot.extraction.learned.alarm import warm_up as warm_danger_check
 from bot.logging import configure_logging
 from bot.ratelimit import make_counter
 from bot.settings import Settings, get_settings
@@ -41,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                                 app.state.guard)
         app.state.sign_in_pool = SignInPool(settings.password_check_workers,
                                             settings.password_check_max_waiting)
+        await asyncio.to_thread(warm_danger_check)
         try:
             yield
         finally:

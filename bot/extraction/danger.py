@@ -1,6 +1,7 @@
 """Danger *now*: the words that must interrupt any conversation with the emergency number.
 
-Runs on every message, so it is plain regular expressions (microseconds, no model). It must
+Runs on every message, so the rules are plain regular expressions (microseconds); where they
+say no, a bag-of-words classifier (well under a millisecond) may add an alarm. The rules must
 catch every present danger ("he's outside my door", "they've got a knife", "theyre tryin 2 get
 in") yet not fire on a past event told in the account ("last week he threatened to kill me"):
 an interruption in the middle of a calm report is a real cost, a missed danger is worse. So a
@@ -210,9 +211,22 @@ def _clause_danger(clause: str) -> bool:
 
 
 def detect_danger(text: str | None) -> bool:
-    """True when the message says someone is in danger now (never raises, any input)."""
+    """True when the message says someone is in danger now (never raises, any input): the
+    rules first; when they say no, the trained classifier may still raise it (learned/alarm.py)."""
     if not text or not isinstance(text, str):
         return False
+    if rules_danger(text):
+        return True
+    from bot.extraction.learned.alarm import model_alarm
+
+    try:
+        return model_alarm(normalize(text))
+    except Exception:  # noqa: BLE001 - a broken model must never hide the rules' answer
+        return False
+
+
+def rules_danger(text: str) -> bool:
+    """The rules' answer alone (extraction combines it with the scores it already has)."""
     lowered = normalize(text).lower()
     if emergency_only(lowered):
         return True

@@ -104,14 +104,16 @@ def _compare_lines(chosen: list[Item], scores_for: ScoresFor) -> list[str]:
     from bot.extraction import confidence
     from bot.extraction.learned.combine import MODES
 
-    modes = {"rules only": dict.fromkeys(MODES, "rules"), "model only": dict.fromkeys(MODES,
-                                                                                      "model"),
+    modes = {"rules only": dict.fromkeys(MODES, "rules"),
+             "model only": {f: "model" if "model" in MODES[f] else "rules" for f in MODES},
              "combined": {f: confidence.choice().get(f, "rules") for f in MODES}}
     figs = {label: metrics(score(chosen, scores_for, m)) for label, m in modes.items()}
     out = []
     for field, (key, metric) in {"reporter_role": ("reporter_role", "accuracy"),
                                  "strands": ("strands", "f1"),
-                                 "incident_types": ("incident_types", "f1")}.items():
+                                 "incident_types": ("incident_types", "f1"),
+                                 "perpetrator": ("perpetrator", "accuracy"),
+                                 "danger_now": ("danger_now", "recall")}.items():
         shown = "  ".join(f"{label}={figs[label].get(key, {}).get(metric, 0.0):.3f}"
                           for label in modes)
         out.append(f"  {field:<15} {metric}: {shown}  (combined = "

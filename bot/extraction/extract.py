@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.extraction import classify, confidence, dates_calendar, signals
-from bot.extraction.danger import detect_danger
+from bot.extraction.danger import rules_danger
 from bot.extraction.dates import DATE_RE, VAGUE, find_dates, find_times
 from bot.extraction.faith import faiths
+from bot.extraction.learned.alarm import alarm
 from bot.extraction.learned.combine import combine
 from bot.extraction.learned.model import Scores, decode, get_model
 from bot.extraction.locate import locate_detail
@@ -123,7 +124,8 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     words = classify.ongoing_words(low)
     result["ongoing"] = True if several else words
     result["location"], location_kind = locate_detail(doc)
-    result["danger_now"] = detect_danger(norm)
+    result["danger_now"] = rules_danger(norm) or alarm(norm, scores,
+                                                      modes.get("danger_now", "rules"))
     if result["occurred_on"] is None and (result["danger_now"] or _happening_now(low)):
         result["occurred_on"] = moment.date().isoformat()  # happening as they write
         date_pos = -1
@@ -140,8 +142,9 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     if result["location"]["online"] and "online_abuse" not in result["incident_types"]:
         result["incident_types"] = [*result["incident_types"], "online_abuse"]
         result["incident_types"].sort(key=lambda t: classify.INCIDENT_TYPES.index(t))
-    result["perpetrator"], perpetrator_reason = classify.perpetrator_and_reason(
-        low, result["incident_types"])
+    perpetrator, perpetrator_reason = classify.perpetrator_and_reason(low, result["incident_types"])
+    result["perpetrator"], sources["perpetrator"] = combine(
+        "perpetrator", perpetrator, scores, modes.get("perpetrator", "rules"))
     result["injured"] = classify.injured(low)
     if result["ongoing"] is None and "harassment" in result["incident_types"]:
         result["ongoing"], words = True, True  # harassment is repeated by definition

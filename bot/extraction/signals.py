@@ -73,9 +73,9 @@ def keys(low: str, result: dict[str, Any], detail: dict[str, Any],
         "ongoing": str(detail["ongoing_reason"]),
     }
     for field, source in detail.get("sources", {}).items():
-        if source != "rules":
+        if source != "rules" and field in out:
             out[field] = f"{source}|{out[field]}"
     if model is not None:
-        for field in ("reporter_role", "strands", "incident_types"):
+        for field in ("reporter_role", "strands", "incident_types", "perpetrator"):
             out[field] += "|" + _agreement(result[field], model[field])
     return out

@@ -21,14 +21,16 @@ from typing import Any
 import yaml
 
 from bot.extraction import confidence
-from bot.extraction.learned.combine import MODES
+from bot.extraction.learned.alarm import alarm
+from bot.extraction.learned.combine import MODES, combine
 from bot.extraction.learned.crossval import load_scores
 from bot.extraction.learned.data import data_hash, training_items
 from bot.extraction.learned.model import DEFAULT_DIR, Scores
-from bot.extraction.normalize import fold
-from bot.extraction.parts import Item
+from bot.extraction.normalize import fold, normalize
+from bot.extraction.parts import FRESH, Item
 
 LEARNED = tuple(MODES)  # the fields a classifier may decide
+MIN_FRESH = 50  # fewer fresh accounts than this: choose on every tuned part instead
 _LABEL = {"reporter_role": "role", "strands": "strands", "incident_types": "types",
           "occurred_on": "date", "location": "place", "perpetrator": "perpetrator",
           "injured": "injured", "ongoing": "ongoing"}
@@ -98,22 +100,86 @@ def field_figure(field: str, rows: list[Row]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
 
 
+# Thresholded modes tried beside the plain ones (combine.py says what each means).
+GRID: dict[str, tuple[str, ...]] = {
+    "reporter_role": tuple(f"over@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9)),
+    "perpetrator": tuple(f"over@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9)),
+    "strands": tuple(f"vote@{lo},{hi}" for lo in (0.0, 0.02, 0.05, 0.1, 0.2)
+                     for hi in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1)),
+    "incident_types": tuple(f"vote@{lo},{hi}" for lo in (0.0, 0.02, 0.05, 0.1, 0.2)
+                            for hi in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1)),
+    "danger_now": tuple(f"alarm@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)),
+}
+DANGER_PRECISION = 0.9  # a model alarm is only taken while danger precision stays at this
+
+
+def candidates(field: str) -> tuple[str, ...]:
+    return (*MODES[field], *GRID.get(field, ()))
+
+
+def _mark(field: str, item: dict[str, Any], value: Any) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) of one value against the label."""
+    key = _LABEL.get(field, "danger")
+    if key not in item:
+        return 0, 0, 0
+    if field in ("strands", "incident_types"):
+        want, got = set(item[key] or []), set(value or [])
+        return len(want & got), len(got - want), len(want - got)
+    if field == "danger_now":
+        want = bool(item[key])
+        return int(want and value), int(value and not want), int(want and not value)
+    ok = item[key] == value
+    return int(ok), int(not ok), 0
+
+
+def figure(field: str, marks: list[tuple[int, int, int]]) -> float:
+    """Accuracy for one answer, micro-F1 for lists, recall for danger (-1 below the precision
+    floor, so a mode that floods alarms is never chosen)."""
+    tp, fp, fn = (sum(m[i] for m in marks) for i in range(3))
+    if field in ("reporter_role", "perpetrator"):
+        return tp / (tp + fp) if tp + fp else 1.0
+    if field == "danger_now":
+        if tp + fp and tp / (tp + fp) < DANGER_PRECISION:
+            return -1.0
+        return tp / (tp + fn) if tp + fn else 1.0
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+
+
+def _combined(field: str, item: dict[str, Any], result: dict[str, Any],
+              scores: dict[str, Scores], mode: str) -> Any:
+    given = scores.get(str(item["id"]))
+    if field == "danger_now":
+        return result[field] or alarm(normalize(str(item["text"])), given, mode)
+    return combine(field, result[field], given, mode)[0]
+
+
 def compare(items: list[Item], scores: dict[str, Scores]) -> dict[str, dict[str, float]]:
-    """field -> mode -> figure on these items (rules-only is the "rules" mode)."""
-    out: dict[str, dict[str, float]] = {f: {} for f in LEARNED}
-    for mode in ("rules", "model", "fill", "union"):
-        modes = {f: mode if mode in MODES[f] else "rules" for f in LEARNED}
-        rows = run(items, scores, modes)
-        for field in LEARNED:
-            if mode in MODES[field]:
-                out[field][mode] = round(field_figure(field, rows), 4)
+    """field -> mode -> figure on these items, every mode applied to the rules-only answers."""
+    rows = run(items, None, dict.fromkeys(LEARNED, "rules"))
+    out: dict[str, dict[str, float]] = {}
+    for field in LEARNED:
+        figures = {}
+        for mode in candidates(field):
+            marks = [_mark(field, item, _combined(field, item, result, scores, mode))
+                     for item, result, _ in rows]
+            figures[mode] = round(figure(field, marks), 4)
+        out[field] = figures
     return out
 
 
 def choose(figures: dict[str, dict[str, float]]) -> dict[str, str]:
-    """The best mode per field; the rules win a tie (simplest, and known to generalise)."""
-    return {f: max(MODES[f], key=lambda m: (figures[f].get(m, 0.0), m == "rules"))
-            for f in LEARNED}
+    """The best mode per field; on a tie the earlier (plainer, more cautious) mode: rules first."""
+    out = {}
+    for field, figs in figures.items():
+        modes = list(figs)
+        out[field] = max(modes, key=lambda m: (figs[m], -modes.index(m)))
+    return out
+
+
+def shown(figures: dict[str, float], chosen: str) -> dict[str, float]:
+    """The plain modes and the chosen one (the whole grid would bury the table)."""
+    keep = [m for m in figures if "@" not in m] + ([chosen] if "@" in chosen else [])
+    return {m: figures[m] for m in keep}
 
 
 def tables(rows: list[Row]) -> dict[str, dict[str, list[int]]]:
@@ -169,12 +235,15 @@ def compute() -> dict[str, Any]:
     scores = cv_scores_for_current()
     if scores is None:
         raise SystemExit("no current model: run make train-extractor first")
-    figures = compare(items, scores)
+    fresh = [i for i in items if i[0] in FRESH]
+    judged = fresh if len(fresh) >= MIN_FRESH else items
+    figures = compare(judged, scores)
     chosen = choose(figures)
     rules_rows = run(items, None, dict.fromkeys(LEARNED, "rules"))
     model_rows = run(items, scores, chosen)
     return {"model_hash": data_hash(), "code_digest": code_digest(), "narratives": len(items),
-            "choice": chosen, "comparison": figures,
+            "chosen_on": len(judged), "choice": chosen,
+            "comparison": {f: shown(figs, chosen[f]) for f, figs in figures.items()},
             "tables": {"rules": tables(rules_rows), "model": tables(model_rows)}}
 
 
@@ -190,7 +259,8 @@ def write(data: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     data = compute()
-    print(f"tuned narratives: {data['narratives']} (classifier scores cross-validated)")
+    print(f"tuned narratives: {data['narratives']} (classifier scores cross-validated); "
+          f"combination chosen on {data['chosen_on']} that no rule was written from")
     for field, figs in data["comparison"].items():
         shown = "  ".join(f"{m}={v:.3f}" for m, v in figs.items())
         print(f"  {field:<15} {shown}  -> {data['choice'][field]}")

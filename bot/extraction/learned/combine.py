@@ -1,42 +1,59 @@
-"""Rules and classifier together, per field: the way chosen by cross-validation (confidence.yml).
+"""Rules and classifier together, per field: the way chosen on accounts the rules were never
+written from (``calibrate.py`` stores it in confidence.yml).
 
-Modes: ``rules`` (the classifier is only a second opinion for the confidence), ``model`` (the
-classifier alone), ``fill`` (the classifier's answer where the rules found nothing) and, for the
-lists, ``union`` (the rules' labels plus those the classifier is very sure of). Danger now is
-never decided here: it stays rules-only.
+Modes, for one answer (reporter role, perpetrator): ``rules``; ``model``; ``fill`` (the
+classifier's answer where the rules found none); ``over@T`` (``fill``, and the classifier's
+answer replaces the rules' when its score is at least T).
+For lists (strands, incident types): ``rules``; ``model``; ``fill``; ``union`` (the rules' labels
+plus those the classifier gives at least 0.8); ``vote@LO,HI`` (a label the rules found is kept
+when the classifier gives it at least LO, and one they did not is added at HI or more).
+Danger now is stored here too (``rules`` or ``alarm@T``) but applied by ``alarm.py``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.extraction.learned.model import THRESHOLD, Scores, decode
+from bot.extraction.learned.model import THRESHOLD, Scores, decode, top
 
 SURE = 0.8  # a label the classifier adds in "union" mode
+SINGLE = ("reporter_role", "perpetrator")
+LISTS = ("strands", "incident_types")
 MODES: dict[str, tuple[str, ...]] = {
     "reporter_role": ("rules", "model", "fill"),
+    "perpetrator": ("rules", "model", "fill"),
     "strands": ("rules", "model", "fill", "union"),
     "incident_types": ("rules", "model", "fill", "union"),
+    "danger_now": ("rules",),
 }
 
 
+def threshold(mode: str) -> list[float]:
+    return [float(x) for x in mode.split("@", 1)[1].split(",")]
+
+
 def combine(field: str, rules_value: Any, scores: Scores | None, mode: str,
-            order: tuple[str, ...]) -> tuple[Any, str]:
+            order: tuple[str, ...] = ()) -> tuple[Any, str]:
     """(value, where it came from: "rules" | "model" | "both") for one field."""
     if scores is None or mode == "rules":
         return rules_value, "rules"
-    model_value = decode(scores)[field]
-    if field == "reporter_role":
-        if mode == "model" or (mode == "fill" and rules_value is None):
-            return model_value, "model"
-        return rules_value, "rules"
+    if field == "danger_now":
+        raise ValueError("danger now is combined by learned.alarm, never here")
+    if field in SINGLE:
+        answer, score = top(scores, field)
+        replace = (mode == "model" or (rules_value is None and answer is not None)
+                   or (mode.startswith("over@") and score >= threshold(mode)[0]))
+        return (answer, "model") if replace and answer != rules_value else (rules_value, "rules")
     rules_set = set(rules_value or [])
+    given = scores.get(field, {})
     if mode == "model":
-        chosen, source = set(model_value), "model"
+        chosen, source = set(decode(scores)[field]), "model"
     elif mode == "fill":
-        chosen, source = (set(model_value), "model") if not rules_set else (rules_set, "rules")
-    else:  # union
-        sure = {k for k, v in scores.get(field, {}).items() if v >= max(SURE, THRESHOLD)}
-        chosen = rules_set | sure
-        source = "both" if sure - rules_set else "rules"
-    return [x for x in order if x in chosen], source
+        chosen, source = ((set(decode(scores)[field]), "model") if not rules_set
+                          else (rules_set, "rules"))
+    else:  # union, vote@LO,HI
+        low, high = (0.0, max(SURE, THRESHOLD)) if mode == "union" else threshold(mode)
+        chosen = ({k for k in rules_set if given.get(k, 1.0) >= low}
+                  | {k for k, v in given.items() if v >= high})
+        source = "rules" if chosen == rules_set else "both"
+    return [x for x in order if x in chosen] if order else sorted(chosen), source

@@ -13,13 +13,20 @@ from typing import Any
 
 from bot.extraction.normalize import normalize
 from bot.extraction.parts import DATA_DIR, Item, load, training_files
-from bot.taxonomy import INCIDENT_TYPES, REPORTER_ROLES, STRANDS
+from bot.taxonomy import INCIDENT_TYPES, PERPETRATORS, REPORTER_ROLES, STRANDS
 
-# One classifier per field; its labels are prefixed so all three can share doc.cats.
+# One classifier per field; its labels are prefixed so all of them can share doc.cats.
 STRAND_LABELS = tuple(f"S:{s}" for s in STRANDS)
 TYPE_LABELS = tuple(f"T:{t}" for t in INCIDENT_TYPES)
 ROLE_LABELS = tuple(f"R:{r}" for r in (*REPORTER_ROLES, "none"))
-COMPONENTS = {"strands": STRAND_LABELS, "incident_types": TYPE_LABELS, "reporter_role": ROLE_LABELS}
+PERPETRATOR_LABELS = tuple(f"P:{p}" for p in (*PERPETRATORS, "none"))
+DANGER_LABELS = ("D:danger",)
+COMPONENTS = {"strands": STRAND_LABELS, "incident_types": TYPE_LABELS,
+              "reporter_role": ROLE_LABELS, "perpetrator": PERPETRATOR_LABELS,
+              "danger_now": DANGER_LABELS}
+EXCLUSIVE = ("reporter_role", "perpetrator")  # one answer each (textcat); the rest multi-label
+_GOLD_KEY = {"strands": "strands", "incident_types": "types", "reporter_role": "role",
+             "perpetrator": "perpetrator", "danger_now": "danger"}
 _CODE = [Path(__file__), *(Path(__file__).with_name(n) for n in ("train.py", "crossval.py")),
          Path(__file__).resolve().parents[1] / "normalize.py"]
 
@@ -37,9 +44,11 @@ def cats(item: dict[str, Any], component: str) -> dict[str, float]:
     if component == "incident_types" and "types" in item:
         want = set(item["types"] or [])
         return {f"T:{t}": float(t in want) for t in INCIDENT_TYPES}
-    if component == "reporter_role" and "role" in item:
-        role = item["role"] or "none"
-        return {label: float(label == f"R:{role}") for label in ROLE_LABELS}
+    if component in EXCLUSIVE and _GOLD_KEY[component] in item:
+        answer = item[_GOLD_KEY[component]] or "none"
+        return {label: float(label.split(":", 1)[1] == answer) for label in COMPONENTS[component]}
+    if component == "danger_now" and "danger" in item:
+        return {"D:danger": float(bool(item["danger"]))}
     return {}
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.extraction.learned.data import COMPONENTS, data_hash, model_text
+from bot.extraction.learned.data import COMPONENTS, EXCLUSIVE, data_hash, model_text
 from bot.extraction.parts import DATA_DIR
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ Scores = dict[str, dict[str, float]]  # component -> label (unprefixed) -> score
 
 @dataclass(frozen=True)
 class Learned:
-    """The three loaded classifiers, sharing the rules pipeline's tokenizer, and their hash.
+    """The loaded classifiers, sharing the rules pipeline's tokenizer, and their hash.
 
     Sharing the tokenizer (the same blank English one the classifiers were trained with) saves
     building a second one at start-up and tokenising each account twice.
@@ -61,15 +61,24 @@ def split_cats(doc_cats: dict[str, float]) -> Scores:
     return out
 
 
+def top(scores: Scores, field: str) -> tuple[str | None, float]:
+    """The most likely answer of an exclusive classifier and its score (None for "none")."""
+    answers = scores.get(field) or {}
+    if not answers:
+        return None, 0.0
+    best = max(answers, key=lambda a: answers[a])
+    return (None if best == "none" else best), answers[best]
+
+
 def decode(scores: Scores) -> dict[str, Any]:
-    """Field values the scores mean: labels at or above THRESHOLD, the most likely role."""
-    roles = scores.get("reporter_role") or {}
-    role = max(roles, key=lambda r: roles[r]) if roles else "none"
+    """Field values the scores mean: labels at or above THRESHOLD, the most likely answer."""
     return {
         "strands": sorted(k for k, v in scores.get("strands", {}).items() if v >= THRESHOLD),
         "incident_types": sorted(k for k, v in scores.get("incident_types", {}).items()
                                  if v >= THRESHOLD),
-        "reporter_role": None if role == "none" else role,
+        "reporter_role": top(scores, "reporter_role")[0],
+        "perpetrator": top(scores, "perpetrator")[0],
+        "danger_now": (scores.get("danger_now") or {}).get("danger", 0.0) >= THRESHOLD,
     }
 
 
@@ -86,7 +95,8 @@ def _where() -> tuple[bool, Path]:
         return True, DEFAULT_DIR
 
 
-def _load(enabled: bool, root: Path) -> Learned | None:
+def _load(enabled: bool, root: Path, only: str | None = None) -> Learned | None:
+    """All classifiers on the rules pipeline's tokenizer, or ``only`` one on a blank one."""
     if not enabled:
         log.info("extraction model: off (EXTRACTOR_MODEL=false), rules only")
         return None
@@ -109,27 +119,32 @@ def _load(enabled: bool, root: Path) -> Learned | None:
     from bot.extraction.learned.train import _config
     from bot.extraction.pipeline import get_pipeline
 
-    nlp = get_pipeline()
+    if only is None:
+        nlp = get_pipeline()
+    else:  # the gateway's danger check: no places or dates, only the same tokenizer
+        import spacy
+
+        nlp = spacy.blank("en")
     components = []
-    for name in COMPONENTS:
-        exclusive = name == "reporter_role"
+    for name in COMPONENTS if only is None else (only,):
+        exclusive = name in EXCLUSIVE
         factory = "textcat" if exclusive else "textcat_multilabel"
         component = nlp.create_pipe(factory, name=name, config=_config(exclusive))
         components.append(component.from_disk(folder / name, exclude=["vocab"]))
     return Learned(nlp=nlp, components=tuple(components), digest=want)
 
 
-def get_model() -> Learned | None:
-    """The loaded classifiers, or None for rules only (cached after the first call)."""
+def get_model(only: str | None = None) -> Learned | None:
+    """The loaded classifiers (or ``only`` that one), or None for rules only (cached)."""
     enabled, root = _where()
-    key = f"{enabled}:{root}"
+    key = f"{enabled}:{root}:{only}"
     cached = _CACHE.get(key, _MISSING)
     if cached is not _MISSING:
         return cached  # type: ignore[no-any-return]
     with _LOCK:
         if key not in _CACHE:
             try:
-                _CACHE[key] = _load(enabled, root)
+                _CACHE[key] = _load(enabled, root, only)
             except Exception as exc:  # noqa: BLE001 - a broken model means rules only, not a crash
                 log.warning("extraction model: failed to load (%s), rules only",
                             type(exc).__name__)

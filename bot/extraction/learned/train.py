@@ -1,8 +1,9 @@
 """Train the classifiers (``build.py`` writes them to disk; ``make train-extractor``).
 
-A blank English pipeline with three bag-of-words classifiers on unigrams (bigrams did worse in
-cross-validation on data this small): strands and incident types multi-label, reporter role
-exclusive. Fixed seed, a fixed number of epochs: the same data and code give the same model.
+A blank English pipeline with five bag-of-words classifiers on unigrams (bigrams and a
+tok2vec ensemble did worse in cross-validation on data this small): strands, incident types and
+danger now multi-label, reporter role and perpetrator exclusive. Fixed seed, a fixed number of
+epochs: the same data and code give the same model.
 Each classifier is updated on its own examples, so an exclusive classifier never sees the other
 fields' labels.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from bot.extraction.learned.data import COMPONENTS, cats, model_text
+from bot.extraction.learned.data import COMPONENTS, EXCLUSIVE, cats, model_text
 from bot.extraction.parts import Item
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def train(items: list[Item], seed: int = SEED, epochs: int = EPOCHS) -> Language
     texts = [model_text(str(item["text"])) for _, _, item in items]
     examples: dict[str, list[Example]] = {}
     for name, labels in COMPONENTS.items():
-        exclusive = name == "reporter_role"
+        exclusive = name in EXCLUSIVE
         factory = "textcat" if exclusive else "textcat_multilabel"
         component = nlp.add_pipe(factory, name=name, config=_config(exclusive))
         for label in labels:

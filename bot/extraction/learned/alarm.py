@@ -1,0 +1,36 @@
+"""Danger now from the classifier: it may only add an alarm the rules missed, never silence one.
+
+``alarm@T`` in confidence.yml (chosen by ``calibrate.py`` on accounts no rule was written from,
+with danger precision kept at 0.9) turns it on. Short messages never raise it: the classifier
+learned from whole accounts, and a form answer ("yes", "on the bus") is not one.
+"""
+
+from __future__ import annotations
+
+from bot.extraction import confidence
+from bot.extraction.learned.combine import threshold
+from bot.extraction.learned.model import Scores, get_model
+
+MIN_WORDS = 10
+
+
+def alarm(text: str, scores: Scores | None, mode: str) -> bool:
+    """Does the classifier raise the alarm for this text under ``mode``?"""
+    if scores is None or not mode.startswith("alarm@") or len(text.split()) < MIN_WORDS:
+        return False
+    return (scores.get("danger_now") or {}).get("danger", 0.0) >= threshold(mode)[0]
+
+
+def model_alarm(text: str) -> bool:
+    """The alarm for ``detect_danger``: the danger classifier alone, loaded once, on its own."""
+    mode = confidence.choice().get("danger_now", "rules")
+    if not mode.startswith("alarm@") or len(text.split()) < MIN_WORDS:
+        return False
+    model = get_model(only="danger_now")
+    return model is not None and alarm(text, model.scores(text), mode)
+
+
+def warm_up() -> None:
+    """Load the danger classifier now (the gateway's start-up), not on a resident's message."""
+    if confidence.choice().get("danger_now", "rules").startswith("alarm@"):
+        get_model(only="danger_now")
