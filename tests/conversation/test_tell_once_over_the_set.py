@@ -5,12 +5,23 @@ plainly said, and none for something the extractor found."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from bot.extraction import extract
-from bot.extraction.parts import load
+from bot.extraction.learned.calibrate import cv_scores_for_current
+from bot.extraction.learned.model import get_model
+from bot.extraction.parts import FRESH, HELD_OUT, load
 from tests.actions.driver import Conversation
-from tests.conversation.tell_once_set import DATA_DIR, FACTS, Tally, play, said_in_account
+from tests.conversation.tell_once_set import (
+    DATA_DIR,
+    FACTS,
+    CrossValidated,
+    Tally,
+    play,
+    said_in_account,
+)
 
 
 def _found(slot: str, got: dict) -> bool:
@@ -21,19 +32,41 @@ def _found(slot: str, got: dict) -> bool:
 
 
 @pytest.fixture(scope="module")
-def played() -> list[tuple[dict, list[str], dict]]:
-    """(item, fact slots asked after the account, extract() of the account) per narrative."""
-    out = []
-    for _part, now, item in load(DATA_DIR):
-        asked = [s for s in play(item, now) if s in FACTS]
-        out.append((item, asked, extract(str(item["text"]), now)))
-    return out
+def honest_model():
+    """extract() with cross-validated classifier scores for the tuned parts (CrossValidated)."""
+    real, cv = get_model(), cv_scores_for_current()
+    assert real is not None and cv, "make train-extractor first"
+    model = CrossValidated(real, cv)
+    patch = pytest.MonkeyPatch()
+    # the module, not the function of the same name that bot.extraction exports
+    patch.setattr(importlib.import_module("bot.extraction.extract"), "get_model", lambda: model)
+    yield model
+    patch.undo()
 
 
 @pytest.fixture(scope="module")
-def tally(played) -> Tally:
+def played(honest_model) -> list[tuple[str, dict, list[str], dict]]:
+    """(part, item, fact slots asked after the account, extract() of it) per narrative."""
+    out = []
+    for part, now, item in load(DATA_DIR):
+        asked = [s for s in play(item, now) if s in FACTS]
+        out.append((part, item, asked, extract(str(item["text"]), now)))
+    return out
+
+
+def test_the_tuned_accounts_were_read_with_scores_of_a_model_that_never_saw_them(played,
+                                                                                 honest_model):
+    held_out = sum(1 for part, *_ in played if part == HELD_OUT)
+    assert len(honest_model.by_text) >= len(played) - held_out - 5  # a few texts repeat
+    # each held-out account reaches the real model twice (the form, then the check above)
+    assert honest_model.misses <= 2 * held_out + 10
+
+
+def _tally(played, keep) -> Tally:
     result = Tally()
-    for item, asked, _got in played:
+    for part, item, asked, _got in played:
+        if not keep(part):
+            continue
         result.asked.append(len(asked))
         result.facts += len(asked)
         for slot in asked:
@@ -43,12 +76,18 @@ def tally(played) -> Tally:
     return result
 
 
+@pytest.fixture(scope="module")
+def tally(played) -> Tally:
+    """The parts the rules were fitted on: where issue 11's 5 % is met."""
+    return _tally(played, lambda part: part != HELD_OUT and part not in FRESH)
+
+
 def test_the_whole_labelled_set_is_played(played):
-    assert len(played) >= 476
+    assert len(played) >= 1300
 
 
-def test_median_fact_questions_after_the_account_is_at_most_two(tally):
-    assert tally.median <= 2
+def test_median_fact_questions_after_the_account_is_at_most_two(played):
+    assert _tally(played, lambda part: True).median <= 2
 
 
 def test_at_most_five_percent_of_fact_questions_ask_what_the_account_said(tally):
@@ -56,8 +95,21 @@ def test_at_most_five_percent_of_fact_questions_ask_what_the_account_said(tally)
     assert tally.redundant_share <= 0.05, tally.by_slot
 
 
+# On text like the unseen, issue 11's 5 % is NOT met (docs/extraction.md, "Tell it once over
+# the set", round 8): these are floors at what round 8 measured, so the share can only fall.
+UNSEEN_CEILINGS = {"fresh": 0.37, "held out": 0.23}
+
+
+@pytest.mark.parametrize("group", list(UNSEEN_CEILINGS))
+def test_on_accounts_no_rule_was_written_from_the_share_does_not_grow(played, group):
+    keep = (lambda part: part in FRESH) if group == "fresh" else (lambda part: part == HELD_OUT)
+    result = _tally(played, keep)
+    assert result.facts > 100
+    assert result.redundant_share <= UNSEEN_CEILINGS[group]
+
+
 def test_nothing_the_extractor_found_is_asked(played):
-    asked_anyway = [(item["id"], slot) for item, asked, got in played for slot in asked
+    asked_anyway = [(item["id"], slot) for _part, item, asked, got in played for slot in asked
                     if _found(slot, got)]
     assert asked_anyway == []
 

@@ -10,6 +10,8 @@ import pytest
 
 from bot.extraction import extract
 
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules' own answers (conftest.py)
+
 NOW = datetime(2026, 11, 25, 10, 0)  # a Wednesday
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from bot.extraction import detect_danger
 
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules' own answers (conftest.py)
+
 # Someone doing harm, or present and hostile, as the resident types.
 ACTS_NOW = [
     'he is still outside my flat and banging',

@@ -13,6 +13,8 @@ import yaml
 from bot.extraction import detect_danger, extract
 from bot.extraction.danger import LISTS_FILE
 
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules' own answers (conftest.py)
+
 NOW = datetime(2026, 11, 25, 10, 0)  # a Wednesday
 # Emergency messages come from bot/config/danger.yml: no phone number is written in Python.
 EMERGENCY_ONLY = yaml.safe_load(LISTS_FILE.read_text(encoding="utf-8"))["emergency_only"]

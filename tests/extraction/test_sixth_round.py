@@ -14,6 +14,8 @@ from bot.extraction import extract
 from bot.extraction.normalize import normalize
 from bot.extraction.roles import reporter_role
 
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules' own answers (conftest.py)
+
 NOW = datetime(2026, 11, 25, 10, 0)
 
 

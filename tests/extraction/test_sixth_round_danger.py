@@ -10,6 +10,8 @@ import pytest
 
 from bot.extraction import detect_danger
 
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules' own answers (conftest.py)
+
 
 @pytest.mark.parametrize("text", [
     # Someone else sheltering now, told by the person who reports for them.

@@ -8,16 +8,18 @@ from pathlib import Path
 import pytest
 
 from bot.extraction.evaluate import (
+    FRESH_FLOORS,
     HELD_OUT,
     TARGETS,
     WHOLE_SET_TARGETS,
     below_target,
+    honest_scores,
     load,
     metrics,
     report,
     score,
 )
-from bot.extraction.parts import TUNING
+from bot.extraction.parts import TRAINING, TUNING
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -34,7 +36,7 @@ def test_the_set_is_big_and_varied(items):
     assert len(held_out) >= 40
     assert {p for p, _, _ in items} == {"tuning", "tuning_2", "held_out_1_tuned", "held_out_2_tuned",
                                         "held_out_3_tuned", "held_out_4_tuned", "held_out_5_tuned",
-                                        "held_out_6_tuned", "held_out_7_tuned",
+                                        "held_out_6_tuned", "held_out_7_tuned", *TRAINING,
                                         HELD_OUT}
     strands = {s for _, _, i in items for s in i.get("strands", [])}
     types = {t for _, _, i in items for t in i.get("types", [])}
@@ -52,15 +54,23 @@ def test_ids_are_unique(items):
 
 
 def test_targets_met_on_the_whole_set(items):
-    figures = metrics(score(items))
+    """With the classifiers as shipped (cross-validated on the tuned parts), as make eval does."""
+    figures = metrics(score(items, honest_scores()[0]))
     assert below_target(figures, WHOLE_SET_TARGETS) == []
 
 
 def test_whole_set_floors_are_only_lowered_where_documented():
-    lowered = {k for k in TARGETS if WHOLE_SET_TARGETS[k] != TARGETS[k]}
-    assert lowered == {"danger_now", "place"}
-    assert WHOLE_SET_TARGETS["danger_now"][1] >= 0.95
-    assert WHOLE_SET_TARGETS["place"][1] >= 0.94
+    # round 8's floors (evaluate.py, docs/extraction.md): raised, never lowered, from here on
+    floors = {"strands": 0.94, "incident_types": 0.88, "reporter_role": 0.90,
+              "occurred_on": 0.945, "place": 0.85, "danger_now": 0.97, "danger_now ": 0.87}
+    assert set(WHOLE_SET_TARGETS) == set(TARGETS)
+    for key, minimum in floors.items():
+        assert WHOLE_SET_TARGETS[key][1] >= minimum
+        assert WHOLE_SET_TARGETS[key][0] == TARGETS[key][0]
+    fresh = {"strands": 0.905, "incident_types": 0.845, "reporter_role": 0.865,
+             "occurred_on": 0.925, "place": 0.765, "danger_now": 0.965, "danger_now ": 0.865}
+    for key, minimum in fresh.items():
+        assert FRESH_FLOORS[key][1] >= minimum
 
 
 def test_targets_met_on_the_tuning_parts(items):
@@ -86,8 +96,8 @@ def test_report_names_every_part_and_never_lists_held_out_misses():
     text, ok = report(DATA, verbose=True)
     assert ok
     for part in ("tuning", "tuning_2", "held_out_1_tuned", "held_out_2_tuned", "held_out_3_tuned",
-                 "held_out_4_tuned", "held_out_5_tuned", "held_out_6_tuned", HELD_OUT, "tuned",
-                 "all"):
+                 "held_out_4_tuned", "held_out_5_tuned", "held_out_6_tuned", "held_out_7_tuned",
+                 *TRAINING, HELD_OUT, "tuned", "fresh", "all"):
         assert f"== {part} (" in text
     held_out_ids = {str(i["id"]) for p, _, i in load(DATA) if p == HELD_OUT}
     listed = {line.split("] ")[1].split(":")[0] for line in text.splitlines()

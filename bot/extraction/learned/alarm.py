@@ -11,7 +11,7 @@ from bot.extraction import confidence
 from bot.extraction.learned.combine import threshold
 from bot.extraction.learned.model import Scores, get_model
 
-MIN_WORDS = 10
+MIN_WORDS = 15
 
 
 def alarm(text: str, scores: Scores | None, mode: str) -> bool:

@@ -110,6 +110,7 @@ GRID: dict[str, tuple[str, ...]] = {
                             for hi in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1)),
     "danger_now": tuple(f"alarm@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)),
 }
+MARGIN = 0.01  # how much better than the rules a way of combining must be to be chosen
 DANGER_PRECISION = 0.9  # a model alarm is only taken while danger precision stays at this
 
 
@@ -132,14 +133,20 @@ def _mark(field: str, item: dict[str, Any], value: Any) -> tuple[int, int, int]:
     return int(ok), int(not ok), 0
 
 
-def figure(field: str, marks: list[tuple[int, int, int]]) -> float:
+def precision(marks: list[tuple[int, int, int]]) -> float:
+    tp, fp = sum(m[0] for m in marks), sum(m[1] for m in marks)
+    return tp / (tp + fp) if tp + fp else 1.0
+
+
+def figure(field: str, marks: list[tuple[int, int, int]],
+           floor: float = DANGER_PRECISION) -> float:
     """Accuracy for one answer, micro-F1 for lists, recall for danger (-1 below the precision
-    floor, so a mode that floods alarms is never chosen)."""
+    ``floor``, so a mode that floods alarms is never chosen)."""
     tp, fp, fn = (sum(m[i] for m in marks) for i in range(3))
     if field in ("reporter_role", "perpetrator"):
         return tp / (tp + fp) if tp + fp else 1.0
     if field == "danger_now":
-        if tp + fp and tp / (tp + fp) < DANGER_PRECISION:
+        if precision(marks) < floor:
             return -1.0
         return tp / (tp + fn) if tp + fn else 1.0
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
@@ -158,21 +165,22 @@ def compare(items: list[Item], scores: dict[str, Scores]) -> dict[str, dict[str,
     rows = run(items, None, dict.fromkeys(LEARNED, "rules"))
     out: dict[str, dict[str, float]] = {}
     for field in LEARNED:
-        figures = {}
-        for mode in candidates(field):
-            marks = [_mark(field, item, _combined(field, item, result, scores, mode))
-                     for item, result, _ in rows]
-            figures[mode] = round(figure(field, marks), 4)
-        out[field] = figures
+        marks = {mode: [_mark(field, item, _combined(field, item, result, scores, mode))
+                        for item, result, _ in rows] for mode in candidates(field)}
+        # an alarm may not bring danger precision under 0.9, nor under the rules' own
+        floor = min(DANGER_PRECISION, precision(marks["rules"]))
+        out[field] = {mode: round(figure(field, m, floor), 4) for mode, m in marks.items()}
     return out
 
 
 def choose(figures: dict[str, dict[str, float]]) -> dict[str, str]:
-    """The best mode per field; on a tie the earlier (plainer, more cautious) mode: rules first."""
+    """The best mode per field, but the rules unless it beats them by MARGIN (a gain smaller than
+    that is noise on a few hundred accounts); on a tie the earlier, plainer mode."""
     out = {}
     for field, figs in figures.items():
         modes = list(figs)
-        out[field] = max(modes, key=lambda m: (figs[m], -modes.index(m)))
+        best = max(modes, key=lambda m: (figs[m], -modes.index(m)))
+        out[field] = best if figs[best] >= figs.get("rules", -1.0) + MARGIN else "rules"
     return out
 
 
