@@ -15,7 +15,7 @@ from bot.extraction import classify, confidence, dates_calendar, signals
 from bot.extraction.danger import rules_danger
 from bot.extraction.dates import DATE_RE, VAGUE, find_dates, find_times
 from bot.extraction.faith import faiths
-from bot.extraction.learned.alarm import alarm
+from bot.extraction.learned.alarm import alarm, speaks_for
 from bot.extraction.learned.combine import combine
 from bot.extraction.learned.model import Scores, decode, get_model
 from bot.extraction.locate import locate_detail
@@ -111,6 +111,8 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     low = norm.lower()
     moment = _now(now)
     modes = confidence.choice() if modes is None else modes
+    if not speaks_for(norm):
+        scores = None  # too short for the classifiers, which learned from whole accounts
     doc = get_pipeline()(norm)
     role, role_reason = role_and_reason(low)
     sources: dict[str, str] = {}

@@ -28,8 +28,20 @@ def test_over_replaces_the_rules_only_when_the_classifier_is_that_sure():
     assert combine("reporter_role", None, SCORES, "over@0.8") == ("witness", "model")  # fills
     # the perpetrator classifier's best guess is only 0.45 sure
     assert combine("perpetrator", "known", SCORES, "over@0.5") == ("known", "rules")
-    assert combine("perpetrator", None, SCORES, "fill") == ("unknown", "model")
-    assert combine("perpetrator", "known", SCORES, "fill") == ("known", "rules")
+    # where the rules found none, a guess under FILL_AT (0.5) is no answer
+    assert combine("perpetrator", None, SCORES, "fill") == (None, "rules")
+    surer = {**SCORES, "perpetrator": {"neighbour": 0.1, "known": 0.1, "unknown": 0.75}}
+    assert combine("perpetrator", None, surer, "fill") == ("unknown", "model")
+    assert combine("perpetrator", "known", surer, "fill") == ("known", "rules")
+
+
+def test_no_classifier_speaks_for_a_message_too_short_to_be_an_account():
+    from bot.extraction import extract
+
+    got = extract("something happened and I'm upset")
+    assert got["reporter_role"] is None and got["perpetrator"] is None
+    assert not alarm.speaks_for("something happened and I'm upset")
+    assert alarm.speaks_for("a man on the bus shouted at me and my son today")
 
 
 def test_vote_drops_rule_labels_the_classifier_all_but_rules_out_and_adds_sure_ones():

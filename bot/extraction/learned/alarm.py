@@ -1,4 +1,5 @@
-"""Danger now from the classifier: it may only add an alarm the rules missed, never silence one.
+"""Danger now from the classifier: it may only add an alarm the rules missed, never silence one;
+and how long a text must be before any classifier speaks for it.
 
 ``alarm@T`` in confidence.yml (chosen by ``calibrate.py`` on accounts no rule was written from,
 with danger precision kept at 0.9) turns it on. Short messages never raise it: the classifier
@@ -12,6 +13,12 @@ from bot.extraction.learned.combine import threshold
 from bot.extraction.learned.model import Scores, get_model
 
 MIN_WORDS = 15
+MODEL_MIN_WORDS = 8  # below this no classifier is asked at all: it learned from whole accounts
+
+
+def speaks_for(text: str) -> bool:
+    """Is the text long enough for the classifiers' answers to count (extract())?"""
+    return len(text.split()) >= MODEL_MIN_WORDS
 
 
 def alarm(text: str, scores: Scores | None, mode: str) -> bool:

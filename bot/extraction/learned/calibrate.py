@@ -2,9 +2,11 @@
 
 ``python -m bot.extraction.learned.calibrate [--write]``: runs the extractor over the tuned parts
 with the classifier's cross-validated scores (``make train-extractor`` saves them), compares each
-way of combining per field, picks the best (the rules on a tie), counts how often each confidence
-key was right, and with ``--write`` stores all of it in ``bot/extraction/confidence.yml``.
-Prints figures and counts only, never text. The held-out part is never used.
+way of combining per field on the fresh parts (``parts.FRESH``: no rule was written from them),
+keeps the rules unless a way beats them by ``MARGIN``, counts how often each confidence key was
+right on every tuned part, and with ``--write`` stores all of it in
+``bot/extraction/confidence.yml``. Prints figures and counts only, never text. The held-out
+part is never used.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 import yaml
 
 from bot.extraction import confidence
-from bot.extraction.learned.alarm import alarm
+from bot.extraction.learned.alarm import alarm, speaks_for
 from bot.extraction.learned.combine import MODES, combine
 from bot.extraction.learned.crossval import load_scores
 from bot.extraction.learned.data import data_hash, training_items
@@ -154,9 +156,10 @@ def figure(field: str, marks: list[tuple[int, int, int]],
 
 def _combined(field: str, item: dict[str, Any], result: dict[str, Any],
               scores: dict[str, Scores], mode: str) -> Any:
-    given = scores.get(str(item["id"]))
+    text = normalize(str(item["text"]))
+    given = scores.get(str(item["id"])) if speaks_for(text) else None
     if field == "danger_now":
-        return result[field] or alarm(normalize(str(item["text"])), given, mode)
+        return result[field] or alarm(text, given, mode)
     return combine(field, result[field], given, mode)[0]
 
 

@@ -2,8 +2,8 @@
 written from (``calibrate.py`` stores it in confidence.yml).
 
 Modes, for one answer (reporter role, perpetrator): ``rules``; ``model``; ``fill`` (the
-classifier's answer where the rules found none); ``over@T`` (``fill``, and the classifier's
-answer replaces the rules' when its score is at least T).
+classifier's answer where the rules found none, when it gives it at least ``FILL_AT``);
+``over@T`` (``fill``, and the classifier's answer replaces the rules' when it is at least T sure).
 For lists (strands, incident types): ``rules``; ``model``; ``fill``; ``union`` (the rules' labels
 plus those the classifier gives at least 0.8); ``vote@LO,HI`` (a label the rules found is kept
 when the classifier gives it at least LO, and one they did not is added at HI or more).
@@ -17,6 +17,7 @@ from typing import Any
 from bot.extraction.learned.model import THRESHOLD, Scores, decode, top
 
 SURE = 0.8  # a label the classifier adds in "union" mode
+FILL_AT = 0.5  # an answer the classifier gives where the rules found none: more likely than not
 SINGLE = ("reporter_role", "perpetrator")
 LISTS = ("strands", "incident_types")
 MODES: dict[str, tuple[str, ...]] = {
@@ -41,7 +42,7 @@ def combine(field: str, rules_value: Any, scores: Scores | None, mode: str,
         raise ValueError("danger now is combined by learned.alarm, never here")
     if field in SINGLE:
         answer, score = top(scores, field)
-        replace = (mode == "model" or (rules_value is None and answer is not None)
+        replace = (mode == "model" or (rules_value is None and score >= FILL_AT)
                    or (mode.startswith("over@") and score >= threshold(mode)[0]))
         return (answer, "model") if replace and answer != rules_value else (rules_value, "rules")
     rules_set = set(rules_value or [])
