@@ -21,17 +21,22 @@ def speaks_for(text: str) -> bool:
     return len(text.split()) >= MODEL_MIN_WORDS
 
 
+def _may_alarm(text: str, mode: str) -> bool:
+    return mode.startswith("alarm@") and len(text.split()) >= MIN_WORDS
+
+
 def alarm(text: str, scores: Scores | None, mode: str) -> bool:
     """Does the classifier raise the alarm for this text under ``mode``?"""
-    if scores is None or not mode.startswith("alarm@") or len(text.split()) < MIN_WORDS:
+    if scores is None or not _may_alarm(text, mode):
         return False
     return (scores.get("danger_now") or {}).get("danger", 0.0) >= threshold(mode)[0]
 
 
 def model_alarm(text: str) -> bool:
-    """The alarm for ``detect_danger``: the danger classifier alone, loaded once, on its own."""
+    """The alarm for ``detect_danger``: the danger classifier alone, loaded once, on its own;
+    not even scored when the mode or the length already rules the alarm out."""
     mode = confidence.choice().get("danger_now", "rules")
-    if not mode.startswith("alarm@") or len(text.split()) < MIN_WORDS:
+    if not _may_alarm(text, mode):
         return False
     model = get_model(only="danger_now")
     return model is not None and alarm(text, model.scores(text), mode)

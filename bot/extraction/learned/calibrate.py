@@ -35,7 +35,7 @@ LEARNED = tuple(MODES)  # the fields a classifier may decide
 MIN_FRESH = 50  # fewer fresh accounts than this: choose on every tuned part instead
 _LABEL = {"reporter_role": "role", "strands": "strands", "incident_types": "types",
           "occurred_on": "date", "location": "place", "perpetrator": "perpetrator",
-          "injured": "injured", "ongoing": "ongoing"}
+          "injured": "injured", "ongoing": "ongoing", "danger_now": "danger"}
 Row = tuple[dict[str, Any], dict[str, Any], dict[str, str]]  # item, result, keys
 
 
@@ -88,20 +88,6 @@ def run_with(items: list[Item], scores_for: Callable[[str, dict[str, Any]], Scor
     return rows
 
 
-def field_figure(field: str, rows: list[Row]) -> float:
-    """The headline figure of a field a classifier may decide: accuracy or micro-F1."""
-    key = _LABEL[field]
-    if field == "reporter_role":
-        marks = [item[key] == result[field] for item, result, _ in rows if key in item]
-        return sum(marks) / len(marks) if marks else 1.0
-    tp = fp = fn = 0
-    for item, result, _ in rows:
-        if key in item:
-            w, g = set(item[key] or []), set(result[field] or [])
-            tp, fp, fn = tp + len(w & g), fp + len(g - w), fn + len(w - g)
-    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
-
-
 # Thresholded modes tried beside the plain ones (combine.py says what each means).
 GRID: dict[str, tuple[str, ...]] = {
     "reporter_role": tuple(f"over@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9)),
@@ -122,7 +108,7 @@ def candidates(field: str) -> tuple[str, ...]:
 
 def _mark(field: str, item: dict[str, Any], value: Any) -> tuple[int, int, int]:
     """(true positives, false positives, false negatives) of one value against the label."""
-    key = _LABEL.get(field, "danger")
+    key = _LABEL[field]
     if key not in item:
         return 0, 0, 0
     if field in ("strands", "incident_types"):

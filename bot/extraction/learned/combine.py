@@ -19,7 +19,6 @@ from bot.extraction.learned.model import THRESHOLD, Scores, decode, top
 SURE = 0.8  # a label the classifier adds in "union" mode
 FILL_AT = 0.5  # an answer the classifier gives where the rules found none: more likely than not
 SINGLE = ("reporter_role", "perpetrator")
-LISTS = ("strands", "incident_types")
 MODES: dict[str, tuple[str, ...]] = {
     "reporter_role": ("rules", "model", "fill"),
     "perpetrator": ("rules", "model", "fill"),
