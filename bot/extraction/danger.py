@@ -215,19 +215,21 @@ def detect_danger(text: str | None) -> bool:
     rules first; when they say no, the trained classifier may still raise it (learned/alarm.py)."""
     if not text or not isinstance(text, str):
         return False
-    if rules_danger(text):
+    norm = normalize(text)  # once: the rules and the classifier read the same text
+    if rules_danger(norm, normalized=True):
         return True
     from bot.extraction.learned.alarm import model_alarm
 
     try:
-        return model_alarm(normalize(text))
+        return model_alarm(norm)
     except Exception:  # noqa: BLE001 - a broken model must never hide the rules' answer
         return False
 
 
-def rules_danger(text: str) -> bool:
-    """The rules' answer alone (extraction combines it with the scores it already has)."""
-    lowered = normalize(text).lower()
+def rules_danger(text: str, normalized: bool = False) -> bool:
+    """The rules' answer alone (extraction combines it with the scores it already has);
+    ``normalized``: the caller has already normalised the text."""
+    lowered = (text if normalized else normalize(text)).lower()
     if emergency_only(lowered):
         return True
     clauses = [c for c in _CLAUSE.split(lowered) if c and c.strip()]

@@ -93,19 +93,22 @@ def extract(text: str | None, now: datetime | None = None) -> dict[str, Any]:
     if not isinstance(text, str) or not text.strip():
         return empty_result()
     model = get_model()
-    scores = model.scores(text) if model is not None else None
-    return analyse(text, now, scores)[0]
+    norm = normalize(text)  # once for the rules and the classifiers (it is idempotent)
+    scores = model.scores(norm, normalized=True) if model is not None else None
+    return analyse(norm, now, scores, normalized=True)[0]
 
 
 def analyse(text: str | None, now: datetime | None, scores: Scores | None,
-            modes: dict[str, str] | None = None) -> tuple[dict[str, Any], dict[str, str]]:
+            modes: dict[str, str] | None = None,
+            normalized: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
     """(extract()'s result, the confidence keys) with given classifier scores (None: rules only).
 
     The evaluation passes cross-validated scores and each way of combining here, so the figures
     for the tuned parts never come from a model that saw the narrative.
     """
     result = empty_result()
-    norm = normalize(text if isinstance(text, str) else "")
+    raw = text if isinstance(text, str) else ""
+    norm = raw if normalized else normalize(raw)
     if not norm.strip():
         return result, {}
     low = norm.lower()
@@ -126,7 +129,7 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     words = classify.ongoing_words(low)
     result["ongoing"] = True if several else words
     result["location"], location_kind = locate_detail(doc)
-    result["danger_now"] = rules_danger(norm) or alarm(norm, scores,
+    result["danger_now"] = rules_danger(norm, normalized=True) or alarm(norm, scores,
                                                       modes.get("danger_now", "rules"))
     if result["occurred_on"] is None and (result["danger_now"] or _happening_now(low)):
         result["occurred_on"] = moment.date().isoformat()  # happening as they write
@@ -147,9 +150,10 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     perpetrator, perpetrator_reason = classify.perpetrator_and_reason(low, result["incident_types"])
     result["perpetrator"], sources["perpetrator"] = combine(
         "perpetrator", perpetrator, scores, modes.get("perpetrator", "rules"))
-    result["injured"] = classify.injured(low)
     if result["ongoing"] is None and "harassment" in result["incident_types"]:
         result["ongoing"], words = True, True  # harassment is repeated by definition
+    for field, value in (("ongoing", result["ongoing"]), ("injured", classify.injured(low))):
+        result[field], sources[field] = combine(field, value, scores, modes.get(field, "rules"))
     if "religion" in result["strands"]:
         result["faiths"] = faiths(low)
     detail = {"role_reason": role_reason, "date_kind": signals.date_kind(low, date_pos),

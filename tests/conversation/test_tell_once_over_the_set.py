@@ -83,7 +83,7 @@ def tally(played) -> Tally:
 
 
 def test_the_whole_labelled_set_is_played(played):
-    assert len(played) >= 1300
+    assert len(played) >= 1900
 
 
 def test_median_fact_questions_after_the_account_is_at_most_two(played):
@@ -96,8 +96,9 @@ def test_at_most_five_percent_of_fact_questions_ask_what_the_account_said(tally)
 
 
 # On text like the unseen, issue 11's 5 % is NOT met (docs/extraction.md, "Tell it once over
-# the set", round 8): these are floors at what round 8 measured, so the share can only fall.
-UNSEEN_CEILINGS = {"fresh": 0.37, "held out": 0.23}
+# the set", round 9): ceilings at what round 9 measured (fresh 25.5 %, held_out_9 17.9 %), so
+# the share can only fall.
+UNSEEN_CEILINGS = {"fresh": 0.26, "held out": 0.18}
 
 
 @pytest.mark.parametrize("group", list(UNSEEN_CEILINGS))

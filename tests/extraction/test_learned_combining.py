@@ -106,10 +106,17 @@ def test_danger_figure_refuses_a_mode_below_the_precision_floor():
 
 def test_a_tie_or_a_gain_within_the_margin_keeps_the_rules():
     figures = {"reporter_role": {"rules": 0.9, "model": 0.9, "over@0.5": 0.9},
-               "strands": {"rules": 0.9, "fill": 0.905},
+               "strands": {"rules": 0.9, "union": 0.905},
+               "incident_types": {"rules": 0.9, "fill": 0.9, "fill@0.3": 0.9},
                "perpetrator": {"rules": 0.8, "fill": 0.85, "over@0.9": 0.85}}
     assert calibrate.choose(figures) == {"reporter_role": "rules", "strands": "rules",
-                                         "perpetrator": "fill"}
+                                         "incident_types": "rules", "perpetrator": "fill"}
+
+
+def test_a_mode_that_only_fills_what_the_rules_left_empty_needs_no_margin():
+    # round 9: it cannot undo a rule's answer, and each fill is a question the form need not ask
+    figures = {"strands": {"rules": 0.9, "fill": 0.903, "fill@0.3": 0.905, "union": 0.908}}
+    assert calibrate.choose(figures) == {"strands": "fill@0.3"}
 
 
 def test_the_fresh_parts_are_tuned_parts_no_rule_was_written_from():

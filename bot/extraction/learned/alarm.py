@@ -33,13 +33,13 @@ def alarm(text: str, scores: Scores | None, mode: str) -> bool:
 
 
 def model_alarm(text: str) -> bool:
-    """The alarm for ``detect_danger``: the danger classifier alone, loaded once, on its own;
-    not even scored when the mode or the length already rules the alarm out."""
+    """The alarm for ``detect_danger`` on normalised text: the danger classifier alone, loaded
+    once, on its own; not even scored when the mode or the length already rules it out."""
     mode = confidence.choice().get("danger_now", "rules")
     if not _may_alarm(text, mode):
         return False
     model = get_model(only="danger_now")
-    return model is not None and alarm(text, model.scores(text), mode)
+    return model is not None and alarm(text, model.scores(text, normalized=True), mode)
 
 
 def warm_up() -> None:

@@ -3,8 +3,9 @@
 ``python -m bot.extraction.learned.calibrate [--write]``: runs the extractor over the tuned parts
 with the classifier's cross-validated scores (``make train-extractor`` saves them), compares each
 way of combining per field on the fresh parts (``parts.FRESH``: no rule was written from them),
-keeps the rules unless a way beats them by ``MARGIN``, counts how often each confidence key was
-right on every tuned part, and with ``--write`` stores all of it in
+keeps the rules unless a way beats them by ``MARGIN`` (any gain, for a way that only fills) and
+keeps issue 11's targets on the rules-fitted parts (``kept_targets``), counts how often each
+confidence key was right on every tuned part, and with ``--write`` stores all of it in
 ``bot/extraction/confidence.yml``. Prints figures and counts only, never text. The held-out
 part is never used.
 """
@@ -24,18 +25,17 @@ import yaml
 
 from bot.extraction import confidence
 from bot.extraction.learned.alarm import alarm, speaks_for
-from bot.extraction.learned.combine import MODES, combine
+from bot.extraction.learned.combine import MODES, SINGLE, combine
 from bot.extraction.learned.crossval import load_scores
-from bot.extraction.learned.data import data_hash, training_items
+from bot.extraction.learned.data import LABEL_KEY, UNSAID_IS_NONE, data_hash, training_items
 from bot.extraction.learned.model import DEFAULT_DIR, Scores
-from bot.extraction.normalize import fold, normalize
+from bot.extraction.normalize import normalize
 from bot.extraction.parts import FRESH, Item
+from bot.extraction.scoring import place_found
+from bot.extraction.targets import TARGETS
 
 LEARNED = tuple(MODES)  # the fields a classifier may decide
 MIN_FRESH = 50  # fewer fresh accounts than this: choose on every tuned part instead
-_LABEL = {"reporter_role": "role", "strands": "strands", "incident_types": "types",
-          "occurred_on": "date", "location": "place", "perpetrator": "perpetrator",
-          "injured": "injured", "ongoing": "ongoing", "danger_now": "danger"}
 Row = tuple[dict[str, Any], dict[str, Any], dict[str, str]]  # item, result, keys
 
 
@@ -49,11 +49,12 @@ def code_digest() -> str:
 
 
 def right(field: str, item: dict[str, Any], result: dict[str, Any]) -> bool | None:
-    """Was this field's returned value right? None when the narrative does not label it."""
-    key = _LABEL[field]
-    if key not in item:
+    """Was this field's returned value right? None when the narrative does not label it (but an
+    account that does not say ongoing / injured says None: a value given there is wrong)."""
+    key = LABEL_KEY[field]
+    if key not in item and field not in UNSAID_IS_NONE:
         return None
-    want = item[key]
+    want = item.get(key)
     if field in ("strands", "incident_types"):
         return set(want or []) == set(result[field] or [])
     if field == "occurred_on":
@@ -65,7 +66,7 @@ def right(field: str, item: dict[str, Any], result: dict[str, Any]) -> bool | No
         got = result["location"]["text"]
         if want is None or not got:
             return want is None and not got
-        return fold(str(want)) in fold(got)
+        return place_found(str(want), got)
     return bool(want == result[field])
 
 
@@ -92,13 +93,20 @@ def run_with(items: list[Item], scores_for: Callable[[str, dict[str, Any]], Scor
 GRID: dict[str, tuple[str, ...]] = {
     "reporter_role": tuple(f"over@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9)),
     "perpetrator": tuple(f"over@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9)),
-    "strands": tuple(f"vote@{lo},{hi}" for lo in (0.0, 0.02, 0.05, 0.1, 0.2)
-                     for hi in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1)),
+    "ongoing": tuple(f"{m}@{t}" for m in ("fill", "over") for t in (0.6, 0.7, 0.8, 0.9)),
+    "injured": tuple(f"{m}@{t}" for m in ("fill", "over") for t in (0.6, 0.7, 0.8, 0.9)),
+    "strands": (*(f"fill@{t}" for t in (0.2, 0.3, 0.4)),
+                *(f"vote@{lo},{hi}" for lo in (0.0, 0.02, 0.05, 0.1, 0.2)
+                  for hi in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1))),
     "incident_types": tuple(f"vote@{lo},{hi}" for lo in (0.0, 0.02, 0.05, 0.1, 0.2)
                             for hi in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1)),
     "danger_now": tuple(f"alarm@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)),
 }
 MARGIN = 0.01  # how much better than the rules a way of combining must be to be chosen
+# The calibration's figure per field (``figure``) and issue 11's target for it (targets.TARGETS)
+FITTED_TARGETS = {field: TARGETS[key][1] for field, key in (
+    ("reporter_role", "reporter_role"), ("strands", "strands"),
+    ("incident_types", "incident_types"), ("danger_now", "danger_now"))}
 DANGER_PRECISION = 0.9  # a model alarm is only taken while danger precision stays at this
 
 
@@ -108,8 +116,8 @@ def candidates(field: str) -> tuple[str, ...]:
 
 def _mark(field: str, item: dict[str, Any], value: Any) -> tuple[int, int, int]:
     """(true positives, false positives, false negatives) of one value against the label."""
-    key = _LABEL[field]
-    if key not in item:
+    key = LABEL_KEY[field]
+    if key not in item and field not in UNSAID_IS_NONE:
         return 0, 0, 0
     if field in ("strands", "incident_types"):
         want, got = set(item[key] or []), set(value or [])
@@ -117,7 +125,7 @@ def _mark(field: str, item: dict[str, Any], value: Any) -> tuple[int, int, int]:
     if field == "danger_now":
         want = bool(item[key])
         return int(want and value), int(value and not want), int(want and not value)
-    ok = item[key] == value
+    ok = item.get(key) == value  # an unsaid ongoing / injured is None: a guess there is wrong
     return int(ok), int(not ok), 0
 
 
@@ -131,7 +139,7 @@ def figure(field: str, marks: list[tuple[int, int, int]],
     """Accuracy for one answer, micro-F1 for lists, recall for danger (-1 below the precision
     ``floor``, so a mode that floods alarms is never chosen)."""
     tp, fp, fn = (sum(m[i] for m in marks) for i in range(3))
-    if field in ("reporter_role", "perpetrator"):
+    if field in SINGLE:
         return tp / (tp + fp) if tp + fp else 1.0
     if field == "danger_now":
         if precision(marks) < floor:
@@ -162,14 +170,29 @@ def compare(items: list[Item], scores: dict[str, Scores]) -> dict[str, dict[str,
     return out
 
 
-def choose(figures: dict[str, dict[str, float]]) -> dict[str, str]:
-    """The best mode per field, but the rules unless it beats them by MARGIN (a gain smaller than
-    that is noise on a few hundred accounts); on a tie the earlier, plainer mode."""
+def kept_targets(fitted: dict[str, dict[str, float]] | None, field: str, mode: str) -> bool:
+    """Does ``mode`` keep the rules-fitted parts at issue 11's target for this field (or, where
+    the rules miss it there already, at the rules' own figure)? A way of combining that wins on
+    the fresh parts but loses what was reached elsewhere is not taken."""
+    target = FITTED_TARGETS.get(field)
+    if fitted is None or target is None or field not in fitted:
+        return True
+    figs = fitted[field]
+    return figs[mode] >= min(target, figs["rules"])
+
+
+def choose(figures: dict[str, dict[str, float]],
+           fitted: dict[str, dict[str, float]] | None = None) -> dict[str, str]:
+    """The best mode per field that beats the rules by MARGIN (a gain smaller than that is noise
+    on a few hundred accounts) and keeps the rules-fitted parts' targets (``kept_targets``); a
+    mode that only answers what the rules left empty (``fill``: the form would ask it) cannot
+    undo a rule's answer, so any gain is enough for it. On a tie the earlier, plainer mode."""
     out = {}
     for field, figs in figures.items():
-        modes = list(figs)
-        best = max(modes, key=lambda m: (figs[m], -modes.index(m)))
-        out[field] = best if figs[best] >= figs.get("rules", -1.0) + MARGIN else "rules"
+        rules = figs.get("rules", -1.0)
+        modes = [m for m in figs if m != "rules" and kept_targets(fitted, field, m)
+                 and figs[m] - rules >= (1e-9 if m.startswith("fill") else MARGIN - 1e-9)]
+        out[field] = max(modes, key=lambda m: (figs[m], -modes.index(m))) if modes else "rules"
     return out
 
 
@@ -235,7 +258,8 @@ def compute() -> dict[str, Any]:
     fresh = [i for i in items if i[0] in FRESH]
     judged = fresh if len(fresh) >= MIN_FRESH else items
     figures = compare(judged, scores)
-    chosen = choose(figures)
+    fitted = [i for i in items if i[0] not in FRESH]
+    chosen = choose(figures, compare(fitted, scores) if judged is fresh and fitted else None)
     rules_rows = run(items, None, dict.fromkeys(LEARNED, "rules"))
     model_rows = run(items, scores, chosen)
     return {"model_hash": data_hash(), "code_digest": code_digest(), "narratives": len(items),

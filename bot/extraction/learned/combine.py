@@ -1,12 +1,17 @@
 """Rules and classifier together, per field: the way chosen on accounts the rules were never
 written from (``calibrate.py`` stores it in confidence.yml).
 
-Modes, for one answer (reporter role, perpetrator): ``rules``; ``model``; ``fill`` (the
-classifier's answer where the rules found none, when it gives it at least ``FILL_AT``);
-``over@T`` (``fill``, and the classifier's answer replaces the rules' when it is at least T sure).
-For lists (strands, incident types): ``rules``; ``model``; ``fill``; ``union`` (the rules' labels
-plus those the classifier gives at least 0.8); ``vote@LO,HI`` (a label the rules found is kept
-when the classifier gives it at least LO, and one they did not is added at HI or more).
+Modes, for one answer (reporter role, perpetrator, ongoing, injured): ``rules``; ``model``;
+``fill`` (the classifier's answer where the rules found none, when it gives it at least
+``FILL_AT``); ``fill@T`` (the same at T); ``over@T`` (``fill``, and the classifier's answer
+replaces the rules' when it is at least T sure). Except in ``model``, the classifier's "not said"
+never removes an answer the rules read: the read-back lets the resident correct a wrong one,
+where removing it would only turn it into a question.
+For lists (strands, incident types): ``rules``; ``model``; ``fill``; ``fill@T`` (where the rules
+found none, the labels at 0.5 or more, else the likeliest one when it is at least T); ``union``
+(the rules' labels plus those the classifier gives at least 0.8); ``vote@LO,HI`` (a label the
+rules found is kept when the classifier gives it at least LO, and one they did not is added at
+HI or more).
 Danger now is stored here too (``rules`` or ``alarm@T``) but applied by ``alarm.py``.
 """
 
@@ -18,10 +23,13 @@ from bot.extraction.learned.model import THRESHOLD, Scores, decode, top
 
 SURE = 0.8  # a label the classifier adds in "union" mode
 FILL_AT = 0.5  # an answer the classifier gives where the rules found none: more likely than not
-SINGLE = ("reporter_role", "perpetrator")
+SINGLE = ("reporter_role", "perpetrator", "ongoing", "injured")
 MODES: dict[str, tuple[str, ...]] = {
     "reporter_role": ("rules", "model", "fill"),
     "perpetrator": ("rules", "model", "fill"),
+    # not "model" alone: its "not said" would silence what the rules read, and the form asks it
+    "ongoing": ("rules", "fill"),
+    "injured": ("rules", "fill"),
     "strands": ("rules", "model", "fill", "union"),
     "incident_types": ("rules", "model", "fill", "union"),
     "danger_now": ("rules",),
@@ -39,18 +47,24 @@ def combine(field: str, rules_value: Any, scores: Scores | None, mode: str,
         return rules_value, "rules"
     if field == "danger_now":
         raise ValueError("danger now is combined by learned.alarm, never here")
+    fill_at = threshold(mode)[0] if mode.startswith("fill@") else FILL_AT
     if field in SINGLE:
         answer, score = top(scores, field)
-        replace = (mode == "model" or (rules_value is None and score >= FILL_AT)
+        if answer is None and rules_value is not None and mode != "model":
+            return rules_value, "rules"  # "not said" never silences a rule: the read-back asks
+        replace = (mode == "model" or (rules_value is None and score >= fill_at)
                    or (mode.startswith("over@") and score >= threshold(mode)[0]))
         return (answer, "model") if replace and answer != rules_value else (rules_value, "rules")
     rules_set = set(rules_value or [])
     given = scores.get(field, {})
     if mode == "model":
         chosen, source = set(decode(scores)[field]), "model"
-    elif mode == "fill":
-        chosen, source = ((set(decode(scores)[field]), "model") if not rules_set
-                          else (rules_set, "rules"))
+    elif mode.startswith("fill"):
+        filled = {k for k, v in given.items() if v >= max(fill_at, THRESHOLD)}
+        if mode.startswith("fill@") and not filled and given:  # at least the likeliest label
+            best = max(given, key=lambda k: given[k])
+            filled = {best} if given[best] >= fill_at else set()
+        chosen, source = (filled, "model") if not rules_set and filled else (rules_set, "rules")
     else:  # union, vote@LO,HI
         low, high = (0.0, max(SURE, THRESHOLD)) if mode == "union" else threshold(mode)
         chosen = ({k for k in rules_set if given.get(k, 1.0) >= low}

@@ -21,12 +21,20 @@ TYPE_LABELS = tuple(f"T:{t}" for t in INCIDENT_TYPES)
 ROLE_LABELS = tuple(f"R:{r}" for r in (*REPORTER_ROLES, "none"))
 PERPETRATOR_LABELS = tuple(f"P:{p}" for p in (*PERPETRATORS, "none"))
 DANGER_LABELS = ("D:danger",)
+# Round 9: has it happened before / was anyone hurt; "none" when the account does not say (the
+# labelling rule: the key is left out), so an unsaid answer is learned, not guessed.
+ONGOING_LABELS = ("O:true", "O:false", "O:none")
+INJURED_LABELS = ("I:true", "I:false", "I:none")
 COMPONENTS = {"strands": STRAND_LABELS, "incident_types": TYPE_LABELS,
               "reporter_role": ROLE_LABELS, "perpetrator": PERPETRATOR_LABELS,
-              "danger_now": DANGER_LABELS}
-EXCLUSIVE = ("reporter_role", "perpetrator")  # one answer each (textcat); the rest multi-label
-_GOLD_KEY = {"strands": "strands", "incident_types": "types", "reporter_role": "role",
-             "perpetrator": "perpetrator", "danger_now": "danger"}
+              "danger_now": DANGER_LABELS, "ongoing": ONGOING_LABELS, "injured": INJURED_LABELS}
+# one answer each (textcat); the rest multi-label
+EXCLUSIVE = ("reporter_role", "perpetrator", "ongoing", "injured")
+UNSAID_IS_NONE = ("ongoing", "injured")  # a narrative without the key says nothing of it
+# field -> its key in the labelled files (one map for training, calibration and choice)
+LABEL_KEY = {"reporter_role": "role", "strands": "strands", "incident_types": "types",
+             "occurred_on": "date", "location": "place", "perpetrator": "perpetrator",
+             "injured": "injured", "ongoing": "ongoing", "danger_now": "danger"}
 _CODE = [Path(__file__), *(Path(__file__).with_name(n) for n in ("train.py", "crossval.py")),
          Path(__file__).resolve().parents[1] / "normalize.py"]
 
@@ -44,12 +52,19 @@ def cats(item: dict[str, Any], component: str) -> dict[str, float]:
     if component == "incident_types" and "types" in item:
         want = set(item["types"] or [])
         return {f"T:{t}": float(t in want) for t in INCIDENT_TYPES}
-    if component in EXCLUSIVE and _GOLD_KEY[component] in item:
-        answer = item[_GOLD_KEY[component]] or "none"
+    if component in EXCLUSIVE and (LABEL_KEY[component] in item or component in UNSAID_IS_NONE):
+        answer = _answer(item.get(LABEL_KEY[component]))
         return {label: float(label.split(":", 1)[1] == answer) for label in COMPONENTS[component]}
     if component == "danger_now" and "danger" in item:
         return {"D:danger": float(bool(item["danger"]))}
     return {}
+
+
+def _answer(value: Any) -> str:
+    """A label's value as a class name: None -> "none", True -> "true" (YAML booleans)."""
+    if value is None:
+        return "none"
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def training_items(path: Path = DATA_DIR) -> list[Item]:

@@ -42,9 +42,10 @@ class Learned:
     components: tuple[Any, ...]
     digest: str
 
-    def scores(self, text: str) -> Scores:
-        """Every classifier's score per label for one account."""
-        doc = self.nlp.make_doc(model_text(text))
+    def scores(self, text: str, normalized: bool = False) -> Scores:
+        """Every classifier's score per label for one account (``normalized``: the caller has
+        already normalised it, which is idempotent, so it is only lower-cased here)."""
+        doc = self.nlp.make_doc(text.lower() if normalized else model_text(text))
         for component in self.components:
             doc = component(doc)
         return split_cats(doc.cats)
@@ -61,13 +62,17 @@ def split_cats(doc_cats: dict[str, float]) -> Scores:
     return out
 
 
-def top(scores: Scores, field: str) -> tuple[str | None, float]:
-    """The most likely answer of an exclusive classifier and its score (None for "none")."""
+_VALUES: dict[str, str | bool | None] = {"none": None, "true": True, "false": False}
+
+
+def top(scores: Scores, field: str) -> tuple[str | bool | None, float]:
+    """The most likely answer of an exclusive classifier and its score: None for "none", and
+    True / False for ongoing and injured (their classes are "true" and "false")."""
     answers = scores.get(field) or {}
     if not answers:
         return None, 0.0
     best = max(answers, key=lambda a: answers[a])
-    return (None if best == "none" else best), answers[best]
+    return _VALUES.get(best, best), answers[best]
 
 
 def decode(scores: Scores) -> dict[str, Any]:
@@ -79,6 +84,8 @@ def decode(scores: Scores) -> dict[str, Any]:
         "reporter_role": top(scores, "reporter_role")[0],
         "perpetrator": top(scores, "perpetrator")[0],
         "danger_now": (scores.get("danger_now") or {}).get("danger", 0.0) >= THRESHOLD,
+        "ongoing": top(scores, "ongoing")[0],
+        "injured": top(scores, "injured")[0],
     }
 
 

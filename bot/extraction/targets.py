@@ -1,0 +1,34 @@
+"""What the extraction must reach, per group of parts: one home for the evaluation (which fails
+below them) and for the calibration (which may not choose a way of combining that breaks them).
+"""
+
+from __future__ import annotations
+
+# field -> (metric, minimum): the suite fails below these (tests/extraction/test_targets.py).
+# Issue 11's targets (issue 8 for danger), enforced on the tuned parts taken together.
+TARGETS: dict[str, tuple[str, float]] = {
+    "strands": ("f1", 0.95),
+    "incident_types": ("f1", 0.90),
+    "reporter_role": ("accuracy", 0.95),
+    "occurred_on": ("within_a_day", 0.95),
+    "place": ("found", 0.95),
+    "danger_now": ("recall", 1.0),
+    "danger_now ": ("precision", 0.90),
+}
+# The whole set: since round 8 more than half of it is fresh (tuned on by the classifiers only)
+# or held out, so it has floors, not the targets. Round 9 re-set them, because the set changed
+# (1,936 accounts: held_out_9 and 500 fresh ones joined), at what round 9 measured there
+# (docs/extraction.md, round 9; place with round 9's scorer, `scoring.place_found`). Within a
+# round a floor is only ever raised.
+WHOLE_SET_TARGETS: dict[str, tuple[str, float]] = {
+    "strands": ("f1", 0.925), "incident_types": ("f1", 0.875), "reporter_role": ("accuracy", 0.895),
+    "occurred_on": ("within_a_day", 0.925), "place": ("found", 0.80),
+    "danger_now": ("recall", 0.965), "danger_now ": ("precision", 0.885)}
+# The fresh parts (parts.FRESH: tuned on by the classifiers, never by the rules): floors at what
+# round 9 measured there, re-set with the parts (1,290 accounts: held_out_8_tuned and
+# tuning_9a-9e joined), so a change that loses ground on text like the unseen is caught.
+FRESH_FLOORS: dict[str, tuple[str, float]] = {
+    "strands": ("f1", 0.90), "incident_types": ("f1", 0.85), "reporter_role": ("accuracy", 0.87),
+    "occurred_on": ("within_a_day", 0.90), "place": ("found", 0.73),
+    "danger_now": ("recall", 0.955), "danger_now ": ("precision", 0.865)}
+GROUP_TARGETS = {"all": WHOLE_SET_TARGETS, "fresh": FRESH_FLOORS}
