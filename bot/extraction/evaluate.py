@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.extraction.parts import DATA_DIR, FRESH, HELD_OUT, PART_ORDER, Item, load
-from bot.extraction.scoring import ScoresFor, Tally, metrics, score
+from bot.extraction.scoring import Memo, ScoresFor, Tally, metrics, score
 from bot.extraction.targets import FRESH_FLOORS, GROUP_TARGETS, TARGETS, WHOLE_SET_TARGETS
 
 __all__ = ["FRESH_FLOORS", "GROUP_TARGETS", "HELD_OUT", "PART_ORDER", "TARGETS",
@@ -84,7 +84,8 @@ def _figure_lines(figures: dict[str, dict[str, float]]) -> list[str]:
     return lines
 
 
-def _compare_lines(chosen: list[Item], scores_for: ScoresFor) -> list[str]:
+def _compare_lines(chosen: list[Item], scores_for: ScoresFor,
+                   memo: Memo | None = None) -> list[str]:
     """rules only / model only / combined for the fields a classifier may decide."""
     from bot.extraction import confidence
     from bot.extraction.learned.combine import MODES
@@ -92,7 +93,7 @@ def _compare_lines(chosen: list[Item], scores_for: ScoresFor) -> list[str]:
     modes = {"rules only": dict.fromkeys(MODES, "rules"),
              "model only": {f: "model" if "model" in MODES[f] else "rules" for f in MODES},
              "combined": {f: confidence.choice().get(f, "rules") for f in MODES}}
-    figs = {label: metrics(score(chosen, scores_for, m)) for label, m in modes.items()}
+    figs = {label: metrics(score(chosen, scores_for, m, memo)) for label, m in modes.items()}
     out = []
     for field, (key, metric) in {"reporter_role": ("reporter_role", "accuracy"),
                                  "strands": ("strands", "f1"),
@@ -110,11 +111,12 @@ def _compare_lines(chosen: list[Item], scores_for: ScoresFor) -> list[str]:
     return out
 
 
-def calibration(chosen: list[Item], scores_for: ScoresFor) -> dict[str, dict[str, float]]:
+def calibration(chosen: list[Item], scores_for: ScoresFor,
+                memo: Memo | None = None) -> dict[str, dict[str, float]]:
     """Per field: share right among values with confidence >= CONFIDENT, and how many."""
     from bot.extraction.learned.calibrate import reliability, run_with
 
-    return reliability(run_with(chosen, scores_for), CONFIDENT)
+    return reliability(run_with(chosen, scores_for, memo=memo), CONFIDENT)
 
 
 def report(path: Path, verbose: bool = False, use_model: bool = True) -> tuple[str, bool]:
@@ -124,6 +126,7 @@ def report(path: Path, verbose: bool = False, use_model: bool = True) -> tuple[s
     parts = _ordered_parts(items)
     groups = [*parts, "tuned", "fresh", "all"]
     lines, ok = [f"extractor: {note}"], True
+    memo: Memo = {}  # each narrative is read once per way of combining, not once per group
     for part in groups:
         if part == "tuned":  # the parts the rules were fitted on
             chosen = [i for i in items if i[0] != HELD_OUT and i[0] not in FRESH]
@@ -133,13 +136,13 @@ def report(path: Path, verbose: bool = False, use_model: bool = True) -> tuple[s
             chosen = [i for i in items if part in ("all", i[0])]
         if not chosen or part in ("tuned", "fresh") and len(chosen) == len(items):
             continue
-        tallies: dict[str, Tally] = score(chosen, scores_for)
+        tallies: dict[str, Tally] = score(chosen, scores_for, memo=memo)
         figures = metrics(tallies)
         lines.append(f"== {part} ({len(chosen)} narratives)"
                      + (f"  [{NOTES[part]}]" if part in NOTES else ""))
         lines.extend(_figure_lines(figures))
-        lines.extend(_compare_lines(chosen, scores_for))
-        rel = calibration(chosen, scores_for)
+        lines.extend(_compare_lines(chosen, scores_for, memo))
+        rel = calibration(chosen, scores_for, memo)
         lines.append("  confidence>=0.8 right: " + "  ".join(
             f"{f}={v['right']:.3f}({v['n']}/{v['returned']})" for f, v in rel.items()))
         missed = below_target(figures, GROUP_TARGETS.get(part, TARGETS))

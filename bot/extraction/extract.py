@@ -15,7 +15,7 @@ from bot.extraction import classify, confidence, dates_calendar, signals
 from bot.extraction.danger import rules_danger
 from bot.extraction.dates import DATE_RE, VAGUE, find_dates, find_times
 from bot.extraction.faith import faiths
-from bot.extraction.learned.alarm import alarm, speaks_for
+from bot.extraction.learned.alarm import MIN_WORDS, alarm, speaks_for
 from bot.extraction.learned.combine import combine
 from bot.extraction.learned.model import Scores, decode, get_model
 from bot.extraction.locate import locate_detail
@@ -116,6 +116,7 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     modes = confidence.choice() if modes is None else modes
     if not speaks_for(norm):
         scores = None  # too short for the classifiers, which learned from whole accounts
+    whole = len(norm.split()) >= MIN_WORDS  # long enough for a classifier to overrule a rule
     doc = get_pipeline()(norm)
     role, role_reason = role_and_reason(low)
     sources: dict[str, str] = {}
@@ -123,7 +124,7 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
                    ("incident_types", classify.incident_types(low), INCIDENT_TYPES))
     for field, value, order in rules_first:
         result[field], sources[field] = combine(field, value, scores, modes.get(field, "rules"),
-                                                order)
+                                                order, whole)
     occurred_on, clock, several, date_pos = when_detail(norm, moment)
     result["occurred_on"], result["occurred_time"] = occurred_on, clock
     words = classify.ongoing_words(low)
@@ -149,11 +150,12 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
         result["incident_types"].sort(key=lambda t: classify.INCIDENT_TYPES.index(t))
     perpetrator, perpetrator_reason = classify.perpetrator_and_reason(low, result["incident_types"])
     result["perpetrator"], sources["perpetrator"] = combine(
-        "perpetrator", perpetrator, scores, modes.get("perpetrator", "rules"))
+        "perpetrator", perpetrator, scores, modes.get("perpetrator", "rules"), whole=whole)
     if result["ongoing"] is None and "harassment" in result["incident_types"]:
         result["ongoing"], words = True, True  # harassment is repeated by definition
     for field, value in (("ongoing", result["ongoing"]), ("injured", classify.injured(low))):
-        result[field], sources[field] = combine(field, value, scores, modes.get(field, "rules"))
+        result[field], sources[field] = combine(field, value, scores, modes.get(field, "rules"),
+                                                whole=whole)
     if "religion" in result["strands"]:
         result["faiths"] = faiths(low)
     detail = {"role_reason": role_reason, "date_kind": signals.date_kind(low, date_pos),

@@ -150,15 +150,32 @@ def tally(tallies: dict[str, Tally], item: dict[str, Any], got: dict[str, Any]) 
             t.misses.append(f"{ident}: want {want} got {have}")
 
 
-def score(items: list[Item], scores_for: ScoresFor | None = None,
-          modes: dict[str, str] | None = None) -> dict[str, Tally]:
-    """Run the extractor on every narrative and tally each field."""
+Memo = dict[tuple[str, str, Any], tuple[dict[str, Any], dict[str, str]]]
+
+
+def analysed(part: str, now: Any, item: dict[str, Any], scores_for: ScoresFor | None,
+             modes: dict[str, str] | None, memo: Memo | None = None) -> tuple[dict[str, Any],
+                                                                          dict[str, str]]:
+    """``analyse()`` of one labelled narrative; with ``memo``, once per narrative and way of
+    combining (the report reads each narrative in its part and in every group it belongs to)."""
     from bot.extraction.extract import analyse
 
+    key = (part, str(item["id"]), tuple(sorted(modes.items())) if modes is not None else None)
+    if memo is not None and key in memo:
+        return memo[key]
+    scores = scores_for(part, item) if scores_for is not None else None
+    out = analyse(str(item["text"]), now, scores, modes)
+    if memo is not None:
+        memo[key] = out
+    return out
+
+
+def score(items: list[Item], scores_for: ScoresFor | None = None,
+          modes: dict[str, str] | None = None, memo: Memo | None = None) -> dict[str, Tally]:
+    """Run the extractor on every narrative and tally each field."""
     tallies: dict[str, Tally] = defaultdict(Tally)
     for part, now, item in items:
-        scores = scores_for(part, item) if scores_for is not None else None
-        got, _keys = analyse(str(item["text"]), now, scores, modes)
+        got, _keys = analysed(part, now, item, scores_for, modes, memo)
         tally(tallies, item, got)
     return tallies
 

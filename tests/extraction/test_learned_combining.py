@@ -113,12 +113,6 @@ def test_a_tie_or_a_gain_within_the_margin_keeps_the_rules():
                                          "incident_types": "rules", "perpetrator": "fill"}
 
 
-def test_a_mode_that_only_fills_what_the_rules_left_empty_needs_no_margin():
-    # round 9: it cannot undo a rule's answer, and each fill is a question the form need not ask
-    figures = {"strands": {"rules": 0.9, "fill": 0.903, "fill@0.3": 0.905, "union": 0.908}}
-    assert calibrate.choose(figures) == {"strands": "fill@0.3"}
-
-
 def test_the_fresh_parts_are_tuned_parts_no_rule_was_written_from():
     parts = {file_part(f) for f in training_files()}
     assert set(FRESH) <= parts

@@ -101,3 +101,11 @@ def test_a_place_is_found_without_the_words_before_its_name():
     assert not place_found("the newsagent on dawes road", "dawes road")
     assert not place_found("outside", None)
     assert place_found("outside", "outside the shop")  # nothing but leading words: kept whole
+
+
+def test_a_short_message_is_filled_but_never_overruled():
+    scores = {"reporter_role": {"victim": 0.95, "witness": 0.02, "third_party": 0.02, "none": 0.01}}
+    assert combine("reporter_role", "third_party", scores, "over@0.8", whole=False) == (
+        "third_party", "rules")
+    assert combine("reporter_role", "third_party", scores, "over@0.8") == ("victim", "model")
+    assert combine("reporter_role", None, scores, "over@0.8", whole=False) == ("victim", "model")

@@ -3,7 +3,7 @@
 ``python -m bot.extraction.learned.calibrate [--write]``: runs the extractor over the tuned parts
 with the classifier's cross-validated scores (``make train-extractor`` saves them), compares each
 way of combining per field on the fresh parts (``parts.FRESH``: no rule was written from them),
-keeps the rules unless a way beats them by ``MARGIN`` (any gain, for a way that only fills) and
+keeps the rules unless a way beats them by ``MARGIN`` and
 keeps issue 11's targets on the rules-fitted parts (``kept_targets``), counts how often each
 confidence key was right on every tuned part, and with ``--write`` stores all of it in
 ``bot/extraction/confidence.yml``. Prints figures and counts only, never text. The held-out
@@ -24,14 +24,14 @@ from typing import Any
 import yaml
 
 from bot.extraction import confidence
-from bot.extraction.learned.alarm import alarm, speaks_for
+from bot.extraction.learned.alarm import MIN_WORDS, alarm, speaks_for
 from bot.extraction.learned.combine import MODES, SINGLE, combine
 from bot.extraction.learned.crossval import load_scores
 from bot.extraction.learned.data import LABEL_KEY, UNSAID_IS_NONE, data_hash, training_items
 from bot.extraction.learned.model import DEFAULT_DIR, Scores
 from bot.extraction.normalize import normalize
 from bot.extraction.parts import FRESH, Item
-from bot.extraction.scoring import place_found
+from bot.extraction.scoring import Memo, analysed, place_found
 from bot.extraction.targets import TARGETS
 
 LEARNED = tuple(MODES)  # the fields a classifier may decide
@@ -78,13 +78,11 @@ def run(items: list[Item], scores: dict[str, Scores] | None, modes: dict[str, st
 
 
 def run_with(items: list[Item], scores_for: Callable[[str, dict[str, Any]], Scores | None],
-             modes: dict[str, str] | None = None) -> list[Row]:
+             modes: dict[str, str] | None = None, memo: Memo | None = None) -> list[Row]:
     """``run`` with scores from a function of (part, item)."""
-    from bot.extraction.extract import analyse
-
     rows = []
     for part, now, item in items:
-        result, keys = analyse(str(item["text"]), now, scores_for(part, item), modes)
+        result, keys = analysed(part, now, item, scores_for, modes, memo)
         rows.append((item, result, keys))
     return rows
 
@@ -154,7 +152,7 @@ def _combined(field: str, item: dict[str, Any], result: dict[str, Any],
     given = scores.get(str(item["id"])) if speaks_for(text) else None
     if field == "danger_now":
         return result[field] or alarm(text, given, mode)
-    return combine(field, result[field], given, mode)[0]
+    return combine(field, result[field], given, mode, whole=len(text.split()) >= MIN_WORDS)[0]
 
 
 def compare(items: list[Item], scores: dict[str, Scores]) -> dict[str, dict[str, float]]:
@@ -184,14 +182,13 @@ def kept_targets(fitted: dict[str, dict[str, float]] | None, field: str, mode: s
 def choose(figures: dict[str, dict[str, float]],
            fitted: dict[str, dict[str, float]] | None = None) -> dict[str, str]:
     """The best mode per field that beats the rules by MARGIN (a gain smaller than that is noise
-    on a few hundred accounts) and keeps the rules-fitted parts' targets (``kept_targets``); a
-    mode that only answers what the rules left empty (``fill``: the form would ask it) cannot
-    undo a rule's answer, so any gain is enough for it. On a tie the earlier, plainer mode."""
+    on a few hundred accounts) and keeps the rules-fitted parts' targets (``kept_targets``); on
+    a tie the earlier, plainer mode."""
     out = {}
     for field, figs in figures.items():
         rules = figs.get("rules", -1.0)
         modes = [m for m in figs if m != "rules" and kept_targets(fitted, field, m)
-                 and figs[m] - rules >= (1e-9 if m.startswith("fill") else MARGIN - 1e-9)]
+                 and figs[m] - rules >= MARGIN - 1e-9]
         out[field] = max(modes, key=lambda m: (figs[m], -modes.index(m))) if modes else "rules"
     return out
 

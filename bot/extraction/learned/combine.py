@@ -41,8 +41,10 @@ def threshold(mode: str) -> list[float]:
 
 
 def combine(field: str, rules_value: Any, scores: Scores | None, mode: str,
-            order: tuple[str, ...] = ()) -> tuple[Any, str]:
-    """(value, where it came from: "rules" | "model" | "both") for one field."""
+            order: tuple[str, ...] = (), whole: bool = True) -> tuple[Any, str]:
+    """(value, where it came from: "rules" | "model" | "both") for one field; ``whole``: the
+    text is a whole account (``alarm.MIN_WORDS``), the only kind on which ``over@T`` may
+    overrule a rule's answer (a short message is little evidence for a bag of words)."""
     if scores is None or mode == "rules":
         return rules_value, "rules"
     if field == "danger_now":
@@ -53,7 +55,7 @@ def combine(field: str, rules_value: Any, scores: Scores | None, mode: str,
         if answer is None and rules_value is not None and mode != "model":
             return rules_value, "rules"  # "not said" never silences a rule: the read-back asks
         replace = (mode == "model" or (rules_value is None and score >= fill_at)
-                   or (mode.startswith("over@") and score >= threshold(mode)[0]))
+                   or (mode.startswith("over@") and score >= threshold(mode)[0] and whole))
         return (answer, "model") if replace and answer != rules_value else (rules_value, "rules")
     rules_set = set(rules_value or [])
     given = scores.get(field, {})
