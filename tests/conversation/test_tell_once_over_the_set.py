@@ -105,7 +105,8 @@ UNSEEN_CEILINGS = {"fresh": 0.26, "held out": 0.18}
 def test_on_accounts_no_rule_was_written_from_the_share_does_not_grow(played, group):
     keep = (lambda part: part in FRESH) if group == "fresh" else (lambda part: part == HELD_OUT)
     result = _tally(played, keep)
-    assert result.facts > 100
+    # the form does ask: the share is over a real count (held_out_9: 67 questions)
+    assert result.facts > (300 if group == "fresh" else 50)
     assert result.redundant_share <= UNSEEN_CEILINGS[group]
 
 
