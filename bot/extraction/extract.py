@@ -15,7 +15,7 @@ from bot.extraction import classify, confidence, dates_calendar, signals
 from bot.extraction.danger import rules_danger
 from bot.extraction.dates import DATE_RE, VAGUE, find_dates, find_times
 from bot.extraction.faith import faiths
-from bot.extraction.learned.alarm import MIN_WORDS, alarm, speaks_for
+from bot.extraction.learned.alarm import alarm, speaks_for, whole_account
 from bot.extraction.learned.combine import combine
 from bot.extraction.learned.model import Scores, decode, get_model
 from bot.extraction.locate import locate_detail
@@ -116,7 +116,7 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     modes = confidence.choice() if modes is None else modes
     if not speaks_for(norm):
         scores = None  # too short for the classifiers, which learned from whole accounts
-    whole = len(norm.split()) >= MIN_WORDS  # long enough for a classifier to overrule a rule
+    whole = whole_account(norm)  # long enough for a classifier to overrule a rule
     doc = get_pipeline()(norm)
     role, role_reason = role_and_reason(low)
     sources: dict[str, str] = {}

@@ -21,8 +21,14 @@ def speaks_for(text: str) -> bool:
     return len(text.split()) >= MODEL_MIN_WORDS
 
 
+def whole_account(text: str) -> bool:
+    """Is the text a whole account (MIN_WORDS or more), the only kind on which a classifier may
+    raise an alarm or overrule a rule's answer?"""
+    return len(text.split()) >= MIN_WORDS
+
+
 def _may_alarm(text: str, mode: str) -> bool:
-    return mode.startswith("alarm@") and len(text.split()) >= MIN_WORDS
+    return mode.startswith("alarm@") and whole_account(text)
 
 
 def alarm(text: str, scores: Scores | None, mode: str) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from bot.extraction import confidence
-from bot.extraction.learned.alarm import MIN_WORDS, alarm, speaks_for
+from bot.extraction.learned.alarm import alarm, speaks_for, whole_account
 from bot.extraction.learned.combine import MODES, SINGLE, combine
 from bot.extraction.learned.crossval import load_scores
 from bot.extraction.learned.data import LABEL_KEY, UNSAID_IS_NONE, data_hash, training_items
@@ -102,9 +102,8 @@ GRID: dict[str, tuple[str, ...]] = {
 }
 MARGIN = 0.01  # how much better than the rules a way of combining must be to be chosen
 # The calibration's figure per field (``figure``) and issue 11's target for it (targets.TARGETS)
-FITTED_TARGETS = {field: TARGETS[key][1] for field, key in (
-    ("reporter_role", "reporter_role"), ("strands", "strands"),
-    ("incident_types", "incident_types"), ("danger_now", "danger_now"))}
+FITTED_TARGETS = {field: TARGETS[field][1]
+                  for field in ("reporter_role", "strands", "incident_types", "danger_now")}
 DANGER_PRECISION = 0.9  # a model alarm is only taken while danger precision stays at this
 
 
@@ -152,7 +151,7 @@ def _combined(field: str, item: dict[str, Any], result: dict[str, Any],
     given = scores.get(str(item["id"])) if speaks_for(text) else None
     if field == "danger_now":
         return result[field] or alarm(text, given, mode)
-    return combine(field, result[field], given, mode, whole=len(text.split()) >= MIN_WORDS)[0]
+    return combine(field, result[field], given, mode, whole=whole_account(text))[0]
 
 
 def compare(items: list[Item], scores: dict[str, Scores]) -> dict[str, dict[str, float]]:

@@ -43,7 +43,7 @@ def threshold(mode: str) -> list[float]:
 def combine(field: str, rules_value: Any, scores: Scores | None, mode: str,
             order: tuple[str, ...] = (), whole: bool = True) -> tuple[Any, str]:
     """(value, where it came from: "rules" | "model" | "both") for one field; ``whole``: the
-    text is a whole account (``alarm.MIN_WORDS``), the only kind on which ``over@T`` may
+    text is a whole account (``alarm.whole_account``), the only kind on which ``over@T`` may
     overrule a rule's answer (a short message is little evidence for a bag of words)."""
     if scores is None or mode == "rules":
         return rules_value, "rules"
