@@ -85,6 +85,7 @@ def test_an_address_over_its_limit_is_held_but_a_trusted_one_is_not(
 
 def test_ipv6_addresses_are_limited_by_their_64(make_app: Callable[..., FastAPI]) -> None:
     app = make_app(rate_limit_address_per_minute=2, trust_forwarded_headers=True)
+    _fresh_minute()
     with TestClient(app) as client:
         codes = [_post(client, _sender(), address=f"2001:db8:1:2::{i}").status_code
                  for i in range(1, 4)]
@@ -98,6 +99,7 @@ def test_limits_in_redis_are_shared_by_gateways_and_hold_no_address(
     me = _sender()
     settings: dict[str, Any] = {"redis_url": REDIS_URL, "rate_limit_sender_per_minute": 3,
                                 "trust_forwarded_headers": True}
+    _fresh_minute()
     with TestClient(make_app(**settings)) as one, TestClient(make_app(**settings)) as two:
         codes = [_post(c, me, address=address).status_code for c in (one, two, one, two)]
         assert codes == [200, 200, 200, 429]
@@ -108,6 +110,7 @@ def test_limits_in_redis_are_shared_by_gateways_and_hold_no_address(
 
 def test_redis_down_still_limits_in_memory(make_app: Callable[..., FastAPI]) -> None:
     app = make_app(redis_url="redis://127.0.0.1:1/0", rate_limit_sender_per_minute=2)
+    _fresh_minute()
     with TestClient(app) as client:
         me = _sender()
         assert [_post(client, me).status_code for _ in range(3)] == [200, 200, 429]
