@@ -8,6 +8,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
@@ -17,6 +18,7 @@ from bot.db import make_engine, reset_caches
 from bot.migrations import upgrade_head
 from bot.models import Base
 from bot.scratch_db import scratch_database
+from tests.scheduling import GroupedScheduling, check
 
 pytest_plugins = ["tests.e2e.fixtures"]
 
@@ -41,25 +43,16 @@ def pytest_configure(config: pytest.Config) -> None:
     reset_caches()
 
 
-# Modules whose module-scoped fixture is costly (a whole evaluation, a whole played set): one
-# worker each, so it is computed once.
-_COSTLY_MODULE_FIXTURES = frozenset({
-    "tests/extraction/test_targets.py", "tests/extraction/test_learned.py",
-    "tests/conversation/test_tell_once_over_the_set.py", "tests/officer/test_openapi.py"})
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadgroup`` by file (tests/scheduling.py: pytest 9 drops xdist's own groups)."""
+    return GroupedScheduling(config, log) if config.getvalue("dist") == "loadgroup" else None
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups into the node ids
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """With ``-n`` (pytest-xdist, ``--dist loadgroup``): the tests on the shared real stack run
-    on one worker, and each resilience module (its own stack) and each module with a costly
-    module fixture on one worker, so each is built once; everything else spreads over them.
-    (pytest 9 ignores the ``@group`` suffix xdist 3.8 writes, so for now they spread too.)"""
     for item in items:
-        path = Path(str(item.fspath)).relative_to(ROOT).as_posix()
-        if "live_stack" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("live_stack"))
-        elif path.startswith("tests/resilience/") or path in _COSTLY_MODULE_FIXTURES:
-            item.add_marker(pytest.mark.xdist_group(path))
+        check(Path(str(item.fspath)).relative_to(ROOT).as_posix(),
+              list(getattr(item, "fixturenames", ())))
 
 
 def backends() -> list[str]:

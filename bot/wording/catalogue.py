@@ -102,14 +102,18 @@ def context() -> dict[str, Any]:
     from bot.signposting import directory
 
     settings = get_settings()
-    signposts = {
-        key: SimpleNamespace(**{f: getattr(item, f) for f in item.__dataclass_fields__})
-        for key, item in directory().items()
-    }
+    return _context(settings.council_name, settings.borough, tuple(directory(settings).values()))
+
+
+@lru_cache(maxsize=8)
+def _context(council: str, borough: str, signposts: tuple[Any, ...]) -> dict[str, Any]:
+    """Built once per directory: every sentence a resident sees reads it, so a form turn built
+    it a dozen times."""
     return {
-        "council": settings.council_name,
-        "borough": settings.borough,
-        "sp": SimpleNamespace(**signposts),
+        "council": council,
+        "borough": borough,
+        "sp": SimpleNamespace(**{item.key: SimpleNamespace(
+            **{f: getattr(item, f) for f in item.__dataclass_fields__}) for item in signposts}),
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,12 +58,30 @@ def make_tracker(
     return Tracker("w-test", dict(slots), latest, events, False, None, loop, "action_listen")
 
 
+class _Loop:
+    """One event loop in its own thread for every action the driver runs, as the action server
+    keeps one: the main thread may already run a loop (Playwright's sync API keeps one for the
+    whole session). Starting a loop and a thread per action cost the played set a minute."""
+
+    def __init__(self) -> None:
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._lock = threading.Lock()
+
+    def run(self, coroutine: Any) -> Any:
+        with self._lock:
+            if self._loop is None:
+                self._loop = asyncio.new_event_loop()
+                threading.Thread(target=self._loop.run_forever, name="actions-driver",
+                                 daemon=True).start()
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
+
+
+_LOOP = _Loop()
+
+
 def run(action: Action, tracker: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     dispatcher = CollectingDispatcher()
-    # A fresh event loop in its own thread, as the action server would give it: the main
-    # thread may already run one (Playwright's sync API keeps a loop for the whole session).
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        events = pool.submit(asyncio.run, action.run(dispatcher, tracker, DOMAIN)).result()
+    events = _LOOP.run(action.run(dispatcher, tracker, DOMAIN))
     return dispatcher.messages, events
 
 
