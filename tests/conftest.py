@@ -43,7 +43,7 @@ def pytest_configure(config: pytest.Config) -> None:
     reset_caches()
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # optional: runs without xdist too
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """``--dist loadgroup`` by file (tests/scheduling.py: pytest 9 drops xdist's own groups)."""
     return GroupedScheduling(config, log) if config.getvalue("dist") == "loadgroup" else None

@@ -119,14 +119,16 @@ def calibration(chosen: list[Item], scores_for: ScoresFor,
     return reliability(run_with(chosen, scores_for, memo=memo), CONFIDENT)
 
 
-def report(path: Path, verbose: bool = False, use_model: bool = True) -> tuple[str, bool]:
-    """The printed report, and whether every target is met on the tuned parts and whole set."""
+def report(path: Path, verbose: bool = False, use_model: bool = True,
+           memo: Memo | None = None) -> tuple[str, bool]:
+    """The printed report, and whether every target is met on the tuned parts and whole set
+    (``memo``: readings shared with other figures on the same set and scores)."""
     items = load(path)
     scores_for, note = honest_scores(use_model)
     parts = _ordered_parts(items)
     groups = [*parts, "tuned", "fresh", "all"]
     lines, ok = [f"extractor: {note}"], True
-    memo: Memo = {}  # each narrative is read once per way of combining, not once per group
+    memo = Memo() if memo is None else memo  # each narrative read once, not once per group
     for part in groups:
         if part == "tuned":  # the parts the rules were fitted on
             chosen = [i for i in items if i[0] != HELD_OUT and i[0] not in FRESH]

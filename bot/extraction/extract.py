@@ -8,6 +8,7 @@ for the confidence. Without a model everything still works on the rules alone.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -98,6 +99,54 @@ def extract(text: str | None, now: datetime | None = None) -> dict[str, Any]:
     return analyse(norm, now, scores, normalized=True)[0]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the rules read in one account: the costly part of ``analyse`` (spaCy, dates,
+    places, danger), the same whatever the classifiers say, so the evaluation reads each account
+    once and then combines it every way it compares (``decide``)."""
+
+    norm: str
+    low: str
+    moment: datetime
+    speaks: bool  # long enough for the classifiers (alarm.speaks_for)
+    whole: bool  # a whole account (alarm.whole_account)
+    role: str | None
+    role_reason: str
+    strands: tuple[str, ...]
+    types: tuple[str, ...]
+    occurred_on: str | None
+    clock: str | None
+    several: bool
+    date_pos: int | None
+    ongoing_words: bool | None
+    location: tuple[tuple[str, Any], ...]
+    location_kind: str
+    danger: bool  # the rules' danger now
+    happening_now: bool
+    now_said: bool
+    injured: bool | None
+
+
+def read(text: str | None, now: datetime | None, normalized: bool = False) -> Reading | None:
+    """The rules' reading of ``text`` (None when it says nothing)."""
+    raw = text if isinstance(text, str) else ""
+    norm = raw if normalized else normalize(raw)
+    if not norm.strip():
+        return None
+    low, moment = norm.lower(), _now(now)
+    occurred_on, clock, several, date_pos = when_detail(norm, moment)
+    role, role_reason = role_and_reason(low)
+    location, location_kind = locate_detail(get_pipeline()(norm))
+    return Reading(
+        norm=norm, low=low, moment=moment, speaks=speaks_for(norm), whole=whole_account(norm),
+        role=role, role_reason=role_reason, strands=tuple(classify.strands(low)),
+        types=tuple(classify.incident_types(low)), occurred_on=occurred_on, clock=clock,
+        several=several, date_pos=date_pos, ongoing_words=classify.ongoing_words(low),
+        location=tuple(location.items()), location_kind=location_kind,
+        danger=rules_danger(norm, normalized=True), happening_now=_happening_now(low),
+        now_said=dates_calendar.now_said(norm), injured=classify.injured(low))
+
+
 def analyse(text: str | None, now: datetime | None, scores: Scores | None,
             modes: dict[str, str] | None = None,
             normalized: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
@@ -106,37 +155,35 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
     The evaluation passes cross-validated scores and each way of combining here, so the figures
     for the tuned parts never come from a model that saw the narrative.
     """
+    reading = read(text, now, normalized)
+    return (empty_result(), {}) if reading is None else decide(reading, scores, modes)
+
+
+def decide(r: Reading, scores: Scores | None,
+           modes: dict[str, str] | None = None) -> tuple[dict[str, Any], dict[str, str]]:
+    """``analyse`` from the rules' reading: the classifiers combined with it per ``modes``."""
     result = empty_result()
-    raw = text if isinstance(text, str) else ""
-    norm = raw if normalized else normalize(raw)
-    if not norm.strip():
-        return result, {}
-    low = norm.lower()
-    moment = _now(now)
+    low = r.low
     modes = confidence.choice() if modes is None else modes
-    if not speaks_for(norm):
+    if not r.speaks:
         scores = None  # too short for the classifiers, which learned from whole accounts
-    whole = whole_account(norm)  # long enough for a classifier to overrule a rule
-    doc = get_pipeline()(norm)
-    role, role_reason = role_and_reason(low)
+    role_reason = r.role_reason
     sources: dict[str, str] = {}
-    rules_first = (("reporter_role", role, ()), ("strands", classify.strands(low), STRANDS),
-                   ("incident_types", classify.incident_types(low), INCIDENT_TYPES))
+    rules_first = (("reporter_role", r.role, ()), ("strands", list(r.strands), STRANDS),
+                   ("incident_types", list(r.types), INCIDENT_TYPES))
     for field, value, order in rules_first:
         result[field], sources[field] = combine(field, value, scores, modes.get(field, "rules"),
-                                                order, whole)
-    occurred_on, clock, several, date_pos = when_detail(norm, moment)
-    result["occurred_on"], result["occurred_time"] = occurred_on, clock
-    words = classify.ongoing_words(low)
-    result["ongoing"] = True if several else words
-    result["location"], location_kind = locate_detail(doc)
-    result["danger_now"] = rules_danger(norm, normalized=True) or alarm(norm, scores,
-                                                      modes.get("danger_now", "rules"))
-    if result["occurred_on"] is None and (result["danger_now"] or _happening_now(low)):
-        result["occurred_on"] = moment.date().isoformat()  # happening as they write
+                                                order, r.whole)
+    result["occurred_on"], result["occurred_time"] = r.occurred_on, r.clock
+    date_pos, words = r.date_pos, r.ongoing_words
+    result["ongoing"] = True if r.several else words
+    result["location"], location_kind = dict(r.location), r.location_kind
+    result["danger_now"] = r.danger or alarm(r.norm, scores, modes.get("danger_now", "rules"))
+    if result["occurred_on"] is None and (result["danger_now"] or r.happening_now):
+        result["occurred_on"] = r.moment.date().isoformat()  # happening as they write
         date_pos = -1
-    elif result["danger_now"] and dates_calendar.now_said(norm):
-        result["occurred_on"] = moment.date().isoformat()  # now, an earlier event also told
+    elif result["danger_now"] and r.now_said:
+        result["occurred_on"] = r.moment.date().isoformat()  # now, an earlier event also told
         date_pos = -1
     if "online_abuse" in result["incident_types"]:
         result["location"]["online"] = True
@@ -150,19 +197,19 @@ def analyse(text: str | None, now: datetime | None, scores: Scores | None,
         result["incident_types"].sort(key=lambda t: classify.INCIDENT_TYPES.index(t))
     perpetrator, perpetrator_reason = classify.perpetrator_and_reason(low, result["incident_types"])
     result["perpetrator"], sources["perpetrator"] = combine(
-        "perpetrator", perpetrator, scores, modes.get("perpetrator", "rules"), whole=whole)
+        "perpetrator", perpetrator, scores, modes.get("perpetrator", "rules"), whole=r.whole)
     if result["ongoing"] is None and "harassment" in result["incident_types"]:
         result["ongoing"], words = True, True  # harassment is repeated by definition
-    for field, value in (("ongoing", result["ongoing"]), ("injured", classify.injured(low))):
+    for field, value in (("ongoing", result["ongoing"]), ("injured", r.injured)):
         result[field], sources[field] = combine(field, value, scores, modes.get(field, "rules"),
-                                                whole=whole)
+                                                whole=r.whole)
     if "religion" in result["strands"]:
         result["faiths"] = faiths(low)
     detail = {"role_reason": role_reason, "date_kind": signals.date_kind(low, date_pos),
-              "several": several, "location_kind": location_kind,
+              "several": r.several, "location_kind": location_kind,
               "perpetrator_reason": perpetrator_reason, "sources": sources,
-              "ongoing_reason": "several" if several else {True: "yes_words", False: "no_words",
-                                                           None: "none"}[words]}
+              "ongoing_reason": "several" if r.several else {True: "yes_words", False: "no_words",
+                                                             None: "none"}[words]}
     keys = signals.keys(low, result, detail, decode(scores) if scores is not None else None)
     result["confidence"] = confidence.score(result, keys, with_model=scores is not None)
     return result, keys

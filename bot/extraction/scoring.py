@@ -150,24 +150,38 @@ def tally(tallies: dict[str, Tally], item: dict[str, Any], got: dict[str, Any]) 
             t.misses.append(f"{ident}: want {want} got {have}")
 
 
-Memo = dict[tuple[str, str, Any], tuple[dict[str, Any], dict[str, str]]]
+@dataclass
+class Memo:
+    """Each labelled narrative read once by the rules (``extract.read``) and combined once per
+    way of combining: the report reads it in its part, in every group it belongs to and in
+    four ways of combining."""
+
+    readings: dict[tuple[str, str], Any] = field(default_factory=dict)
+    results: dict[tuple[str, str, Any], tuple[dict[str, Any], dict[str, str]]] = field(
+        default_factory=dict)
+
+
+def _scores(scores_for: ScoresFor | None, part: str, item: dict[str, Any]) -> Scores | None:
+    return scores_for(part, item) if scores_for is not None else None
 
 
 def analysed(part: str, now: Any, item: dict[str, Any], scores_for: ScoresFor | None,
              modes: dict[str, str] | None, memo: Memo | None = None) -> tuple[dict[str, Any],
                                                                           dict[str, str]]:
-    """``analyse()`` of one labelled narrative; with ``memo``, once per narrative and way of
-    combining (the report reads each narrative in its part and in every group it belongs to)."""
-    from bot.extraction.extract import analyse
+    """``analyse()`` of one labelled narrative, through ``memo`` when given."""
+    from bot.extraction.extract import analyse, decide, empty_result, read
 
-    key = (part, str(item["id"]), tuple(sorted(modes.items())) if modes is not None else None)
-    if memo is not None and key in memo:
-        return memo[key]
-    scores = scores_for(part, item) if scores_for is not None else None
-    out = analyse(str(item["text"]), now, scores, modes)
-    if memo is not None:
-        memo[key] = out
-    return out
+    if memo is None:
+        return analyse(str(item["text"]), now, _scores(scores_for, part, item), modes)
+    ident = (part, str(item["id"]))
+    key = (*ident, tuple(sorted(modes.items())) if modes is not None else None)
+    if key not in memo.results:
+        if ident not in memo.readings:
+            memo.readings[ident] = read(str(item["text"]), now)
+        reading = memo.readings[ident]
+        memo.results[key] = ((empty_result(), {}) if reading is None
+                             else decide(reading, _scores(scores_for, part, item), modes))
+    return memo.results[key]
 
 
 def score(items: list[Item], scores_for: ScoresFor | None = None,

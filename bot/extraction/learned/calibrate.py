@@ -146,8 +146,8 @@ def figure(field: str, marks: list[tuple[int, int, int]],
 
 
 def _combined(field: str, item: dict[str, Any], result: dict[str, Any],
-              scores: dict[str, Scores], mode: str) -> Any:
-    text = normalize(str(item["text"]))
+              scores: dict[str, Scores], mode: str, text: str) -> Any:
+    """``mode`` applied to the rules' answer for one field (``text``: the item's, normalised)."""
     given = scores.get(str(item["id"])) if speaks_for(text) else None
     if field == "danger_now":
         return result[field] or alarm(text, given, mode)
@@ -157,10 +157,12 @@ def _combined(field: str, item: dict[str, Any], result: dict[str, Any],
 def compare(items: list[Item], scores: dict[str, Scores]) -> dict[str, dict[str, float]]:
     """field -> mode -> figure on these items, every mode applied to the rules-only answers."""
     rows = run(items, None, dict.fromkeys(LEARNED, "rules"))
+    texts = [normalize(str(item["text"])) for item, _, _ in rows]  # once, not once per mode
     out: dict[str, dict[str, float]] = {}
     for field in LEARNED:
-        marks = {mode: [_mark(field, item, _combined(field, item, result, scores, mode))
-                        for item, result, _ in rows] for mode in candidates(field)}
+        marks = {mode: [_mark(field, item, _combined(field, item, result, scores, mode, text))
+                        for (item, result, _), text in zip(rows, texts, strict=True)]
+                 for mode in candidates(field)}
         # an alarm may not bring danger precision under 0.9, nor under the rules' own
         floor = min(DANGER_PRECISION, precision(marks["rules"]))
         out[field] = {mode: round(figure(field, m, floor), 4) for mode, m in marks.items()}
