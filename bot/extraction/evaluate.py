@@ -102,7 +102,8 @@ def _compare_lines(chosen: list[Item], scores_for: ScoresFor,
                                  "perpetrator": ("perpetrator", "accuracy"),
                                  "ongoing": ("ongoing", "accuracy"),
                                  "injured": ("injured", "accuracy"),
-                                 "danger_now": ("danger_now", "recall")}.items():
+                                 "danger_now": ("danger_now", "recall"),
+                                 "location": ("place", "found")}.items():
         # danger now is never the model's alone (it may only add alarms to the rules')
         shown = "  ".join(f"{label}={figs[label].get(key, {}).get(metric, 0.0):.3f}"
                           if not (field == "danger_now" and label == "model only")

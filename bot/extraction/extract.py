@@ -16,12 +16,14 @@ from bot.extraction import classify, confidence, dates_calendar, signals
 from bot.extraction.danger import rules_danger
 from bot.extraction.dates import DATE_RE, VAGUE, find_dates, find_times
 from bot.extraction.faith import faiths
+from bot.extraction.learned import place_choice
 from bot.extraction.learned.alarm import alarm, speaks_for, whole_account
 from bot.extraction.learned.combine import combine
 from bot.extraction.learned.model import Scores, decode, get_model
 from bot.extraction.locate import locate_detail
 from bot.extraction.normalize import normalize
 from bot.extraction.pipeline import get_pipeline
+from bot.extraction.place_candidates import Candidate, candidates
 from bot.extraction.roles import role_and_reason
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
@@ -95,8 +97,12 @@ def extract(text: str | None, now: datetime | None = None) -> dict[str, Any]:
         return empty_result()
     model = get_model()
     norm = normalize(text)  # once for the rules and the classifiers (it is idempotent)
-    scores = model.scores(norm, normalized=True) if model is not None else None
-    return analyse(norm, now, scores, normalized=True)[0]
+    reading = read(norm, now, normalized=True)
+    if reading is None:
+        return empty_result()
+    scores = (model.scores(norm, normalized=True, places=reading.places)
+              if model is not None else None)
+    return decide(reading, scores)[0]
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,8 @@ class Reading:
     ongoing_words: bool | None
     location: tuple[tuple[str, Any], ...]
     location_kind: str
+    places: tuple[Candidate, ...]  # every physical place said (place_candidates)
+    place_rules: int | None  # which of them the rules chose
     danger: bool  # the rules' danger now
     happening_now: bool
     now_said: bool
@@ -136,13 +144,16 @@ def read(text: str | None, now: datetime | None, normalized: bool = False) -> Re
     low, moment = norm.lower(), _now(now)
     occurred_on, clock, several, date_pos = when_detail(norm, moment)
     role, role_reason = role_and_reason(low)
-    location, location_kind = locate_detail(get_pipeline()(norm))
+    doc = get_pipeline()(norm)
+    location, location_kind = locate_detail(doc)
+    places, place_rules = candidates(doc)
     return Reading(
         norm=norm, low=low, moment=moment, speaks=speaks_for(norm), whole=whole_account(norm),
         role=role, role_reason=role_reason, strands=tuple(classify.strands(low)),
         types=tuple(classify.incident_types(low)), occurred_on=occurred_on, clock=clock,
         several=several, date_pos=date_pos, ongoing_words=classify.ongoing_words(low),
-        location=tuple(location.items()), location_kind=location_kind,
+        location=tuple(location.items()), location_kind=location_kind, places=places,
+        place_rules=place_rules,
         danger=rules_danger(norm, normalized=True), happening_now=_happening_now(low),
         now_said=dates_calendar.now_said(norm), injured=classify.injured(low))
 
@@ -178,6 +189,13 @@ def decide(r: Reading, scores: Scores | None,
     date_pos, words = r.date_pos, r.ongoing_words
     result["ongoing"] = True if r.several else words
     result["location"], location_kind = dict(r.location), r.location_kind
+    if scores is not None and r.place_rules is not None:
+        index, sources["location"] = place_choice.pick(
+            r.places, r.place_rules, scores.get("place"), modes.get("location", "rules"))
+        if sources["location"] == "model":
+            chosen = r.places[index]
+            result["location"].update(text=chosen.text, ward=chosen.ward)
+            location_kind = chosen.kind
     result["danger_now"] = r.danger or alarm(r.norm, scores, modes.get("danger_now", "rules"))
     if result["occurred_on"] is None and (result["danger_now"] or r.happening_now):
         result["occurred_on"] = r.moment.date().isoformat()  # happening as they write

@@ -144,47 +144,72 @@ def locate(doc: Doc, data: PlaceData | None = None) -> dict[str, Any]:
     return locate_detail(doc, data)[0]
 
 
-def locate_detail(doc: Doc, data: PlaceData | None = None) -> tuple[dict[str, Any], str]:
-    """``locate`` and the kind of place chosen (its most specific label; feeds the confidence)."""
-    data = data or load_places()
-    kind = "none"
+def physical_spans(doc: Doc) -> tuple[list[Span], list[Span], list[Span]]:
+    """(physical place spans, online ones, named platforms), quoted ones and those that only
+    belong to what was posted on a named platform left out."""
     quoted = _quoted(doc)
     spans = [s for s in doc.spans.get("places", []) if not quoted & set(range(s.start, s.end))]
     online = [s for s in spans if s.label_ == "ONLINE"]
     physical = [s for s in spans if s.label_ != "ONLINE"]
-    text: str | None = None
-    ward: str | None = None
     named_online = [s for s in online if s.text.lower() not in _BARE_ONLINE]
     if physical and named_online:
         physical = _not_posted(physical, named_online)
+    return physical, online, named_online
+
+
+Group = tuple[int, int, list["Span"]]
+
+
+def rank(group: Group) -> int:
+    return max(RANK.get(s.label_, 1) for s in group[2])
+
+
+def _most_specific(groups: list[Group], doc: Doc) -> Group:
+    return max(groups, key=lambda g: (_score(g, doc), -g[0]))
+
+
+def rules_pick(groups: list[Group], doc: Doc) -> Group:
+    """The rules' place among the groups: the most specific, the first on a tie; a bare home
+    gives way to the home the account names ("she lives in Frank Banfield House")."""
+    best = _most_specific(groups, doc)
+    if rank(best) == 1:
+        lived = [g for g in groups if _lived_in(g, doc) and rank(g) >= 2]
+        best = lived[0] if lived else best
+    return best
+
+
+def group_ward(members: list[Span], physical: list[Span], data: PlaceData) -> str | None:
+    """The ward of the group's most specific known place, else the one ward the text names."""
+    for span in sorted(members, key=lambda s: -RANK.get(s.label_, 0)):
+        if ward := ward_of(span.text, data):
+            return ward
+    wards = {w for s in physical if (w := ward_of(s.text, data))}
+    return wards.pop() if len(wards) == 1 else None
+
+
+def kind_of(members: list[Span]) -> str:
+    return max((s.label_ for s in members), key=lambda label: RANK.get(label, 1))
+
+
+def locate_detail(doc: Doc, data: PlaceData | None = None) -> tuple[dict[str, Any], str]:
+    """``locate`` and the kind of place chosen (its most specific label; feeds the confidence)."""
+    data = data or load_places()
+    kind = "none"
+    physical, online, named_online = physical_spans(doc)
+    text: str | None = None
+    ward: str | None = None
     if physical:
         groups = _groups(physical, doc)
-        best = max(groups, key=lambda g: (_score(g, doc), -g[0]))
-        work = [g for g in groups if g is not best and _at_work(g, doc)]
-        if work and max(RANK.get(s.label_, 1) for s in best[2]) <= 2:
-            # the spot ("the corridor") at the reporter's named workplace ("a school in X")
-            start, end, members = work[0]
-            text_work = _text(doc, start, end, members)
-        else:
-            text_work = None
-        if max(RANK.get(s.label_, 1) for s in best[2]) == 1:
-            # "through her letterbox ... she lives in Frank Banfield House": the home is there
-            lived = [g for g in groups if _lived_in(g, doc)
-                     and max(RANK.get(s.label_, 1) for s in g[2]) >= 2]
-            best = lived[0] if lived else best
+        specific, best = _most_specific(groups, doc), rules_pick(groups, doc)
+        work = [g for g in groups if g is not specific and _at_work(g, doc)]
         start, end, members = best
         text = _text(doc, start, end, members)
-        if text_work:
-            text = f"{text}, {text_work}"
+        if work and rank(specific) <= 2:
+            # the spot ("the corridor") at the reporter's named workplace ("a school in X")
+            text = f"{text}, {_text(doc, work[0][0], work[0][1], work[0][2])}"
             members = [*members, *work[0][2]]
-        kind = max((s.label_ for s in members), key=lambda label: RANK.get(label, 1))
-        for span in sorted(members, key=lambda s: -RANK.get(s.label_, 0)):
-            ward = ward_of(span.text, data) or ward
-            if ward:
-                break
-        if ward is None:
-            wards = {w for s in physical if (w := ward_of(s.text, data))}
-            ward = wards.pop() if len(wards) == 1 else None
+        kind = kind_of(members)
+        ward = group_ward(members, physical, data)
     if text is None and online:
         text = platform_display((named_online or online)[0].text)
         if text.lower().startswith("on "):

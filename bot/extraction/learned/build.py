@@ -2,7 +2,8 @@
 
 Writes ``<out>/extractor-<hash16>/`` (the spaCy pipeline, its meta carrying the full hash),
 ``<out>/cv-<hash16>.json`` (cross-validated scores of the tuned parts, for the evaluation and
-the confidence table) and ``<out>/stamp.json``; older builds are removed. Does nothing when the
+the confidence table), ``<out>/place-<hash16>.json`` (the place choice's weights) and
+``<out>/stamp.json``; older builds are removed. Does nothing when the
 build is already current (unless ``--force``). Prints only counts.
 """
 
@@ -14,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.extraction.learned import crossval
+from bot.extraction.learned import crossval, place_choice
 from bot.extraction.learned.data import data_hash, training_items
 from bot.extraction.learned.model import DEFAULT_DIR
 from bot.extraction.learned.train import EPOCHS, SEED, train
@@ -30,16 +31,22 @@ def cv_file(out: Path, digest: str) -> Path:
     return out / f"cv-{digest[:16]}.json"
 
 
+def place_file(out: Path, digest: str) -> Path:
+    return out / f"place-{digest[:16]}.json"
+
+
 def build(out: Path = DEFAULT_DIR, data: Path = DATA_DIR) -> dict[str, object]:
     """Train on the tuned parts, cross-validate, and write everything under ``out``."""
     digest = data_hash(data)
     items = training_items(data)
     started = time.perf_counter()
     nlp = train(items)
+    places = place_choice.found(items)
+    weights = place_choice.train(place_choice.rows(items, places))
     train_seconds = time.perf_counter() - started
-    scores = crossval.cv_scores(items)
+    scores = crossval.cv_scores(items, places=places)
     out.mkdir(parents=True, exist_ok=True)
-    for old in [*out.glob("extractor-*"), *out.glob("cv-*.json")]:
+    for old in [*out.glob("extractor-*"), *out.glob("cv-*.json"), *out.glob("place-*.json")]:
         shutil.rmtree(old) if old.is_dir() else old.unlink()
     nlp.meta["name"] = f"tellonce_extractor_{digest[:16]}"
     nlp.meta["tellonce"] = {"hash": digest, "narratives": len(items), "seed": SEED,
@@ -47,8 +54,10 @@ def build(out: Path = DEFAULT_DIR, data: Path = DATA_DIR) -> dict[str, object]:
     target = model_dir(out, digest)
     nlp.to_disk(target)
     crossval.save(scores, cv_file(out, digest))
+    place_choice.save(weights, place_file(out, digest))
     stamp: dict[str, object] = {
         "hash": digest, "dir": target.name, "cv": cv_file(out, digest).name,
+        "place": place_file(out, digest).name,
         "narratives": len(items), "train_seconds": round(train_seconds, 2),
         "total_seconds": round(time.perf_counter() - started, 2)}
     (out / "stamp.json").write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
@@ -62,7 +71,8 @@ def current(out: Path = DEFAULT_DIR) -> bool:
         return False
     stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
     return bool(stamp.get("hash") == data_hash() and (out / str(stamp.get("dir"))).is_dir()
-                and (out / str(stamp.get("cv"))).is_file())
+                and (out / str(stamp.get("cv"))).is_file()
+                and (out / str(stamp.get("place"))).is_file())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,7 @@ from bot.extraction.learned.combine import MODES, SINGLE, combine
 from bot.extraction.learned.crossval import load_scores
 from bot.extraction.learned.data import LABEL_KEY, UNSAID_IS_NONE, data_hash, training_items
 from bot.extraction.learned.model import DEFAULT_DIR, Scores
-from bot.extraction.normalize import normalize
+from bot.extraction.learned.place_choice import pick
 from bot.extraction.parts import FRESH, Item
 from bot.extraction.scoring import Memo, analysed, place_found
 from bot.extraction.targets import TARGETS
@@ -99,11 +99,13 @@ GRID: dict[str, tuple[str, ...]] = {
     "incident_types": tuple(f"vote@{lo},{hi}" for lo in (0.0, 0.02, 0.05, 0.1, 0.2)
                             for hi in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1)),
     "danger_now": tuple(f"alarm@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)),
+    "location": tuple(f"over@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9)),
 }
 MARGIN = 0.01  # how much better than the rules a way of combining must be to be chosen
 # The calibration's figure per field (``figure``) and issue 11's target for it (targets.TARGETS)
-FITTED_TARGETS = {field: TARGETS[field][1]
-                  for field in ("reporter_role", "strands", "incident_types", "danger_now")}
+FITTED_TARGETS = {**{field: TARGETS[field][1]
+                     for field in ("reporter_role", "strands", "incident_types", "danger_now")},
+                  "location": TARGETS["place"][1]}
 DANGER_PRECISION = 0.9  # a model alarm is only taken while danger precision stays at this
 
 
@@ -122,6 +124,9 @@ def _mark(field: str, item: dict[str, Any], value: Any) -> tuple[int, int, int]:
     if field == "danger_now":
         want = bool(item[key])
         return int(want and value), int(value and not want), int(want and not value)
+    if field == "location":
+        mark = right(field, item, {"location": value})
+        return (0, 0, 0) if mark is None else (int(mark), int(not mark), 0)
     ok = item.get(key) == value  # an unsaid ongoing / injured is None: a guess there is wrong
     return int(ok), int(not ok), 0
 
@@ -136,7 +141,7 @@ def figure(field: str, marks: list[tuple[int, int, int]],
     """Accuracy for one answer, micro-F1 for lists, recall for danger (-1 below the precision
     ``floor``, so a mode that floods alarms is never chosen)."""
     tp, fp, fn = (sum(m[i] for m in marks) for i in range(3))
-    if field in SINGLE:
+    if field in (*SINGLE, "location"):
         return tp / (tp + fp) if tp + fp else 1.0
     if field == "danger_now":
         if precision(marks) < floor:
@@ -146,22 +151,31 @@ def figure(field: str, marks: list[tuple[int, int, int]],
 
 
 def _combined(field: str, item: dict[str, Any], result: dict[str, Any],
-              scores: dict[str, Scores], mode: str, text: str) -> Any:
-    """``mode`` applied to the rules' answer for one field (``text``: the item's, normalised)."""
+              scores: dict[str, Scores], mode: str, reading: Any) -> Any:
+    """``mode`` applied to the rules' answer for one field (``reading``: the rules' reading of
+    the item, ``extract.Reading``)."""
+    text = reading.norm if reading is not None else ""
     given = scores.get(str(item["id"])) if speaks_for(text) else None
     if field == "danger_now":
         return result[field] or alarm(text, given, mode)
+    if field == "location":
+        if given is None or reading.place_rules is None:
+            return result[field]
+        index, source = pick(reading.places, reading.place_rules, given.get("place"), mode)
+        return result[field] if source == "rules" else {**result[field],
+                                                         "text": reading.places[index].text}
     return combine(field, result[field], given, mode, whole=whole_account(text))[0]
 
 
 def compare(items: list[Item], scores: dict[str, Scores]) -> dict[str, dict[str, float]]:
     """field -> mode -> figure on these items, every mode applied to the rules-only answers."""
-    rows = run(items, None, dict.fromkeys(LEARNED, "rules"))
-    texts = [normalize(str(item["text"])) for item, _, _ in rows]  # once, not once per mode
+    memo = Memo()  # each account read once; its reading gives the place candidates too
+    rows = run_with(items, lambda part, item: None, dict.fromkeys(LEARNED, "rules"), memo)
+    readings = [memo.readings[(part, str(item["id"]))] for part, _, item in items]
     out: dict[str, dict[str, float]] = {}
     for field in LEARNED:
-        marks = {mode: [_mark(field, item, _combined(field, item, result, scores, mode, text))
-                        for (item, result, _), text in zip(rows, texts, strict=True)]
+        marks = {mode: [_mark(field, item, _combined(field, item, result, scores, mode, reading))
+                        for (item, result, _), reading in zip(rows, readings, strict=True)]
                  for mode in candidates(field)}
         # an alarm may not bring danger precision under 0.9, nor under the rules' own
         floor = min(DANGER_PRECISION, precision(marks["rules"]))

@@ -12,7 +12,8 @@ found none, the labels at 0.5 or more, else the likeliest one when it is at leas
 (the rules' labels plus those the classifier gives at least 0.8); ``vote@LO,HI`` (a label the
 rules found is kept when the classifier gives it at least LO, and one they did not is added at
 HI or more).
-Danger now is stored here too (``rules`` or ``alarm@T``) but applied by ``alarm.py``.
+Danger now is stored here too (``rules`` or ``alarm@T``) but applied by ``alarm.py``, and the
+place (``rules``, ``model``, ``over@T``) by ``place_choice.pick``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ MODES: dict[str, tuple[str, ...]] = {
     "strands": ("rules", "model", "fill", "union"),
     "incident_types": ("rules", "model", "fill", "union"),
     "danger_now": ("rules",),
+    "location": ("rules", "model"),
 }
 
 
@@ -47,8 +49,8 @@ def combine(field: str, rules_value: Any, scores: Scores | None, mode: str,
     overrule a rule's answer (a short message is little evidence for a bag of words)."""
     if scores is None or mode == "rules":
         return rules_value, "rules"
-    if field == "danger_now":
-        raise ValueError("danger now is combined by learned.alarm, never here")
+    if field in ("danger_now", "location"):
+        raise ValueError(f"{field} is combined by learned.alarm / place_choice, never here")
     fill_at = threshold(mode)[0] if mode.startswith("fill@") else FILL_AT
     if field in SINGLE:
         answer, score = top(scores, field)

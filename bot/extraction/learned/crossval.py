@@ -9,6 +9,7 @@ import json
 import random
 from pathlib import Path
 
+from bot.extraction.learned import place_choice
 from bot.extraction.learned.data import model_text
 from bot.extraction.learned.model import Scores, split_cats
 from bot.extraction.learned.train import SEED, train
@@ -24,16 +25,22 @@ def folds(items: list[Item], k: int = FOLDS, seed: int = SEED) -> list[list[Item
     return [order[n::k] for n in range(k)]
 
 
-def cv_scores(items: list[Item], k: int = FOLDS) -> dict[str, Scores]:
-    """id -> scores from the model trained on the other k-1 folds."""
+def cv_scores(items: list[Item], k: int = FOLDS,
+              places: place_choice.Found | None = None) -> dict[str, Scores]:
+    """id -> scores from the model trained on the other k-1 folds (with ``places``, the
+    accounts' place candidates, also the place choice's, as component "place")."""
     out: dict[str, Scores] = {}
     parts = folds(items, k)
     for n, test in enumerate(parts):
         rest = [i for m, fold in enumerate(parts) if m != n for i in fold]
         nlp = train(rest)
+        weights = place_choice.train(place_choice.rows(rest, places)) if places else None
         for (_, _, item), doc in zip(test, nlp.pipe(model_text(str(i[2]["text"])) for i in test),
                                      strict=True):
             out[str(item["id"])] = split_cats(doc.cats)
+            if weights is not None and places is not None:
+                out[str(item["id"])]["place"] = place_choice.probabilities(
+                    weights, places[str(item["id"])][0])
     return out
 
 

@@ -18,7 +18,11 @@ from bot.extraction.learned.data import COMPONENTS, EXCLUSIVE, data_hash, model_
 from bot.extraction.parts import DATA_DIR
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.language import Language
+
+    from bot.extraction.place_candidates import Candidate
 
 log = logging.getLogger(__name__)
 DEFAULT_DIR = DATA_DIR.parents[1] / "models" / "extractor"
@@ -41,14 +45,28 @@ class Learned:
     nlp: Language
     components: tuple[Any, ...]
     digest: str
+    place: dict[str, float] | None = None  # the place choice's weights (learned/place_choice)
 
-    def scores(self, text: str, normalized: bool = False) -> Scores:
+    def scores(self, text: str, normalized: bool = False,
+               places: Sequence[Candidate] | None = None) -> Scores:
         """Every classifier's score per label for one account (``normalized``: the caller has
-        already normalised it, which is idempotent, so it is only lower-cased here)."""
+        already normalised it, which is idempotent, so it is only lower-cased here), and the
+        place choice's per candidate place (``places``: the rules' candidates, when the caller
+        has them; else they are read here)."""
         doc = self.nlp.make_doc(text.lower() if normalized else model_text(text))
         for component in self.components:
             doc = component(doc)
-        return split_cats(doc.cats)
+        out = split_cats(doc.cats)
+        if self.place is not None:
+            from bot.extraction.learned.place_choice import probabilities
+
+            if places is None:
+                from bot.extraction.normalize import normalize
+                from bot.extraction.place_candidates import candidates
+
+                places = candidates(self.nlp(text if normalized else normalize(text)))[0]
+            out["place"] = probabilities(self.place, places)
+        return out
 
 
 def split_cats(doc_cats: dict[str, float]) -> Scores:
@@ -138,7 +156,12 @@ def _load(enabled: bool, root: Path, only: str | None = None) -> Learned | None:
         factory = "textcat" if exclusive else "textcat_multilabel"
         component = nlp.create_pipe(factory, name=name, config=_config(exclusive))
         components.append(component.from_disk(folder / name, exclude=["vocab"]))
-    return Learned(nlp=nlp, components=tuple(components), digest=want)
+    place = None
+    if only is None and stamp.get("place"):
+        from bot.extraction.learned.place_choice import load_weights
+
+        place = load_weights(root / str(stamp["place"]))
+    return Learned(nlp=nlp, components=tuple(components), digest=want, place=place)
 
 
 def get_model(only: str | None = None) -> Learned | None:
