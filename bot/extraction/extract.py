@@ -19,6 +19,7 @@ from bot.extraction.faith import faiths
 from bot.extraction.learned import place_choice
 from bot.extraction.learned.alarm import alarm, speaks_for, whole_account
 from bot.extraction.learned.combine import combine
+from bot.extraction.learned.inputs import hint_tokens
 from bot.extraction.learned.model import Scores, decode, get_model
 from bot.extraction.locate import locate_detail
 from bot.extraction.normalize import normalize
@@ -100,7 +101,9 @@ def extract(text: str | None, now: datetime | None = None) -> dict[str, Any]:
     reading = read(norm, now, normalized=True)
     if reading is None:
         return empty_result()
-    scores = (model.scores(norm, normalized=True, places=reading.places)
+    scores = (model.scores(norm, normalized=True, places=reading.places,
+                           hints=hint_tokens(reading.role, reading.role_reason, reading.strands,
+                                             reading.types, *reading.perpetrator))
               if model is not None else None)
     return decide(reading, scores)[0]
 
@@ -120,6 +123,7 @@ class Reading:
     role_reason: str
     strands: tuple[str, ...]
     types: tuple[str, ...]
+    perpetrator: tuple[str | None, str]  # the rules' answer and reason, from the rules' types
     occurred_on: str | None
     clock: str | None
     several: bool
@@ -147,10 +151,12 @@ def read(text: str | None, now: datetime | None, normalized: bool = False) -> Re
     doc = get_pipeline()(norm)
     location, location_kind = locate_detail(doc)
     places, place_rules = candidates(doc)
+    types = tuple(classify.incident_types(low))
     return Reading(
         norm=norm, low=low, moment=moment, speaks=speaks_for(norm), whole=whole_account(norm),
         role=role, role_reason=role_reason, strands=tuple(classify.strands(low)),
-        types=tuple(classify.incident_types(low)), occurred_on=occurred_on, clock=clock,
+        types=types, perpetrator=classify.perpetrator_and_reason(low, list(types)),
+        occurred_on=occurred_on, clock=clock,
         several=several, date_pos=date_pos, ongoing_words=classify.ongoing_words(low),
         location=tuple(location.items()), location_kind=location_kind, places=places,
         place_rules=place_rules,
@@ -213,7 +219,9 @@ def decide(r: Reading, scores: Scores | None,
     if result["location"]["online"] and "online_abuse" not in result["incident_types"]:
         result["incident_types"] = [*result["incident_types"], "online_abuse"]
         result["incident_types"].sort(key=lambda t: classify.INCIDENT_TYPES.index(t))
-    perpetrator, perpetrator_reason = classify.perpetrator_and_reason(low, result["incident_types"])
+    perpetrator, perpetrator_reason = (
+        r.perpetrator if result["incident_types"] == list(r.types)
+        else classify.perpetrator_and_reason(low, result["incident_types"]))
     result["perpetrator"], sources["perpetrator"] = combine(
         "perpetrator", perpetrator, scores, modes.get("perpetrator", "rules"), whole=r.whole)
     if result["ongoing"] is None and "harassment" in result["incident_types"]:

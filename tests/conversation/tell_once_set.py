@@ -95,9 +95,9 @@ class CrossValidated:
                         for part, _, item in load(DATA_DIR)
                         if part != HELD_OUT and str(item["id"]) in cv}
 
-    def scores(self, text: str, normalized: bool = False, places=None) -> dict:
+    def scores(self, text: str, normalized: bool = False, places=None, hints=None) -> dict:
         found = self.by_text.get(model_text(text))  # normalising is idempotent
         if found is None:
             self.misses += 1
-            return self.real.scores(text, normalized, places)
+            return self.real.scores(text, normalized, places, hints)
         return found

@@ -53,6 +53,17 @@ def test_vote_drops_rule_labels_the_classifier_all_but_rules_out_and_adds_sure_o
     assert combine("strands", ["other"], SCORES, "vote@0.5,1.1", STRANDS) == (["other"], "rules")
 
 
+def test_a_vote_never_empties_what_the_rules_filled_and_fills_where_they_found_none():
+    # the classifier all but rules out the only rule label: it stays (the read-back corrects)
+    assert combine("strands", ["religion"], SCORES, "vote@0.1,1.1", STRANDS) == (
+        ["religion"], "rules")
+    # nothing to vote on: fill (labels at 0.5 or more), or fill@F (at least the likeliest)
+    assert combine("strands", [], SCORES, "vote@0.1,0.9", STRANDS) == (["race"], "model")
+    weak = {**SCORES, "strands": {"race": 0.1, "disability": 0.3}}
+    assert combine("strands", [], weak, "vote@0.1,0.9", STRANDS) == ([], "rules")
+    assert combine("strands", [], weak, "vote@0.1,0.9,0.2", STRANDS) == (["disability"], "model")
+
+
 def test_danger_is_never_combined_as_a_field():
     with pytest.raises(ValueError):
         combine("danger_now", False, SCORES, "alarm@0.5")

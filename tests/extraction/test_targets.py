@@ -71,13 +71,13 @@ def test_targets_met_on_the_whole_set(items, readings):
 def test_whole_set_floors_are_only_lowered_where_documented():
     # round 10's floors (targets.py, docs/extraction.md round 10: re-set because the whole set
     # and the fresh parts changed): raised, never lowered, from here on
-    floors = {"strands": 0.925, "incident_types": 0.870, "reporter_role": 0.905,
+    floors = {"strands": 0.940, "incident_types": 0.875, "reporter_role": 0.915,
               "occurred_on": 0.930, "place": 0.815, "danger_now": 0.975, "danger_now ": 0.875}
     assert set(WHOLE_SET_TARGETS) == set(TARGETS)
     for key, minimum in floors.items():
         assert WHOLE_SET_TARGETS[key][1] >= minimum
         assert WHOLE_SET_TARGETS[key][0] == TARGETS[key][0]
-    fresh = {"strands": 0.90, "incident_types": 0.855, "reporter_role": 0.88,
+    fresh = {"strands": 0.93, "incident_types": 0.855, "reporter_role": 0.895,
              "occurred_on": 0.91, "place": 0.765, "danger_now": 0.97, "danger_now ": 0.865}
     for key, minimum in fresh.items():
         assert FRESH_FLOORS[key][1] >= minimum

@@ -95,7 +95,9 @@ GRID: dict[str, tuple[str, ...]] = {
     "injured": tuple(f"{m}@{t}" for m in ("fill", "over") for t in (0.6, 0.7, 0.8, 0.9)),
     "strands": (*(f"fill@{t}" for t in (0.2, 0.3, 0.4)),
                 *(f"vote@{lo},{hi}" for lo in (0.0, 0.02, 0.05, 0.1, 0.2)
-                  for hi in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1))),
+                  for hi in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1)),
+                *(f"vote@{lo},{hi},{f}" for lo in (0.02, 0.05, 0.1) for hi in (0.6, 0.7, 0.8, 0.9)
+                  for f in (0.2, 0.3))),
     "incident_types": tuple(f"vote@{lo},{hi}" for lo in (0.0, 0.02, 0.05, 0.1, 0.2)
                             for hi in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1)),
     "danger_now": tuple(f"alarm@{t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)),

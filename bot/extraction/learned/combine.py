@@ -9,9 +9,11 @@ never removes an answer the rules read: the read-back lets the resident correct 
 where removing it would only turn it into a question.
 For lists (strands, incident types): ``rules``; ``model``; ``fill``; ``fill@T`` (where the rules
 found none, the labels at 0.5 or more, else the likeliest one when it is at least T); ``union``
-(the rules' labels plus those the classifier gives at least 0.8); ``vote@LO,HI`` (a label the
-rules found is kept when the classifier gives it at least LO, and one they did not is added at
-HI or more).
+(the rules' labels plus those the classifier gives at least 0.8); ``vote@LO,HI[,F]`` (a label
+the rules found is kept when the classifier gives it at least LO, and one they did not is added
+at HI or more; where the rules found none, ``fill``, or ``fill@F``). A vote never empties what
+the rules filled: the read-back lets the resident correct a wrong label, where an empty list
+only turns it into a question.
 Danger now is stored here too (``rules`` or ``alarm@T``) but applied by ``alarm.py``, and the
 place (``rules``, ``model``, ``over@T``) by ``place_choice.pick``.
 """
@@ -70,8 +72,12 @@ def combine(field: str, rules_value: Any, scores: Scores | None, mode: str,
             filled = {best} if given[best] >= fill_at else set()
         chosen, source = (filled, "model") if not rules_set and filled else (rules_set, "rules")
     else:  # union, vote@LO,HI
-        low, high = (0.0, max(SURE, THRESHOLD)) if mode == "union" else threshold(mode)
+        params = [0.0, max(SURE, THRESHOLD)] if mode == "union" else threshold(mode)
+        if not rules_set and mode != "union":  # nothing to vote on: fill, at F when given
+            fill = f"fill@{params[2]}" if len(params) > 2 else "fill"
+            return combine(field, rules_value, scores, fill, order, whole)
+        low, high = params[0], params[1]
         chosen = ({k for k in rules_set if given.get(k, 1.0) >= low}
-                  | {k for k, v in given.items() if v >= high})
+                  | {k for k, v in given.items() if v >= high}) or rules_set
         source = "rules" if chosen == rules_set else "both"
     return [x for x in order if x in chosen] if order else sorted(chosen), source

@@ -9,9 +9,9 @@ import json
 import random
 from pathlib import Path
 
-from bot.extraction.learned import place_choice
-from bot.extraction.learned.data import model_text
-from bot.extraction.learned.model import Scores, split_cats
+from bot.extraction.learned import inputs, place_choice
+from bot.extraction.learned.data import COMPONENTS
+from bot.extraction.learned.model import Scores, run_components
 from bot.extraction.learned.train import SEED, train
 from bot.extraction.parts import Item
 
@@ -35,9 +35,10 @@ def cv_scores(items: list[Item], k: int = FOLDS,
         rest = [i for m, fold in enumerate(parts) if m != n for i in fold]
         nlp = train(rest)
         weights = place_choice.train(place_choice.rows(rest, places)) if places else None
-        for (_, _, item), doc in zip(test, nlp.pipe(model_text(str(i[2]["text"])) for i in test),
-                                     strict=True):
-            out[str(item["id"])] = split_cats(doc.cats)
+        components = [nlp.get_pipe(name) for name in COMPONENTS]
+        for _, _, item in test:
+            out[str(item["id"])] = run_components(nlp.make_doc, components,
+                                                  *inputs.texts(str(item["text"])))
             if weights is not None and places is not None:
                 out[str(item["id"])]["place"] = place_choice.probabilities(
                     weights, places[str(item["id"])][0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,8 +19,6 @@ from bot.extraction.learned.data import COMPONENTS, EXCLUSIVE, data_hash, model_
 from bot.extraction.parts import DATA_DIR
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from spacy.language import Language
 
     from bot.extraction.place_candidates import Candidate
@@ -48,15 +47,19 @@ class Learned:
     place: dict[str, float] | None = None  # the place choice's weights (learned/place_choice)
 
     def scores(self, text: str, normalized: bool = False,
-               places: Sequence[Candidate] | None = None) -> Scores:
+               places: Sequence[Candidate] | None = None, hints: str | None = None) -> Scores:
         """Every classifier's score per label for one account (``normalized``: the caller has
         already normalised it, which is idempotent, so it is only lower-cased here), and the
-        place choice's per candidate place (``places``: the rules' candidates, when the caller
-        has them; else they are read here)."""
-        doc = self.nlp.make_doc(text.lower() if normalized else model_text(text))
-        for component in self.components:
-            doc = component(doc)
-        out = split_cats(doc.cats)
+        place choice's per candidate place. ``places`` and ``hints`` (the rules' candidates and
+        answers, ``learned/inputs.py``) are read here when the caller has not."""
+        from bot.extraction.learned import inputs
+
+        plain = text.lower() if normalized else model_text(text)
+        if any(c.name not in inputs.PLAIN for c in self.components):
+            hinted = f"{plain} {hints if hints is not None else inputs.hints(text, normalized)}"
+        else:
+            hinted = plain  # the gateway's danger check reads the words alone
+        out = run_components(self.nlp.make_doc, self.components, plain, hinted)
         if self.place is not None:
             from bot.extraction.learned.place_choice import probabilities
 
@@ -67,6 +70,22 @@ class Learned:
                 places = candidates(self.nlp(text if normalized else normalize(text)))[0]
             out["place"] = probabilities(self.place, places)
         return out
+
+
+def run_components(make_doc: Any, components: Sequence[Any], plain: str, hinted: str) -> Scores:
+    """Each classifier on the text it reads (``learned/inputs.py``), the scores merged."""
+    from bot.extraction.learned.inputs import PLAIN
+
+    docs: dict[bool, Any] = {}
+    for component in components:
+        alone = component.name in PLAIN
+        if alone not in docs:
+            docs[alone] = make_doc(plain if alone else hinted)
+        docs[alone] = component(docs[alone])
+    merged: dict[str, float] = {}
+    for doc in docs.values():
+        merged.update(doc.cats)
+    return split_cats(merged)
 
 
 def split_cats(doc_cats: dict[str, float]) -> Scores:

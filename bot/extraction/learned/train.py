@@ -13,7 +13,8 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from bot.extraction.learned.data import COMPONENTS, EXCLUSIVE, cats, model_text
+from bot.extraction.learned import inputs
+from bot.extraction.learned.data import COMPONENTS, EXCLUSIVE, cats
 from bot.extraction.parts import Item
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def train(items: list[Item], seed: int = SEED, epochs: int = EPOCHS) -> Language
 
     fix_random_seed(seed)
     nlp = spacy.blank("en")
-    texts = [model_text(str(item["text"])) for _, _, item in items]
+    read = [inputs.texts(str(item["text"])) for _, _, item in items]  # (words, with rules')
     examples: dict[str, list[Example]] = {}
     for name, labels in COMPONENTS.items():
         exclusive = name in EXCLUSIVE
@@ -48,8 +49,9 @@ def train(items: list[Item], seed: int = SEED, epochs: int = EPOCHS) -> Language
         component = nlp.add_pipe(factory, name=name, config=_config(exclusive))
         for label in labels:
             component.add_label(label)  # type: ignore[attr-defined]
-        examples[name] = [Example.from_dict(nlp.make_doc(text), {"cats": gold})
-                          for text, (_, _, item) in zip(texts, items, strict=True)
+        examples[name] = [Example.from_dict(nlp.make_doc(inputs.for_component(name, *pair)),
+                                            {"cats": gold})
+                          for pair, (_, _, item) in zip(read, items, strict=True)
                           if (gold := cats(item, name))]
     for name in COMPONENTS:
         nlp.get_pipe(name).initialize(lambda name=name: examples[name], nlp=nlp)  # type: ignore[attr-defined]
