@@ -35,6 +35,7 @@ NOTES = {
     "held_out_7_tuned": "held out in round 7; first score in docs; tuned on since round 8",
     "held_out_8_tuned": "held out in round 8; first score in docs; classifiers on it since round 9",
     "held_out_9_tuned": "held out in round 9; first score in docs; classifiers since round 10",
+    "held_out_10_tuned": "held out in round 10; first score in docs; classifiers since round 11",
     HELD_OUT: "HELD OUT: never tuned on; its misses are never listed",
 }
 CONFIDENT = 0.8  # the form skips a question at or above this confidence

@@ -19,7 +19,7 @@ from bot.extraction.evaluate import (
     report,
     score,
 )
-from bot.extraction.parts import TRAINING, TUNING
+from bot.extraction.parts import PART_ORDER, TUNING
 from bot.extraction.scoring import Memo
 from bot.taxonomy import INCIDENT_TYPES, STRANDS
 
@@ -42,11 +42,7 @@ def test_the_set_is_big_and_varied(items):
     assert len(items) >= 80
     held_out = [i for i in items if i[0] == HELD_OUT]
     assert len(held_out) >= 40
-    assert {p for p, _, _ in items} == {"tuning", "tuning_2", "held_out_1_tuned", "held_out_2_tuned",
-                                        "held_out_3_tuned", "held_out_4_tuned", "held_out_5_tuned",
-                                        "held_out_6_tuned", "held_out_7_tuned", "held_out_8_tuned",
-                                        "held_out_9_tuned", *TRAINING,
-                                        HELD_OUT}
+    assert {p for p, _, _ in items} == set(PART_ORDER)
     strands = {s for _, _, i in items for s in i.get("strands", [])}
     types = {t for _, _, i in items for t in i.get("types", [])}
     assert strands == set(STRANDS)
@@ -69,16 +65,16 @@ def test_targets_met_on_the_whole_set(items, readings):
 
 
 def test_whole_set_floors_are_only_lowered_where_documented():
-    # round 10's floors (targets.py, docs/extraction.md round 10: re-set because the whole set
+    # round 11's floors (targets.py, docs/extraction.md round 11: re-set because the whole set
     # and the fresh parts changed): raised, never lowered, from here on
-    floors = {"strands": 0.940, "incident_types": 0.875, "reporter_role": 0.915,
+    floors = {"strands": 0.945, "incident_types": 0.875, "reporter_role": 0.905,
               "occurred_on": 0.930, "place": 0.815, "danger_now": 0.975, "danger_now ": 0.875}
     assert set(WHOLE_SET_TARGETS) == set(TARGETS)
     for key, minimum in floors.items():
         assert WHOLE_SET_TARGETS[key][1] >= minimum
         assert WHOLE_SET_TARGETS[key][0] == TARGETS[key][0]
-    fresh = {"strands": 0.93, "incident_types": 0.855, "reporter_role": 0.895,
-             "occurred_on": 0.91, "place": 0.765, "danger_now": 0.97, "danger_now ": 0.865}
+    fresh = {"strands": 0.93, "incident_types": 0.855, "reporter_role": 0.89,
+             "occurred_on": 0.91, "place": 0.76, "danger_now": 0.97, "danger_now ": 0.865}
     for key, minimum in fresh.items():
         assert FRESH_FLOORS[key][1] >= minimum
 
@@ -105,10 +101,7 @@ def test_below_target_names_a_missed_field():
 def test_report_names_every_part_and_never_lists_held_out_misses(readings):
     text, ok = report(DATA, verbose=True, memo=Memo(readings=readings))
     assert ok
-    for part in ("tuning", "tuning_2", "held_out_1_tuned", "held_out_2_tuned", "held_out_3_tuned",
-                 "held_out_4_tuned", "held_out_5_tuned", "held_out_6_tuned", "held_out_7_tuned",
-                 "held_out_8_tuned", "held_out_9_tuned", *TRAINING, HELD_OUT, "tuned", "fresh",
-                 "all"):
+    for part in (*PART_ORDER, "tuned", "fresh", "all"):
         assert f"== {part} (" in text
     held_out_ids = {str(i["id"]) for p, _, i in load(DATA) if p == HELD_OUT}
     listed = {line.split("] ")[1].split(":")[0] for line in text.splitlines()
