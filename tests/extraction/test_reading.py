@@ -10,6 +10,7 @@ import pytest
 
 from bot.extraction.extract import analyse, decide, read
 from bot.extraction.normalize import normalize
+from bot.extraction.parts import DATA_DIR, load
 from bot.extraction.scoring import Memo, metrics, score
 
 NOW = datetime(2026, 5, 4, 12, 0)
@@ -62,3 +63,24 @@ def test_a_memo_reads_each_account_once_and_scores_the_same(monkeypatch):
     assert first == plain
     assert len(memo.results) == 2 * len(ITEMS)
     assert again == metrics(score(ITEMS, modes={"reporter_role": "rules"}))
+
+
+def test_narrative_ids_used_twice_are_refused(tmp_path):
+    """Cross-validated scores are kept by id: two accounts sharing one would swap scores."""
+    for name, part in (("narratives_a.yml", "a"), ("narratives_b.yml", "b")):
+        (tmp_path / name).write_text(
+            f'part: {part}\nnow: "2027-01-06T10:00:00"\nnarratives:\n'
+            f'  - id: x001\n    text: "they shouted at me"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="x001"):
+        load(tmp_path)
+
+
+def test_the_reserve_shares_no_id_with_the_loaded_parts():
+    """Read from the id lines alone: the sealed reserve is never loaded or opened."""
+    loaded = {str(item["id"]) for _, _, item in load(DATA_DIR)}
+    for file in sorted((DATA_DIR / "reserve").glob("narratives*.yml")):
+        ids = [line.split(":", 1)[1].strip().strip("'\"")
+               for line in file.read_text(encoding="utf-8").splitlines()
+               if line.startswith("  - id:")]
+        assert len(ids) == len(set(ids)) > 0
+        assert loaded.isdisjoint(ids), file.name
