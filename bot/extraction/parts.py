@@ -21,7 +21,7 @@ TUNING = ("tuning", "tuning_2")
 # brief, docs/extraction_brief.md), for the classifiers to learn from.
 TRAINING = ("tuning_8a", "tuning_8b", "tuning_8c", "tuning_8d", "tuning_8e",
             "tuning_9a", "tuning_9b", "tuning_9c", "tuning_9d", "tuning_9e",
-            "tuning_11b", "tuning_11c", "tuning_11d", "tuning_11e")
+            "tuning_11a", "tuning_11b", "tuning_11c", "tuning_11d", "tuning_11e")
 # Parts once held out and tuned on since; each held-out set's first score is in the docs.
 TUNED_HELD_OUT = ("held_out_1_tuned", "held_out_2_tuned", "held_out_3_tuned",
                   "held_out_4_tuned", "held_out_5_tuned", "held_out_6_tuned",

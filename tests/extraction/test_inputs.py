@@ -43,8 +43,17 @@ def test_danger_reads_the_words_alone_and_the_others_the_rules_too():
     assert plain == "a man shouted at me on the 72 bus"
     assert hinted.startswith(plain + " zzrole")
     assert inputs.for_component("danger_now", plain, hinted) == plain
-    assert {inputs.for_component(n, plain, hinted) for n in COMPONENTS if n != "danger_now"} \
-        == {hinted}
+    assert {inputs.for_component(n, plain, hinted) for n in COMPONENTS
+            if n not in ("danger_now", "reporter_role")} == {hinted}
+    # round 11: role reads the lead pairs too
+    assert inputs.for_component("reporter_role", plain, hinted) == f"{hinted} zzpmeon"
+
+
+def test_lead_pairs_tell_whose_account_it_is():
+    assert inputs.pairs("my son was pushed, i saw it") == "zzpmyson zzpisaw"  # lowered text
+    assert inputs.pairs("a boy was pushed") == ""
+    assert inputs.pairs("it was them") == ""  # a lead word at the end pairs with nothing
+    assert inputs.pairs("i'm sure") == "zzpimsure"
 
 
 @pytest.mark.parametrize("text", ["I saw two lads kick a man's walking stick away outside Tesco",

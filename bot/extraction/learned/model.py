@@ -56,7 +56,8 @@ class Learned:
 
         plain = text.lower() if normalized else model_text(text)
         if any(c.name not in inputs.PLAIN for c in self.components):
-            hinted = f"{plain} {hints if hints is not None else inputs.hints(text, normalized)}"
+            hinted = inputs.hinted(plain, hints if hints is not None else
+                                   inputs.hints(text, normalized))
         else:
             hinted = plain  # the gateway's danger check reads the words alone
         out = run_components(self.nlp.make_doc, self.components, plain, hinted)
@@ -74,14 +75,14 @@ class Learned:
 
 def run_components(make_doc: Any, components: Sequence[Any], plain: str, hinted: str) -> Scores:
     """Each classifier on the text it reads (``learned/inputs.py``), the scores merged."""
-    from bot.extraction.learned.inputs import PLAIN
+    from bot.extraction.learned.inputs import for_component, kind
 
-    docs: dict[bool, Any] = {}
+    docs: dict[tuple[bool, bool], Any] = {}  # one doc per kind of text (inputs.kind)
     for component in components:
-        alone = component.name in PLAIN
-        if alone not in docs:
-            docs[alone] = make_doc(plain if alone else hinted)
-        docs[alone] = component(docs[alone])
+        reads = kind(component.name)
+        if reads not in docs:
+            docs[reads] = make_doc(for_component(component.name, plain, hinted))
+        docs[reads] = component(docs[reads])
     merged: dict[str, float] = {}
     for doc in docs.values():
         merged.update(doc.cats)
