@@ -10,15 +10,18 @@ build is already current (unless ``--force``). Prints only counts.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 from bot.extraction.learned import crossval, place_choice
 from bot.extraction.learned.data import data_hash, training_items
 from bot.extraction.learned.model import DEFAULT_DIR
-from bot.extraction.learned.train import EPOCHS, SEED, train
+from bot.extraction.learned.train import EPOCHS, SEED, reads, train
 from bot.extraction.parts import DATA_DIR
 
 
@@ -35,16 +38,31 @@ def place_file(out: Path, digest: str) -> Path:
     return out / f"place-{digest[:16]}.json"
 
 
+def workers() -> int:
+    """Processes for the cross-validation folds: ``EXTRACTOR_BUILD_WORKERS``, else one per core
+    up to two (the machines here have two; training is single-threaded)."""
+    given = os.environ.get("EXTRACTOR_BUILD_WORKERS", "").strip()
+    return max(1, int(given)) if given.isdigit() else min(2, os.cpu_count() or 1)
+
+
 def build(out: Path = DEFAULT_DIR, data: Path = DATA_DIR) -> dict[str, object]:
-    """Train on the tuned parts, cross-validate, and write everything under ``out``."""
+    """Train on the tuned parts, cross-validate, and write everything under ``out``.
+
+    The folds run in worker processes while this one trains the shipped model: six trainings,
+    about half the wall time on two cores, and the same scores (each training seeds itself)."""
     digest = data_hash(data)
     items = training_items(data)
     started = time.perf_counter()
-    nlp = train(items)
     places = place_choice.found(items)
-    weights = place_choice.train(place_choice.rows(items, places))
-    train_seconds = time.perf_counter() - started
-    scores = crossval.cv_scores(items, places=places)
+    read = reads(items)
+    # spawn, not fork: a forked child would share this process's spaCy and thread state
+    with ProcessPoolExecutor(workers(), mp_context=get_context("spawn")) as pool:
+        pending = [pool.submit(crossval.fold_scores, items, n, crossval.FOLDS, places, read)
+                   for n in range(crossval.FOLDS)]
+        nlp = train(items, read=read)
+        weights = place_choice.train(place_choice.rows(items, places))
+        train_seconds = time.perf_counter() - started
+        scores = {ident: got for future in pending for ident, got in future.result().items()}
     out.mkdir(parents=True, exist_ok=True)
     for old in [*out.glob("extractor-*"), *out.glob("cv-*.json"), *out.glob("place-*.json")]:
         shutil.rmtree(old) if old.is_dir() else old.unlink()

@@ -9,10 +9,10 @@ import json
 import random
 from pathlib import Path
 
-from bot.extraction.learned import inputs, place_choice
+from bot.extraction.learned import place_choice
 from bot.extraction.learned.data import COMPONENTS
 from bot.extraction.learned.model import Scores, run_components
-from bot.extraction.learned.train import SEED, train
+from bot.extraction.learned.train import SEED, Read, reads, train
 from bot.extraction.parts import Item
 
 FOLDS = 5
@@ -25,23 +25,25 @@ def folds(items: list[Item], k: int = FOLDS, seed: int = SEED) -> list[list[Item
     return [order[n::k] for n in range(k)]
 
 
-def cv_scores(items: list[Item], k: int = FOLDS,
-              places: place_choice.Found | None = None) -> dict[str, Scores]:
-    """id -> scores from the model trained on the other k-1 folds (with ``places``, the
-    accounts' place candidates, also the place choice's, as component "place")."""
-    out: dict[str, Scores] = {}
+def fold_scores(items: list[Item], n: int, k: int = FOLDS,
+                places: place_choice.Found | None = None,
+                read: Read | None = None) -> dict[str, Scores]:
+    """id -> scores for fold ``n``'s narratives, from a model trained on the other folds (with
+    ``places``, the accounts' place candidates, also the place choice's, as component "place").
+    Self-contained, so the build can run folds in parallel processes."""
+    known = read if read is not None else reads(items)
     parts = folds(items, k)
-    for n, test in enumerate(parts):
-        rest = [i for m, fold in enumerate(parts) if m != n for i in fold]
-        nlp = train(rest)
-        weights = place_choice.train(place_choice.rows(rest, places)) if places else None
-        components = [nlp.get_pipe(name) for name in COMPONENTS]
-        for _, _, item in test:
-            out[str(item["id"])] = run_components(nlp.make_doc, components,
-                                                  *inputs.texts(str(item["text"])))
-            if weights is not None and places is not None:
-                out[str(item["id"])]["place"] = place_choice.probabilities(
-                    weights, places[str(item["id"])][0])
+    rest = [i for m, fold in enumerate(parts) if m != n for i in fold]
+    nlp = train(rest, read=known)
+    weights = place_choice.train(place_choice.rows(rest, places)) if places else None
+    components = [nlp.get_pipe(name) for name in COMPONENTS]
+    out: dict[str, Scores] = {}
+    for _, _, item in parts[n]:
+        out[str(item["id"])] = run_components(nlp.make_doc, components,
+                                              *known[str(item["id"])])
+        if weights is not None and places is not None:
+            out[str(item["id"])]["place"] = place_choice.probabilities(
+                weights, places[str(item["id"])][0])
     return out
 
 

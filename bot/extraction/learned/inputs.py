@@ -47,7 +47,7 @@ def hint_tokens(role: str | None, role_reason: str, strands: Iterable[str],
     return " ".join(out)
 
 
-@lru_cache(maxsize=4096)  # the build reads each account in six trainings
+@lru_cache(maxsize=4096)  # training reads with train.reads; scoring without a reading here
 def hints(text: str, normalized: bool = False) -> str:
     """The rules' answers for ``text``, read here (training, and scoring without a reading)."""
     from bot.extraction import classify
