@@ -21,7 +21,8 @@ OPTIONAL = {"types", "online", "place", "perpetrator", "date", "ongoing", "injur
 BOOLEANS = ("danger", "online", "ongoing")
 LOADED = narrative_files(DATA_DIR)
 # the sealed reserve too: a mistyped label is caught before the set is scored (only ids show)
-FILES = [*LOADED, *narrative_files(DATA_DIR / "reserve")]
+RESERVE = DATA_DIR / "reserve"
+FILES = [*LOADED, *(narrative_files(RESERVE) if RESERVE.is_dir() else [])]
 
 
 def _problems(item: dict, now: datetime) -> list[str]:
