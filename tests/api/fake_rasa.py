@@ -23,6 +23,13 @@ ROLE_BUTTONS = [
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 
 
+def said(message: str) -> str:
+    """The resident's words inside a danger-now wrapper, or the message itself."""
+    if message.startswith("/danger_now{"):
+        return str(json.loads(message.removeprefix("/danger_now"))["said"])
+    return message
+
+
 def expects(slot: str | None, kind: str) -> dict[str, Any]:
     return {"custom": {"expects": {"slot": slot, "kind": kind}}}
 
@@ -119,6 +126,13 @@ class FakeServer:
     @property
     def messages(self) -> list[str]:
         return [body["message"] for body in self.received]
+
+    @property
+    def said(self) -> list[str]:
+        """What the resident typed, per message: the gateway's danger check wraps a message it
+        flags as ``/danger_now{"said": ...}``, a classifier's call that a test about something
+        else (length, markup) should not depend on."""
+        return [said(message) for message in self.messages]
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self

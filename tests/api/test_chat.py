@@ -110,6 +110,7 @@ def test_stop_and_danger_become_fixed_intents(client: TestClient, fake_rasa: Fak
     danger = fake_rasa.messages[1]
     assert danger.startswith("/danger_now{")
     assert json.loads(danger[len("/danger_now") :]) == {"said": "he's outside my door right now"}
+    assert fake_rasa.said == ["/stop", "he's outside my door right now"]  # unwrapped for tests
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,8 @@ from urllib.parse import parse_qs
 import uvicorn
 from fastapi import FastAPI
 
+from tests.api.fake_rasa import said
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -91,6 +93,11 @@ class FakeRasa(_Server):
     @property
     def messages(self) -> list[str]:
         return [r["message"] for r in self.requests]
+
+    @property
+    def said(self) -> list[str]:
+        """What the resident typed, danger-now wrappers undone (``tests.api.fake_rasa.said``)."""
+        return [said(message) for message in self.messages]
 
 
 class FakeTwilioApi(_Server):
