@@ -24,7 +24,7 @@ export RASA_TELEMETRY_ENABLED := false
 # var/secrets.env) unless ENVIRONMENT is set. The service itself defaults to production.
 export ENVIRONMENT ?= development
 
-.PHONY: help run test setup setup-app setup-browser migrate validate train train-extractor test-rasa test-py eval bench bench-load test-resilience seed crossval lint format clean audit
+.PHONY: help run test prepare-test setup setup-app setup-browser migrate validate train train-extractor test-rasa test-py eval bench bench-load test-resilience seed crossval lint format clean audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -34,7 +34,15 @@ run: setup-app migrate $(MODEL) $(EXTRACTOR) ## Start Rasa, the action server, t
 
 # The extraction evaluation runs inside pytest (tests/extraction/test_targets.py builds make eval's
 # whole report and fails when make eval would), so it is not run a second time here.
-test: setup validate $(MODEL) test-rasa test-py lint audit ## Set up, then the whole suite
+# Two paths at once on the two cores, then the suite: the app's environment and the extraction
+# classifiers beside Rasa's environment, its model and its story test (pip waits on the network
+# and the disk, the builds on the CPU; a fresh clone's set-up, about 580 s one after the other on
+# a slow machine, overlaps).
+test: setup-browser ## Set up, then the whole suite
+	@$(MAKE) --no-print-directory -j2 --output-sync=target prepare-test
+	@$(MAKE) --no-print-directory test-py lint audit
+
+prepare-test: validate test-rasa $(EXTRACTOR)
 
 setup: setup-browser setup-app ## Both environments, and what the browser tests need
 

@@ -5,10 +5,12 @@ plainly said, and none for something the extractor found."""
 
 from __future__ import annotations
 
+import copy
 import importlib
 
 import pytest
 
+import bot.extraction as extraction
 from bot.extraction import extract
 from bot.extraction.learned.calibrate import cv_scores_for_current
 from bot.extraction.learned.model import get_model
@@ -46,11 +48,27 @@ def honest_model():
 
 @pytest.fixture(scope="module")
 def played(honest_model) -> list[tuple[str, dict, list[str], dict]]:
-    """(part, item, fact slots asked after the account, extract() of it) per narrative."""
+    """(part, item, fact slots asked after the account, extract() of it) per narrative: the
+    extraction the form itself made of the account, kept as it was made (reading each account
+    a second time was a fifth of this fixture's time)."""
+    seen: dict[str, dict] = {}
+
+    def remembered(text, now, *args, **kwargs):
+        result = extract(text, now, *args, **kwargs)
+        seen[text] = copy.deepcopy(result)
+        return result
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(extraction, "extract", remembered)  # the form looks it up at each call
     out = []
-    for part, now, item in load(DATA_DIR):
-        asked = [s for s in play(item, now) if s in FACTS]
-        out.append((part, item, asked, extract(str(item["text"]), now)))
+    try:
+        for part, now, item in load(DATA_DIR):
+            seen.clear()
+            asked = [s for s in play(item, now) if s in FACTS]
+            text = str(item["text"])
+            out.append((part, item, asked, seen[text] if text in seen else extract(text, now)))
+    finally:
+        patch.undo()
     return out
 
 
@@ -58,8 +76,8 @@ def test_the_tuned_accounts_were_read_with_scores_of_a_model_that_never_saw_them
                                                                                  honest_model):
     held_out = sum(1 for part, *_ in played if part == HELD_OUT)
     assert len(honest_model.by_text) >= len(played) - held_out - 5  # a few texts repeat
-    # each held-out account reaches the real model twice (the form, then the check above)
-    assert honest_model.misses <= 2 * held_out + 10
+    # each held-out account reaches the real model once (the form; `played` keeps its reading)
+    assert honest_model.misses <= held_out + 10
 
 
 def _tally(played, keep) -> Tally:
