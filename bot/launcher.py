@@ -95,6 +95,15 @@ def endpoints_config(settings: Settings, action_port: int) -> dict:
     return config
 
 
+def _all_replicas_up(reply: httpx.Response) -> bool:
+    """Healthy, and every Rasa replica answering: a gateway is healthy with one replica up, but a
+    replica still starting (its tracker tables, its model) is not ready to take a resident."""
+    if reply.status_code != 200:
+        return False
+    rasa = reply.json().get("parts", {}).get("rasa", {})
+    return rasa.get("replicas_up") == rasa.get("replicas")
+
+
 @dataclass
 class Stack:
     """The parts on 127.0.0.1 under one Supervisor; logs under ``log_dir``.
@@ -246,9 +255,9 @@ class Stack:
                     raise RuntimeError(f"{name} exited with {proc.returncode}:\n{self.tail(name)}")
             for url in list(pending):
                 try:
-                    if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                    if _all_replicas_up(httpx.get(f"{url}/healthz", timeout=2)):
                         pending.remove(url)
-                except httpx.HTTPError:
+                except (httpx.HTTPError, ValueError):
                     pass
             if not pending:
                 self._warm_rasa(deadline)

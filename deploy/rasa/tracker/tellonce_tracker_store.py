@@ -21,10 +21,12 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import sqlalchemy as sa
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, validate_port
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
@@ -41,6 +43,36 @@ _KNOWN_COUNTS = 10_000  # conversations whose stored event count this process re
 # by the ciphertext itself, so an erased row, never read again, leaves within that time.
 PLAIN_EVENTS = 20_000
 PLAIN_SECONDS = 600.0
+# The PostgreSQL advisory lock the replicas take while creating the tables (any fixed number).
+_CREATING_TABLES = 0x7E110CE
+
+
+@contextmanager
+def one_creates_the_tables(kwargs: dict[str, Any]) -> Iterator[None]:
+    """Replicas starting together on a new database each create the tables, and PostgreSQL
+    refuses the second CREATE TABLE (a unique violation, which Rasa answers by sleeping 5 s
+    while the gateway already sends it turns). Under an advisory lock one creates them and the
+    others find them. Without a connection yet, Rasa's own retry loop is left to wait."""
+    if kwargs.get("dialect") != "postgresql":
+        yield
+        return
+    url = SQLTrackerStore.get_db_url(
+        "postgresql", kwargs.get("host"), validate_port(kwargs.get("port")),
+        kwargs.get("db") or "rasa.db", kwargs.get("username"), kwargs.get("password"),
+        kwargs.get("login_db"), kwargs.get("query"))
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        conn = engine.connect()
+    except sa.exc.SQLAlchemyError:
+        engine.dispose()
+        yield
+        return
+    try:
+        conn.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": _CREATING_TABLES})
+        yield
+    finally:
+        conn.close()  # ends the session, and with it the lock
+        engine.dispose()
 
 
 def key_ring(raw: str | None = None) -> MultiFernet:
@@ -64,7 +96,8 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
         self._counts: dict[str, tuple[weakref.ref, int]] = {}
         self._plain: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
         self.clock = time.monotonic
-        super().__init__(*args, **kwargs)
+        with one_creates_the_tables(kwargs):
+            super().__init__(*args, **kwargs)
 
     def _keep_plain(self, token: str, plain: bytes) -> None:
         now = self.clock()
