@@ -19,19 +19,18 @@ TARGETS: dict[str, tuple[str, float]] = {
 # or held out, so it has floors, not the targets. Each change of the set re-sets them at what
 # was measured there less 0.004, rounded down to 0.005: the same pinned packages on another
 # CPU gave fresh role 0.919 for 0.922 (round 12), so a floor at the figure itself fails on a
-# machine that is only different (docs/extraction.md, round 12: 2,936 accounts, held_out_11 and
-# tuning_12a-b joined the tuned parts and held_out_12 came in; place with round 9's scorer,
+# machine that is only different (docs/extraction.md, round 13: 3,036 accounts, held_out_12
+# joined the tuned parts and held_out_13 came in; place with round 9's scorer,
 # `scoring.place_found`). Otherwise a floor is only ever raised.
 WHOLE_SET_TARGETS: dict[str, tuple[str, float]] = {
     "strands": ("f1", 0.945), "incident_types": ("f1", 0.875),
-    "reporter_role": ("accuracy", 0.925), "occurred_on": ("within_a_day", 0.935),
-    "place": ("found", 0.79), "danger_now": ("recall", 0.965), "danger_now ": ("precision", 0.885)}
+    "reporter_role": ("accuracy", 0.92), "occurred_on": ("within_a_day", 0.935),
+    "place": ("found", 0.785), "danger_now": ("recall", 0.96), "danger_now ": ("precision", 0.89)}
 # The fresh parts (parts.FRESH: tuned on by the classifiers, never by the rules): floors at what
-# round 12 measured there, less the same margin, re-set with the parts (2,290 accounts:
-# held_out_11_tuned and tuning_12a-b joined), so a change that loses ground on text like the
-# unseen is caught.
+# round 13 measured there, less the same margin, re-set with the parts (2,390 accounts:
+# held_out_12_tuned joined), so a change that loses ground on text like the unseen is caught.
 FRESH_FLOORS: dict[str, tuple[str, float]] = {
-    "strands": ("f1", 0.935), "incident_types": ("f1", 0.865), "reporter_role": ("accuracy", 0.92),
-    "occurred_on": ("within_a_day", 0.92), "place": ("found", 0.76),
-    "danger_now": ("recall", 0.955), "danger_now ": ("precision", 0.875)}
+    "strands": ("f1", 0.94), "incident_types": ("f1", 0.86), "reporter_role": ("accuracy", 0.91),
+    "occurred_on": ("within_a_day", 0.925), "place": ("found", 0.745),
+    "danger_now": ("recall", 0.955), "danger_now ": ("precision", 0.88)}
 GROUP_TARGETS = {"all": WHOLE_SET_TARGETS, "fresh": FRESH_FLOORS}

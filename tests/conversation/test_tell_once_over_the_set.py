@@ -114,18 +114,17 @@ def test_at_most_five_percent_of_fact_questions_ask_what_the_account_said(tally)
 
 
 # On text like the unseen, issue 11's 5 % is NOT met (docs/extraction.md, "Tell it once over
-# the set", round 12): ceilings at what round 12 measured after its training accounts (fresh
-# 20.6 % of 1,771 on 2,290 accounts, held_out_12 18.1 % of 72; at its first score 16.4 % of 73,
-# one question fewer; round 11: 21.2 % and held_out_11 9.6 %), re-set with the parts, so the
-# share can only fall.
-UNSEEN_CEILINGS = {"fresh": 0.21, "held out": 0.185}
+# the set", round 13): ceilings at what round 13 measured at held_out_13's first score (fresh
+# 20.0 % of 1,834 on 2,390 accounts, held_out_13 23.2 % of 69; round 12: fresh 20.6 %,
+# held_out_12 18.1 %), re-set with the parts, so the share can only fall.
+UNSEEN_CEILINGS = {"fresh": 0.205, "held out": 0.235}
 
 
 @pytest.mark.parametrize("group", list(UNSEEN_CEILINGS))
 def test_on_accounts_no_rule_was_written_from_the_share_does_not_grow(played, group):
     keep = (lambda part: part in FRESH) if group == "fresh" else (lambda part: part == HELD_OUT)
     result = _tally(played, keep)
-    # the form does ask: the share is over a real count (held_out_12: 72 questions)
+    # the form does ask: the share is over a real count (held_out_13: 69 questions)
     assert result.facts > (300 if group == "fresh" else 50)
     assert result.redundant_share <= UNSEEN_CEILINGS[group]
 
