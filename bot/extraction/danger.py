@@ -21,6 +21,7 @@ import yaml
 
 from bot.extraction import danger_acts as acts
 from bot.extraction.danger_live import live_danger
+from bot.extraction.danger_still import still_going_on
 from bot.extraction.normalize import normalize
 
 LISTS_FILE = Path(__file__).resolve().parents[1] / "config" / "danger.yml"
@@ -240,4 +241,4 @@ def rules_danger(text: str, normalized: bool = False) -> bool:
         if _FEAR.search(clause) and denied:
             continue
         return True
-    return live_danger(lowered)
+    return live_danger(lowered) or still_going_on(lowered)

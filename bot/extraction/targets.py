@@ -25,12 +25,16 @@ TARGETS: dict[str, tuple[str, float]] = {
 WHOLE_SET_TARGETS: dict[str, tuple[str, float]] = {
     "strands": ("f1", 0.945), "incident_types": ("f1", 0.875),
     "reporter_role": ("accuracy", 0.92), "occurred_on": ("within_a_day", 0.935),
-    "place": ("found", 0.785), "danger_now": ("recall", 0.96), "danger_now ": ("precision", 0.89)}
+    "place": ("found", 0.785), "danger_now": ("recall", 0.965), "danger_now ": ("precision", 0.88)}
 # The fresh parts (parts.FRESH: tuned on by the classifiers, never by the rules): floors at what
 # round 13 measured there, less the same margin, re-set with the parts (2,390 accounts:
 # held_out_12_tuned joined), so a change that loses ground on text like the unseen is caught.
+# Danger now's were moved once more in round 13, by a choice written down: the rules read off
+# the danger set (danger_still.py) and an alarm allowed a point under the rules' precision found
+# 4 more live dangers of 438 for 7 more false alarms in 2,390 accounts, so recall's floors rose
+# (0.955 -> 0.965 here, 0.96 -> 0.965 on the whole set) and precision's fell by a point.
 FRESH_FLOORS: dict[str, tuple[str, float]] = {
     "strands": ("f1", 0.94), "incident_types": ("f1", 0.86), "reporter_role": ("accuracy", 0.91),
     "occurred_on": ("within_a_day", 0.925), "place": ("found", 0.745),
-    "danger_now": ("recall", 0.955), "danger_now ": ("precision", 0.88)}
+    "danger_now": ("recall", 0.965), "danger_now ": ("precision", 0.87)}
 GROUP_TARGETS = {"all": WHOLE_SET_TARGETS, "fresh": FRESH_FLOORS}

@@ -22,7 +22,9 @@ BOOLEANS = ("danger", "online", "ongoing")
 LOADED = narrative_files(DATA_DIR)
 # the sealed reserve too: a mistyped label is caught before the set is scored (only ids show)
 RESERVE = DATA_DIR / "reserve"
-FILES = [*LOADED, *(narrative_files(RESERVE) if RESERVE.is_dir() else [])]
+# and the danger set, which only the danger rules are held to (test_thirteenth_round_danger.py)
+DANGER = DATA_DIR / "danger"
+FILES = [*LOADED, *(f for d in (RESERVE, DANGER) if d.is_dir() for f in narrative_files(d))]
 
 
 def _problems(item: dict, now: datetime) -> list[str]:
