@@ -9,6 +9,8 @@ clause that speaks of the past counts only if it also says "now"; a presence sai
 ("I keep thinking someone's outside") and then denied ("nobody is") does not count, nor does
 "I'm not in danger". A message that is only an emergency call (the number, "SOS!!", "help me") is
 danger; those messages and any phrase holding a phone number are in ``bot/config/danger.yml``.
+Where these rules say no, ``danger_live`` (round 7) and ``danger_still`` (round 13) may still
+read an incident going on from its signs.
 """
 
 from __future__ import annotations
