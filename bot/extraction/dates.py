@@ -21,13 +21,13 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime|lunch time))?"
 DATE_RE = re.compile(
     r"\b(?:(?P<since>since|from|started|starting|began|beginning)\s+(?:on\s+|in\s+|about\s+|"
     r"around\s+)?)?(?P<d>"
-    r"the day before yesterday|yesterday" + _PART
+    r"the day before yesterday|(?:the )?night before last|yesterday" + _PART
     + r"|today|tonight|this (?:morning|afternoon|evening|am)|"
     r"earlier today|last night|"
     rf"(?:last|this past|this|on|past)\s+{_DAYS}{_PART}|{_DAYS}{_PART}(?:\s+just gone)?|"
     r"(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) (?:ago|back)|"
     r"(?:an?|one|two|three|\d{1,2}|a few|a couple of) (?:hours?|minutes?|mins?) ago|"
-    r"a fortnight ago|(?:over|at) the weekend|"
+    r"a fortnight ago|(?:over|at|on) the weekend|(?<=since )the weekend|"
     r"(?:last|this) (?:week|weekend|month)|"
     rf"{_ORD}(?: of)? {_MONTHS}(?:,? \d{{4}})?|{_MONTHS} {_ORD}(?:,? \d{{4}})?|"
     r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:on )?the " + _ORD + r"(?! (?:floor|time|bus))|"
@@ -72,7 +72,7 @@ _NOT_THAT_DAY = re.compile(r"\b(not|n'?t|never|going to|gonna|will|'ll|want to|w
                            r"afraid to|too scared|cannot|can'?t|worried about|dreading|scared of|"
                            r"afraid of|frightened of|terrified of)\b[^.!?\n]{0,25}$")
 # Periods, not days: used only when no day is said ("twice this week, last time on Monday").
-VAGUE = re.compile(r"^((last|this) (week|weekend)|(over|at) the weekend)$")
+VAGUE = re.compile(r"^((last|this) (week|weekend)|(over|at|on) the weekend)$")
 
 
 def warm_up() -> None:
@@ -95,13 +95,13 @@ def resolve(phrase: str, now: datetime) -> date | None:
     if phrase in ("today", "tonight", "earlier today") or phrase.startswith("this ") and \
             phrase.split()[1] in ("morning", "afternoon", "evening", "am"):
         return today
-    if phrase == "the day before yesterday":
+    if phrase in ("the day before yesterday", "the night before last", "night before last"):
         return today - timedelta(days=2)
     if phrase.startswith("yesterday") or phrase == "last night":
         return today - timedelta(days=1)
     if phrase == "last weekend":
         return today - timedelta(days=(today.weekday() - 5) % 7 or 7)
-    if phrase in ("this weekend", "over the weekend", "at the weekend"):
+    if phrase in ("this weekend", "over the weekend", "at the weekend", "the weekend"):  # "at" cut
         return today - timedelta(days=(today.weekday() - 5) % 7)  # the Saturday just gone
     if re.fullmatch(r"this week", phrase):
         return today

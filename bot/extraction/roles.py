@@ -93,6 +93,17 @@ _ME = re.compile(
     r"harassed|targeted|assaulted|kicked|told|shouted|insulted|bullied|mocked|chased|being)\b"
 )
 _FIRST = re.compile(r"\b(i|i'm|i've|me|my|we|us|our)\b")
+# "the lady next to me got spat on": "me" only says where the writer was, not who was targeted.
+# Only when the one beside the writer is the one harmed: "a woman behind me said..." is the one
+# who did it, and the writer may still be the target.
+_BESIDE_ME = re.compile(r"\b(next to|beside|in front of|behind|near|opposite|across from|"
+                        r"ahead of|sat by|sitting by|standing by) (me|us)\b")
+_BESIDE_TARGET = re.compile(
+    r"\b(lady|woman|man|boy|girl|kid|lad|guy|bloke|person|family|couple|student|child|passenger|"
+    r"customer|gentleman|someone)\s+(\w+\s+)?(next to|beside|in front of|behind|near|opposite|"
+    r"across from|ahead of) (me|us)\b[^.!?]{0,60}?\b(got|was|were|is|being|been)\s+(\w+\s+)?"
+    r"(spat|called|punched|hit|pushed|refused|abused|attacked|kicked|told|shouted|threatened|"
+    r"slapped|mocked|harassed|grabbed|shoved|insulted)")
 
 _HAS_REL = re.compile(rf"\bmy (\w+ ){{0,2}}{_REL}\b|\bmy \d+ ?(year|yr)s? old\b")
 _THEM_OBJ = re.compile(r"\b(at|to|on|towards|call(ed|ing|s)?|told|pushed|hit|punched|attacked|"
@@ -240,7 +251,9 @@ def role_and_reason(low: str) -> tuple[str | None, str]:
     """The role and which rule gave it (the reason feeds the confidence, docs/extraction.md)."""
     if _THIRD_STRONG.search(low):
         return "third_party", "third_strong"
-    me = _ME.search(low)
+    beside = _BESIDE_TARGET.search(low)
+    scrubbed = _BESIDE_ME.sub(" ", low) if beside else low
+    me = _ME.search(scrubbed)
     me_target = _ME_TARGET.search(low) or role_phrases.ME_BODY.search(low)
     them = _THEM_OBJ.search(low)
     extra = role_phrases.third_party(low, bool(me_target))
@@ -270,7 +283,7 @@ def role_and_reason(low: str) -> tuple[str | None, str]:
         return "victim", "victim_me"
     if _ELIDED_ME.search(low):
         return "victim", "victim_elided"
-    if _FIRST.search(low) and _evidence(low):
+    if _FIRST.search(scrubbed) and _evidence(low):
         if present and (them or _ONLY_ROLE.search(low) or _OTHER_IDENTITY.search(low)
                         or _OTHERS_PLACE.search(low)):
             return "witness", "witness_present"
@@ -280,4 +293,6 @@ def role_and_reason(low: str) -> tuple[str | None, str]:
     if not _FIRST.search(low) and _evidence(low) and (_SCENE_VICTIM.search(low)
                                                       or _OTHERS_PLACE.search(low)):
         return "witness", "witness_no_first_person"
+    if beside and _evidence(low):  # beside the one it happened to, and no more
+        return "witness", "witness_beside"
     return None, "none"
