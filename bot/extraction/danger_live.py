@@ -17,8 +17,9 @@ Read off held_out_6_tuned's two misses, but written for kinds of phrasing, not t
 - **Getting off with us**: "they're getting off where we get off", "he says he'll follow us off
   the bus": a stated intent to follow the resident right now.
 
-These only *add* alarms (``danger.detect_danger`` asks this module after its own rules said
-no); every guard here limits a round-7 alarm, never an older one.
+Its guards (``WHO``, ``HABIT``, ``PAST_DAY``, ``ABOUT_THE_REPORT``, ``CLAUSE``) are shared with
+``danger_still`` (round 13). These only *add* alarms (``danger.detect_danger`` asks this module
+after its own rules said no); every guard here limits a round-7 alarm, never an older one.
 """
 
 from __future__ import annotations
@@ -29,21 +30,21 @@ from bot.extraction import danger_acts as acts
 
 # Who: a pronoun, or a person named by what or where they are ("the boys on the platform",
 # "the lad who threatened my husband").
-_WHO = (r"(?:he|she|they|someone|somebody|some ?one|one(?: of them)?|"
+WHO = (r"(?:he|she|they|someone|somebody|some ?one|one(?: of them)?|"
         r"(?:(?:a|the|that|this|those|these|some|two|three|\d+)\s+)?(?:\w+\s+)?(?:man|men|"
         r"woman|women|boys?|lads?|guys?|girls?|group|gang|youths?|teenagers|kids|bloke|person|"
         r"people|neighbou?rs?|driver|passenger)(?:\s+(?:who|that|from|on|at|in|by|with)\s+"
         r"[^,.;]{0,40}?)?)")
 _DOOR_SIGNAL = re.compile(
-    rf"\b{_WHO}\s+(?:is|are|'s|'re|keeps?|keeps on|won'?t stop|will not stop|has been|have been|"
+    rf"\b{WHO}\s+(?:is|are|'s|'re|keeps?|keeps on|won'?t stop|will not stop|has been|have been|"
     r"'s been|'ve been)\s+(?:still\s+|now\s+)?(?:pressing|ringing|buzzing|leaning on|pushing|"
     r"jabbing)\s+(?:on\s+)?(?:my|our|the|her|his)\s+(?:front\s+)?(?:buzzer|door ?bell|bell|"
     r"intercom|entryphone)\b")
-_HABIT = re.compile(r"\b(every|always|most (days|nights)|at night|all the time|for (days|weeks|"
+HABIT = re.compile(r"\b(every|always|most (days|nights)|at night|all the time|for (days|weeks|"
                     r"months|years|ages)|since (the|last|june|july|august|september|october|"
                     r"november|december|january|february|march|april|may|he|she|they|we|i)|"
                     r"runs? off|running (off|away)|runs? away|then (go|goes|run|runs))\b")
-_PAST_DAY = re.compile(r"\b(yesterday|last (week|month|night|year|time|monday|tuesday|wednesday|"
+PAST_DAY = re.compile(r"\b(yesterday|last (week|month|night|year|time|monday|tuesday|wednesday|"
                        r"thursday|friday|saturday|sunday)|(days|weeks|months|years) ago|"
                        r"the other (day|night)|on (monday|tuesday|wednesday|thursday|friday|"
                        r"saturday|sunday)|in (january|february|march|april|may|june|july|august|"
@@ -54,7 +55,7 @@ _MINUTES_AGO = re.compile(r"\b((a few|a couple of|few|\d+|one|two|three|four|fiv
                           r"eight|nine|ten|fifteen|twenty|thirty) (minutes?|mins?|seconds?|"
                           r"secs?)|a (minute|moment|second|sec|min)|moments) ago\b|\bjust now\b")
 _JUST_DONE = re.compile(
-    rf"\b{_WHO}\s+(?:has\s+|have\s+|'s\s+|'ve\s+)?just\s+(?:poured|tipped|thrown|threw|chucked|"
+    rf"\b{WHO}\s+(?:has\s+|have\s+|'s\s+|'ve\s+)?just\s+(?:poured|tipped|thrown|threw|chucked|"
     r"spat|spit|hit|punched|kicked|shoved|pushed|grabbed|slapped|attacked|headbutted|tripped|"
     r"ripped|pulled|snatched|tore|torn|stamped|elbowed|bottled|glassed|stabbed|burnt|burned|"
     r"knocked|smacked|whacked|dragged)\b")
@@ -62,40 +63,40 @@ _COME_TO_US = re.compile(
     r"\b(?:(?:can|could|will|would)\s+(?:someone|somebody|anyone|anybody|you|the police|"
     r"an officer|officers)|please|pls|plz)\s+(?:please\s+)?(?:come\s+(?:and\s+)?(?:meet|get|help|"
     r"find|pick up)|meet|come to|come for|get to|pick up)\s+(?:me|us|my|her|him|them)\b")
-_ABOUT_THE_REPORT = re.compile(r"\b(talk|discuss|chat|go through|statement|report|appointment|"
+ABOUT_THE_REPORT = re.compile(r"\b(talk|discuss|chat|go through|statement|report|appointment|"
                                r"next (week|month)|tomorrow|office|form|at some point|sometime|"
                                r"some time|later this week)\b")
 _GETTING_OFF = re.compile(
-    rf"\b{_WHO}\s*(?:'re|'s| are| is|'ll| will| say (?:they'?re|he'?s|she'?s|they'?ll|he'?ll)|"
+    rf"\b{WHO}\s*(?:'re|'s| are| is|'ll| will| say (?:they'?re|he'?s|she'?s|they'?ll|he'?ll)|"
     r" said (?:they'?re|he'?s|she'?s|they'?ll|he'?ll)|'ve said (?:they'?re|they'?ll))\s+"
     r"(?:getting off|going to get off|gonna get off|get off|follow(?:ing)? (?:us|me) off|"
     r"getting out|following (?:us|me) (?:off|out))\s+(?:where|when|at the same stop as|"
     r"(?:the bus |the train )?(?:with|after) )?\s*(?:we|i|us|me|our|my)\b")
-_CLAUSE = re.compile(r"[.!?;\n]+")
+CLAUSE = re.compile(r"[.!?;\n]+")
 
 
 def _door_signal(clause: str) -> bool:
     """Someone pressing the buzzer or bell now (a habit or the past only with a "now")."""
     if not _DOOR_SIGNAL.search(clause):
         return False
-    if _HABIT.search(clause) or _PAST_DAY.search(clause):
+    if HABIT.search(clause) or PAST_DAY.search(clause):
         return bool(_NOW.search(clause))
     return True
 
 
 def _just_done(clause: str) -> bool:
     """A person has "just" done harm to someone; not when a past day is named."""
-    return bool(_JUST_DONE.search(clause)) and not _PAST_DAY.search(clause)
+    return bool(_JUST_DONE.search(clause)) and not PAST_DAY.search(clause)
 
 
 def _come_to_us(clause: str) -> bool:
     """A plea for someone to come to the resident, not a request about the report."""
-    return bool(_COME_TO_US.search(clause)) and not _ABOUT_THE_REPORT.search(clause)
+    return bool(_COME_TO_US.search(clause)) and not ABOUT_THE_REPORT.search(clause)
 
 
 def _getting_off(clause: str) -> bool:
     """A stated intent to get off, or out, where the resident does (not told as the past)."""
-    return bool(_GETTING_OFF.search(clause)) and not _PAST_DAY.search(clause)
+    return bool(_GETTING_OFF.search(clause)) and not PAST_DAY.search(clause)
 
 
 def _minutes_ago_act(lowered: str, clauses: list[str]) -> bool:
@@ -108,7 +109,7 @@ def _minutes_ago_act(lowered: str, clauses: list[str]) -> bool:
 
 def live_danger(lowered: str) -> bool:
     """True when the (lower-cased, normalised) message shows an incident going on now."""
-    clauses = [c for c in _CLAUSE.split(lowered) if c and c.strip()]
+    clauses = [c for c in CLAUSE.split(lowered) if c and c.strip()]
     if any(_door_signal(c) or _just_done(c) or _come_to_us(c) or _getting_off(c)
            for c in clauses):
         return True

@@ -17,16 +17,16 @@ phrasing, not their text:
   weapon taken up now ("take a hammer", "got a lighter out").
 
 These only *add* alarms (``danger.rules_danger`` asks this module after its own rules said no),
-each limited by the habit and past-day guards of ``danger_live``.
+each limited by the habit and past-day guards of ``danger_live``, whose guards it shares.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.extraction.danger_live import _HABIT, _PAST_DAY, _WHO
+from bot.extraction.danger_live import ABOUT_THE_REPORT, CLAUSE, HABIT, PAST_DAY, WHO
 
-_SUBJECT = rf"(?:{_WHO}|i|we|you)"
+_SUBJECT = rf"(?:{WHO}|i|we|you)"
 _STILL = re.compile(
     rf"\b{_SUBJECT}\s*(?:'s|'re|'m|\s+is|\s+are|\s+am|\s+r)?\s+still\s+(?:stood|standing|sat|"
     r"sitting|there|here|in there|inside|outside|waiting|hanging (?:about|around|round)|"
@@ -34,10 +34,10 @@ _STILL = re.compile(
     r"(?:'s|'re|\bis|\bare)\s+still\s+(?:stood|standing|sat|sitting|waiting|hanging (?:about|"
     r"around|round)|following|watching|staring|lurking)\b")
 _STOOD = re.compile(
-    rf"\b{_WHO}\s*(?:'s|'re|\s+is|\s+are)\s+(?:now\s+)?(?:stood|sat|lurking|loitering|"
+    rf"\b{WHO}\s*(?:'s|'re|\s+is|\s+are)\s+(?:now\s+)?(?:stood|sat|lurking|loitering|"
     r"hovering|circling|pacing|parked)\b|"
-    rf"\b{_WHO}\s*(?:'s|'re|\s+is|\s+are)\s+(?:there|outside|downstairs|upstairs) (?:right )?now\b|"
-    rf"\b{_WHO}\s*(?:'s|'re|\s+is|\s+are)\s+doing it again\b")
+    rf"\b{WHO}\s*(?:'s|'re|\s+is|\s+are)\s+(?:there|outside|downstairs|upstairs) (?:right )?now\b|"
+    rf"\b{WHO}\s*(?:'s|'re|\s+is|\s+are)\s+doing it again\b")
 _WAITING = re.compile(
     r"\b(?:he|she|they)\s+(?:is\s+|are\s+|'s\s+|'re\s+)?(?:still\s+)?waiting\s+(?:by|at|outside|"
     r"downstairs|near|round|in|for (?:me|us)\b(?! to))")
@@ -105,19 +105,16 @@ _FOR_A_WHILE = re.compile(r"\bfor (?:about |nearly |over |almost |the (?:last|pa
                           r"two|three|four|several|a few|a couple of) (?:days?|weeks?|months?|"
                           r"years?)\b")
 _KEEPS = re.compile(r"\bkeeps?\b|\bkeep on\b")
-_ABOUT_THE_REPORT = re.compile(r"\b(form|report|statement|appointment|next (week|month)|"
-                               r"tomorrow|office)\b")
-_CLAUSE = re.compile(r"[.!?;\n]+")
 
 
 def _guarded(clause: str) -> bool:
     """A habit or a past day named in the clause, which makes a presence or an act history."""
-    return bool(_HABIT.search(clause) or _PAST_DAY.search(clause) or _FOR_A_WHILE.search(clause))
+    return bool(HABIT.search(clause) or PAST_DAY.search(clause) or _FOR_A_WHILE.search(clause))
 
 
 def _clause_still(clause: str) -> bool:
     if _JUST_ARRIVED.search(clause) or (_PLEA.search(clause)
-                                        and not _ABOUT_THE_REPORT.search(clause)):
+                                        and not ABOUT_THE_REPORT.search(clause)):
         return True
     if _guarded(clause):
         return False
@@ -131,7 +128,7 @@ def _clause_still(clause: str) -> bool:
 
 def still_going_on(lowered: str) -> bool:
     """True when the (lower-cased, normalised) message shows an incident still going on now."""
-    clauses = [c for c in _CLAUSE.split(lowered) if c and c.strip()]
+    clauses = [c for c in CLAUSE.split(lowered) if c and c.strip()]
     if clauses and _HEADLINE.search(clauses[0]) and not _guarded(clauses[0]) \
             and not _KEEPS.search(clauses[0]):
         return True
