@@ -38,6 +38,7 @@ NOTES = {
     "held_out_10_tuned": "held out in round 10; first score in docs; classifiers since round 11",
     "held_out_11_tuned": "held out in round 11; first score in docs; classifiers since round 12",
     "held_out_12_tuned": "held out in round 12; first score in docs; classifiers since round 13",
+    "held_out_13_tuned": "held out in round 13; first score in docs; classifiers since round 14",
     HELD_OUT: "HELD OUT: never tuned on; its misses are never listed",
 }
 CONFIDENT = 0.8  # the form skips a question at or above this confidence

