@@ -9,8 +9,8 @@ clause that speaks of the past counts only if it also says "now"; a presence sai
 ("I keep thinking someone's outside") and then denied ("nobody is") does not count, nor does
 "I'm not in danger". A message that is only an emergency call (the number, "SOS!!", "help me") is
 danger; those messages and any phrase holding a phone number are in ``bot/config/danger.yml``.
-Where these rules say no, ``danger_live`` (round 7) and ``danger_still`` (round 13) may still
-read an incident going on from its signs.
+Where these rules say no, ``danger_live`` (round 7), ``danger_still`` (round 13) and
+``danger_going`` (round 14) may still read an incident going on from its signs.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from bot.extraction import danger_acts as acts
+from bot.extraction.danger_going import going_on_now
 from bot.extraction.danger_live import live_danger
 from bot.extraction.danger_still import still_going_on
 from bot.extraction.normalize import normalize
@@ -243,4 +244,4 @@ def rules_danger(text: str, normalized: bool = False) -> bool:
         if _FEAR.search(clause) and denied:
             continue
         return True
-    return live_danger(lowered) or still_going_on(lowered)
+    return live_danger(lowered) or still_going_on(lowered) or going_on_now(lowered)

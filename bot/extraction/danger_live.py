@@ -17,9 +17,10 @@ Read off held_out_6_tuned's two misses, but written for kinds of phrasing, not t
 - **Getting off with us**: "they're getting off where we get off", "he says he'll follow us off
   the bus": a stated intent to follow the resident right now.
 
-Its guards (``WHO``, ``HABIT``, ``PAST_DAY``, ``ABOUT_THE_REPORT``, ``CLAUSE``) are shared with
-``danger_still`` (round 13). These only *add* alarms (``danger.detect_danger`` asks this module
-after its own rules said no); every guard here limits a round-7 alarm, never an older one.
+Its guards (``WHO``, ``HABIT``, ``PAST_DAY``, ``ABOUT_THE_REPORT``, ``CLAUSE``, ``FEARED``) are
+shared with ``danger_still`` (round 13) and ``danger_going`` (round 14). These only *add*
+alarms (``danger.detect_danger`` asks this module after its own rules said no); every guard here
+limits a round-7 alarm, never an older one.
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ WHO = (r"(?:he|she|they|someone|somebody|some ?one|one(?: of them)?|"
         r"people|neighbou?rs?|driver|passenger)(?:\s+(?:who|that|from|on|at|in|by|with)\s+"
         r"[^,.;]{0,40}?)?)")
 _DOOR_SIGNAL = re.compile(
-    rf"\b{WHO}\s+(?:is|are|'s|'re|keeps?|keeps on|won'?t stop|will not stop|has been|have been|"
-    r"'s been|'ve been)\s+(?:still\s+|now\s+)?(?:pressing|ringing|buzzing|leaning on|pushing|"
-    r"jabbing)\s+(?:on\s+)?(?:my|our|the|her|his)\s+(?:front\s+)?(?:buzzer|door ?bell|bell|"
-    r"intercom|entryphone)\b")
+    rf"\b{WHO}(?:\s*'s|\s*'re|\s+is|\s+are|\s+keeps?|\s+keeps on|\s+won'?t stop|\s+will not stop|"
+    r"\s+has been|\s+have been|'s been|'ve been)\s+(?:still\s+|now\s+)?(?:pressing|ringing|"
+    r"buzzing|leaning on|pushing|jabbing)\s+(?:on\s+)?(?:my|our|the|her|his)\s+(?:front\s+)?"
+    r"(?:buzzer|door ?bell|bell|intercom|entryphone)\b")
 HABIT = re.compile(r"\b(every|always|most (days|nights)|at night|all the time|for (days|weeks|"
                     r"months|years|ages)|since (the|last|june|july|august|september|october|"
                     r"november|december|january|february|march|april|may|he|she|they|we|i)|"
@@ -73,6 +74,10 @@ _GETTING_OFF = re.compile(
     r"getting out|following (?:us|me) (?:off|out))\s+(?:where|when|at the same stop as|"
     r"(?:the bus |the train )?(?:with|after) )?\s*(?:we|i|us|me|our|my)\b")
 CLAUSE = re.compile(r"[.!?;\n]+")
+# A presence imagined or feared, not seen: "I keep imagining they're waiting outside".
+FEARED = re.compile(r"\b(?:keep|kept|always) (?:thinking|imagining|picturing|hearing|feeling)\b|"
+                    r"\bimagin\w*|\bparanoid\b|\bnightmares?\b|\b(?:i|we) dream\b|\bwhat if\b|"
+                    r"\b(?:worried|scared|afraid|frightened|terrified) (?:that|they|he|she)\b")
 
 
 def _door_signal(clause: str) -> bool:

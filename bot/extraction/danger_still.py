@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extraction.danger_live import ABOUT_THE_REPORT, CLAUSE, HABIT, PAST_DAY, WHO
+from bot.extraction.danger_live import ABOUT_THE_REPORT, CLAUSE, FEARED, HABIT, PAST_DAY, WHO
 
 _SUBJECT = rf"(?:{WHO}|i|we|you)"
 _STILL = re.compile(
@@ -39,7 +39,7 @@ _STOOD = re.compile(
     rf"\b{WHO}\s*(?:'s|'re|\s+is|\s+are)\s+(?:there|outside|downstairs|upstairs) (?:right )?now\b|"
     rf"\b{WHO}\s*(?:'s|'re|\s+is|\s+are)\s+doing it again\b")
 _WAITING = re.compile(
-    r"\b(?:he|she|they)\s+(?:is\s+|are\s+|'s\s+|'re\s+)?(?:still\s+)?waiting\s+(?:by|at|outside|"
+    r"\b(?:he|she|they)(?:\s+is|\s+are|'s|'re)?\s+(?:still\s+)?waiting\s+(?:by|at|outside|"
     r"downstairs|near|round|in|for (?:me|us)\b(?! to))")
 _LIVES_THERE = re.compile(r"\b(liv\w*|works?|working|employed|allowed|housed|moved in|in hospital"
                           r"|in prison|on bail)\b")
@@ -108,8 +108,10 @@ _KEEPS = re.compile(r"\bkeeps?\b|\bkeep on\b")
 
 
 def _guarded(clause: str) -> bool:
-    """A habit or a past day named in the clause, which makes a presence or an act history."""
-    return bool(HABIT.search(clause) or PAST_DAY.search(clause) or _FOR_A_WHILE.search(clause))
+    """A habit or a past day named in the clause, which makes a presence or an act history (or a
+    fear: "I keep imagining they're waiting outside", read since round 14's contraction mend)."""
+    return bool(HABIT.search(clause) or PAST_DAY.search(clause) or _FOR_A_WHILE.search(clause)
+                or FEARED.search(clause))
 
 
 def _clause_still(clause: str) -> bool:
