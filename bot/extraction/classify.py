@@ -160,17 +160,20 @@ _FINE = re.compile(r"\b(i'?m|i am|we'?re|we are) (ok|okay|fine|alright|unharmed)
 def injured(low: str) -> bool | None:
     """True/False when the text says whether anyone was hurt; None when it does not."""
     no = _INJURED_NO.search(low)
-    if no and not _NOT_BADLY.search(no.group(0)):
+    if no and not _NOT_BADLY.search(no.group(0)) or ongoing_injured.NOT_HURT.search(low):
         return False
-    if _INJURED_YES.search(low) or ongoing_injured.INJURED_YES.search(low):
+    if _INJURED_YES.search(low) or ongoing_injured.INJURED_YES.search(low) or \
+            ongoing_injured.HURT_MARKS.search(low):
         return True
     return False if _FINE.search(low) or ongoing_injured.INJURED_NO.search(low) else None
 
 
 def ongoing_words(low: str) -> bool | None:
     """Words that say it is repeated or still happening (True) or a one-off (False)."""
-    if _ONGOING_NO.search(low) or ongoing_injured.ONGOING_NO.search(low):
+    if _ONGOING_NO.search(low) or ongoing_injured.ONGOING_NO.search(low) or \
+            ongoing_injured.ONE_OFF.search(low):
         return False
-    if _ONGOING_YES.search(low) or ongoing_injured.ONGOING_YES.search(low):
+    if _ONGOING_YES.search(low) or ongoing_injured.ONGOING_YES.search(low) or \
+            ongoing_injured.REPEATED.search(low):
         return True
     return None

@@ -24,7 +24,8 @@ DATE_RE = re.compile(
     r"the day before yesterday|(?:the )?night before last|yesterday" + _PART
     + r"|today|tonight|this (?:morning|afternoon|evening|am)|"
     r"earlier today|last night|"
-    rf"(?:last|this past|this|on|past)\s+{_DAYS}{_PART}|{_DAYS}{_PART}(?:\s+just gone)?|"
+    rf"(?:last|this past|this|on|past)\s+{_DAYS}{_PART}|"
+    rf"{_DAYS}{_PART}(?:\s+just gone|\s+(?:of\s+)?last week)?|"
     r"(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) (?:ago|back)|"
     r"(?:an?|one|two|three|\d{1,2}|a few|a couple of) (?:hours?|minutes?|mins?) ago|"
     r"a fortnight ago|(?:over|at|on) the weekend|(?<=since )the weekend|"
@@ -88,6 +89,9 @@ def resolve(phrase: str, now: datetime) -> date | None:
     phrase = re.sub(r"^the (\d)", r"\1", phrase)
     phrase = re.sub(r"^(at|on) ", "", phrase)
     today = now.date()
+    last_week = dates_calendar.weekday_last_week(phrase, today)  # "tuesday last week"
+    if last_week:
+        return last_week
     holiday = _HOLIDAYS.get(phrase.replace("'", ""))
     if holiday:
         day = date(today.year, *holiday)
@@ -196,9 +200,14 @@ def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, dat
         if phrase.lower() in ("this month", "last month", "this week") or \
                 re.search(r"\b(every|each)\s*$", text[:m.start()]):
             continue  # "twice this month", "last month", "every friday": no one day
+        with_date = dates_calendar.WEEKDAY_WITH_DATE.match(text[m.end():])
+        if re.search(_DAYS, phrase, re.IGNORECASE) and with_date and not with_date.group(1):
+            day = dates_calendar.weekday_with_bare_date(phrase, with_date.group(0), now.date())
+            if day is not None:  # "Sunday 19th": no "the", so nothing else reads the 19th
+                out.append((m.start(), day, bool(m.group("since"))))
+            continue
         if re.search(_DAYS, phrase, re.IGNORECASE) and (_DAY_AS_NAME.match(text[m.end():]) or
-                                                         dates_calendar.WEEKDAY_WITH_DATE.match(
-                                                             text[m.end():])):
+                                                         with_date):
             continue  # "the Saturday club"; "Friday the 20th" (the date is read instead)
         if (re.search(_DAYS, phrase, re.IGNORECASE)
                 and dates_calendar.FUTURE_DAY.search(text[:m.start()])):

@@ -9,6 +9,10 @@
   incident date.
 - **"The Tuesday before last"**: a week before the last Tuesday.
 - **A weekday still to come** ("Hanukkah starts on Friday") is not the incident's day.
+- **A weekday with a bare date** (round 14: "Sunday 19th", "Tuesday morning, 28th"): no "the",
+  so no date phrase follows to be read instead; the day is the latest one before today with
+  that date on that weekday (or, if none in a year, with that date).
+- **"Tuesday last week"** (round 14): that weekday in the week before this one, not this week's.
 - **Now, with an earlier event mentioned**: a danger now said with an emphatic now ("they're
   trying to get in NOW. Same lot that sprayed our wall last wk", "right now") happens today;
   the earlier date is history (a plain "now" is often "these days": "hiding is my life now").
@@ -60,3 +64,42 @@ def unsure_when(low: str, dates: list[tuple[int, date, bool]]) -> bool:
 def now_said(norm: str) -> bool:
     """An emphatic now in the message as written (case kept: "NOW", "right now")."""
     return bool(_EMPHATIC_NOW.search(norm))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LAST_WEEK = re.compile(r"^(?P<wd>" + "|".join(_WEEKDAYS) + r")\b.*\b(?:of\s+)?last week$")
+
+
+def _weekday(phrase: str) -> int | None:
+    found = re.search(r"\b(" + "|".join(_WEEKDAYS) + r")\b", phrase.lower())
+    return _WEEKDAYS.index(found.group(1)) if found else None
+
+
+def weekday_with_bare_date(phrase: str, follow: str, today: date) -> date | None:
+    """"Sunday 19th": the latest day on or before today with that date on that weekday; with
+    that date only when no month in the last year has both (a writer's slip)."""
+    digits = re.search(r"\d{1,2}", follow)
+    weekday = _weekday(phrase)
+    if digits is None or weekday is None:
+        return None
+    wanted, year, month, fallback = int(digits.group(0)), today.year, today.month, None
+    for _ in range(13):
+        try:
+            day = date(year, month, wanted)
+        except ValueError:
+            day = None
+        if day is not None and day <= today:
+            if day.weekday() == weekday:
+                return day
+            fallback = fallback or day
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return fallback
+
+
+def weekday_last_week(phrase: str, today: date) -> date | None:
+    """"Tuesday last week": that weekday in the calendar week before this one."""
+    found = _LAST_WEEK.match(phrase)
+    if not found:
+        return None
+    monday_last_week = today - timedelta(days=today.weekday() + 7)
+    return monday_last_week + timedelta(days=_WEEKDAYS.index(found.group("wd")))

@@ -7,6 +7,20 @@ their own lists, in the same order: a one-off or "not hurt" phrase first, as the
   freak", "they throw pebbles at her window"). One-off: "it's been fine since", "quiet since".
 - injured: a body part that "hurts" or "is sore"; not hurt: "my leg is ok", "shaken but fine",
   "I'm fine but ...".
+
+Round 14, read off the facts set ``tests/data/facts/narratives_tuning14f.yml`` (each account says
+whether it happened before and whether anyone was hurt, in its own words):
+
+- one-off, said against the writer's own history: "fifteen years on that route and never had
+  anything like it", "nobody's ever done that", "he's never bothered me before", "not seen that
+  before", "the first bit of bother", "never something like this". The years and "every day"
+  in the same sentence are the writer's life, not the abuse's, so this is read first.
+- ongoing: "about once a month", "the last time she came in", "said things to him before",
+  "two earlier logs", "same fella", "been turned away from there before".
+- injured: marks and small wounds ("left red marks", "a red welt", "two little cuts", "a scratch
+  on his forehead", "puncture holes", "a cracked rib", "limping"), a body part stiff, tender,
+  red or stinging; not hurt: "no harm done", "no harm to me", "didn't hurt", "no burns", "she
+  was ok apart from being shaken", "nothing hurt but my pride", "not a mark on me".
 """
 
 from __future__ import annotations
@@ -14,7 +28,8 @@ from __future__ import annotations
 import re
 
 _BODY = (r"(?:leg|legs|arm|arms|head|face|back|ribs?|neck|eye|eyes|nose|hand|hands|knee|knees|"
-         r"shoulder|jaw|foot|feet|ankle|wrist|chest|stomach|side|ear|lip|mouth)")
+         r"shoulder|jaw|foot|feet|ankle|wrist|chest|stomach|side|ear|lip|mouth|scalp|forehead|cheek|"
+         r"chin|elbow|hip|calf|thigh|fingers?|toes?|skin)")
 ONGOING_YES = re.compile(
     r"\b(done|did) (this|it|that) (before|again)\b|"
     r"\b(the )?same (men|man|lot|lads|boys|girls|kids|group|gang|people|woman|guy|bloke|youths|"
@@ -31,3 +46,52 @@ INJURED_NO = re.compile(
     rf"\b(my|his|her|their) (\w+ )?{_BODY} (is|was|'s) (ok|okay|fine|alright|all right)\b|"
     r"\b(i'?m|i am|she'?s|she is|he'?s|he is|they'?re|they are|we'?re|we are) (\w+ )?(but |and )"
     r"?(fine|ok|okay|alright|unhurt|unharmed)( now)?\b(?! (to|with|about))")
+
+# Round 14 (see above). "never had a moment's peace", "it never stops" are the opposite.
+ONE_OFF = re.compile(
+    r"\bnever (?:once |ever |before )?(?:had|seen|witnessed|experienced|known|encountered|"
+    r"been (?:targeted|attacked|bothered|touched|hassled|harassed|spoken to)|something like|"
+    r"anything like|any (?:trouble|bother|problems?|issues?)|no (?:trouble|bother)|"
+    r"a (?:cross|bad|nasty) word|happened to (?:me|us|him|her|them)|bothered (?:me|us|him|her|"
+    r"them))\b(?! (?:a moment'?s|any) peace)(?![^.!?]{0,40}\b(?:until|till|til) (?:they|he|she|"
+    r"the new|those|that family|recently|this year|last|a few|about)\b)|"
+    r"\b(?:nobody|no one|no-one)(?:'s| has| had)? (?:ever )?(?:done|said|had|touched|bothered)"
+    r" (?:that|this|it|anything|a problem|me|us|him|her)\b|"
+    r"\bnever (?:once )?(?:has|had|did) (?:anyone|anybody) \w+|"
+    r"\bnothing like (?:it|this|that)\b(?! (?:should|must|can|ought|is allowed))|"
+    r"\b(?:not|never) (?:witnessed|seen) the like\b|"
+    r"\b(?:not|never) seen (?:that|this|it|anything like (?:it|this|that)) before\b|"
+    r"\bfirst (?:bit of |lot of |sign of )?(?:bother|trouble)\b|"
+    r"\bthe first time in (?:my|our|his|her|their) (?:life|lives|\w+ years)\b")
+REPEATED = re.compile(
+    r"\b(?:about |roughly |at least |maybe )?once (?:a|every) (?:day|week|fortnight|month|year)\b|"
+    r"\bthe last time (?:she|he|they|it) (?:came|was|were|did|happened|went)\b|"
+    r"\b(?:said|done|did|shouted|called) (?:things|stuff|something|it|this|that|the same) "
+    r"(?:to (?:me|us|him|her|them) )?before\b|"
+    r"\b(?:earlier|previous|other) (?:logs?|incidents?|reports?|complaints?|occasions?)\b|"
+    r"\bsame (?:fella|fellow|bloke|guy|lad|person|one|driver|neighbou?r|customer|kids|pupils|"
+    r"family|couple)\b|"
+    r"\b(?:been|got) \w+ed (?:\w+ ){0,4}before\b")
+HURT_MARKS = re.compile(
+    rf"\b(?:left|leaving|with|there was|there were|got|has|had|have) (?:a |an |some |two |three |"
+    r"little |small )?(?:red |nasty |big |little |small |faint )?(?:marks?|welts?|weals?|"
+    r"handprints?|finger ?marks|imprint)\b|"
+    r"(?<!not )(?<!without )(?<!no )"
+    r"\b(?:a|one|two|three|some|little|small|tiny|few|several) (?:little |small |tiny |deep |"
+    r"nasty |bad )?(?:cuts?|scratch(?:es)?|nicks?|gash(?:es)?|wounds?|puncture (?:holes?|"
+    r"wounds?|marks?)|burns?|blisters?|bite marks?)\b|"
+    r"\b(?:is|was|got|were|are|been) (?:badly |a bit |slightly )?(?:scratched|scalded|burnt|"
+    r"burned|stung|cut)\b(?! (?:off|short|out|up about|down|in|through))|"
+    rf"\b(?:my|his|her|their) (?:\w+ )?{_BODY} (?:is|was|'s|are|were|got) (?:\w+ )?(?:stiff|"
+    r"tender|red|burning|stinging|numb|scratched|grazed|bleeding|bloody)\b|"
+    r"\b(?:limp(?:ing|ed)|cracked (?:a |his |her |my )?(?:ribs?|tooth|teeth|bone|skull|wrist)|"
+    r"stung like|puncture|blood on (?:my|his|her|their) \w+|bit (?:my|his|her|their) \w+)\b")
+NOT_HURT = re.compile(
+    r"\bno (?:real )?harm (?:done|to (?:me|him|her|us|them|anyone|my|his|her))\b|"
+    r"\b(?:it )?didn'?t hurt\b|"
+    r"\bno (?:burns?|cuts?|bruises?|scratch(?:es)?|broken bones|bones broken)\b|"
+    r"\b(?:not|without) (?:a|one|a single) (?:mark|scratch|bruise)\b|"
+    r"\bdidn'?t (?:leave a mark|touch (?:my|his|her) (?:skin|face|body))\b|"
+    r"\b(?:i|we|she|he|they) (?:was|were|is|are) (?:ok|okay|fine|alright) apart from\b|"
+    r"\bnothing (?:was )?(?:hurt|broken|injured) (?:but|except|apart from) (?:my|his|her|their) "
+    r"(?:pride|feelings|ego)\b")

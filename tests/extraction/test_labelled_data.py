@@ -24,7 +24,10 @@ LOADED = narrative_files(DATA_DIR)
 RESERVE = DATA_DIR / "reserve"
 # and the danger set, which only the danger rules are held to (test_thirteenth_round_danger.py)
 DANGER = DATA_DIR / "danger"
-FILES = [*LOADED, *(f for d in (RESERVE, DANGER) if d.is_dir() for f in narrative_files(d))]
+# and the facts set, which only the ongoing, injured and date rules are held to (round 14)
+FACTS = DATA_DIR / "facts"
+FILES = [*LOADED,
+         *(f for d in (RESERVE, DANGER, FACTS) if d.is_dir() for f in narrative_files(d))]
 
 
 def _problems(item: dict, now: datetime) -> list[str]:

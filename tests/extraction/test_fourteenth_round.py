@@ -1,0 +1,116 @@
+"""Round 14, fresh wording, for the kinds of phrasing read off the facts set
+(``tests/data/facts/narratives_tuning14f.yml``). Happened before: a one-off said against the
+writer's own years ("twenty years on this street and never had anything like it"), and repeats
+said without "again" ("once a month", "the last time she came in"). Hurt: marks and small
+wounds, and "no harm done". When: a weekday with a bare date ("Sunday 19th"), "Tuesday last
+week"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.extraction import classify, extract
+from bot.extraction.normalize import normalize
+
+NOW = datetime(2027, 9, 29, 10, 0)  # a Wednesday
+FACTS = Path(__file__).resolve().parents[1] / "data" / "facts" / "narratives_tuning14f.yml"
+
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules' own answers (conftest.py)
+
+
+def _low(text: str) -> str:
+    return normalize(text).lower()
+
+
+@pytest.mark.parametrize("text", [
+    "I've cycled down Fulham Palace Road every day for ten years and never had anything like it",
+    "We have lived on this estate since 1998 and nobody has ever said that to us",
+    "the man at the kiosk is always there but he's never bothered me before",
+    "I'd not seen that before in all my time working the late shift",
+    "it was the first bit of bother I've had since moving to Fulham",
+    "never something like this in my life, I am here since many years",
+    "She says it's the first time in her life anyone has touched her headscarf",
+    "I take my guide dog to that cafe every week and I've never been spoken to like that",
+])
+def test_a_one_off_said_against_the_writers_own_years(text):
+    assert classify.ongoing_words(_low(text)) is False
+
+
+@pytest.mark.parametrize("text", [
+    "they refuse to take my wheelchair on the minicab about once a month",
+    "she was just the same the last time she came into the library",
+    "the older boy has said things to her before, the school has it written down",
+    "there are two earlier incidents logged against this neighbour",
+    "same fella as in the summer, the one with the grey van",
+    "I've been turned away from that club before because of my accent",
+    # the opposite of a one-off, though it says "never"
+    "it never stops, and I've never had a moment's peace since they moved in",
+])
+def test_a_repeat_said_without_again(text):
+    assert classify.ongoing_words(_low(text)) is True
+
+
+@pytest.mark.parametrize("text", [
+    "he squeezed my arm so hard it left red marks",
+    "the gravel gave her two little cuts on her hands",
+    "there's a scratch on his cheek from her ring",
+    "the dog went for him and left puncture holes in his leg",
+    "he has a cracked rib from the punch",
+    "she was limping by the time she got to the bus stop",
+    "my neck is stiff from where he shoved me into the door",
+    "his scalp was tender for days after they pulled his hair",
+])
+def test_marks_and_small_wounds_are_hurt(text):
+    assert classify.injured(_low(text)) is True
+
+
+@pytest.mark.parametrize("text", [
+    "he threw a can at me, no harm done apart from a wet jacket",
+    "they spat at her, no harm to her but she was upset",
+    "the milkshake didn't hurt, it was just humiliating",
+    "the tea was cold so no burns",
+    "he's ok, not a scratch on him, but he won't go back",
+    "my son is fine, not a scratch, but he is scared",
+    "she said she was okay apart from being shaken",
+    "nothing hurt but my pride",
+])
+def test_no_harm_is_not_hurt(text):
+    assert classify.injured(_low(text)) is False
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("outside the Lyric on Sunday 19th a man spat at me", "2027-09-19"),
+    ("It was Tuesday morning, 28th, at the bus stop", "2027-09-28"),
+    ("the latest was Saturday 11th when they knocked his hat off", "2027-09-11"),
+    # a weekday and a date that do not agree this month: the month when they do
+    ("on Friday 20th he shouted at us", "2027-08-20"),
+    ("Tuesday last week a man shoved her chair", "2027-09-21"),
+    ("it was friday of last week, by the river", "2027-09-24"),
+    # "the" before the date: read as before (the date, not the weekday)
+    ("on Friday the 17th a woman pulled my scarf", "2027-09-17"),
+])
+def test_a_weekday_with_its_date_and_a_weekday_last_week(text, day):
+    assert extract(text, NOW)["occurred_on"] == day
+
+
+def test_the_facts_set():
+    """The rules say whether it happened before for 94 of its 100 accounts rightly (56 before
+    this round), whether anyone was hurt for 67 of 68 (45), and the day for 97 of 100 (89)."""
+    data = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
+    now = datetime.fromisoformat(str(data["now"]))
+    ongoing = injured = dated = 0
+    for item in data["narratives"]:
+        low = _low(item["text"])
+        ongoing += classify.ongoing_words(low) == item["ongoing"]
+        injured += "injured" in item and classify.injured(low) == item["injured"]
+        got = extract(item["text"], now)["occurred_on"]
+        dated += bool(got and item.get("date")) and abs(
+            (datetime.fromisoformat(got) - datetime.fromisoformat(str(item["date"]))).days) <= 1
+    assert len(data["narratives"]) == 100
+    assert ongoing >= 94
+    assert injured >= 67
+    assert dated >= 97
