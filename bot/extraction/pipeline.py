@@ -72,7 +72,18 @@ GENERIC = ["mosque", "church", "synagogue", "gurdwara", "temple", "mandir", "bus
            "lobby", "foyer", "reception", "changing room", "changing rooms", "toilets", "canteen",
            "common room", "halls", "building site", "construction site", "school gate",
            "corner shop", "staffroom", "classroom", "community room", "meeting room", "prayer room",
-           "function room", "residents lounge", "residents' lounge"]
+           "function room", "residents lounge", "residents' lounge",
+           # round 14, read off the facts and danger sets: venues said before a named place
+           "rank", "taxi rank", "stop", "depot", "scaffolding", "food court", "garages", "yard",
+           "river path", "doorway", "newsagent", "newsagents", "bakery", "butchers", "kiosk",
+           "warehouse", "factory", "venue", "hall", "church hall", "offices", "bank",
+           "care home", "nursing home", "sheltered housing", "supported housing",
+           "pitches", "football pitches", "arcade", "stall", "market stall", "bus garage"]
+# Round 14: a venue said before a named place with no preposition in front of it ("The chemist
+# on Dawes Road", "leaving a bar near the Apollo", "our takeaway on Blythe Road"): found with
+# the preposition after it, which is then cut, so the two merge into one place.
+_VENUE_BEFORE = ["on", "in", "at", "near", "off", "by", "behind", "outside", "opposite", "above"]
+_NAMED_LABELS = {"ROAD", "ESTATE", "STATION", "PARK", "VENUE", "SHOP", "WARD", "AREA"}
 # Places of worship and the like, also after my/our/his/her and with no article ("out of shul").
 WORSHIP = ["mosque", "church", "synagogue", "shul", "gurdwara", "temple", "mandir", "chapel",
            "cathedral", "masjid", "surgery", "gp surgery", "school", "college", "nursery"]
@@ -132,6 +143,9 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
                 [{"LOWER": "in"}, {"LOWER": "class"}], [{"LOWER": "on"}, {"LOWER": "site"}]]
     generic += [[{"LOWER": {"IN": ["runs", "owns", "manages", "run", "own"]}}, {"LOWER": "the"},
                  *_phrase(g)] for g in GENERIC]
+    before = [[{"LOWER": {"IN": ["the", "a", "an", "our", "my", "their", "his", "her"]}},
+               {"IS_ALPHA": True, "LOWER": {"NOT_IN": STOP + PREPS}, "OP": "{0,2}"},
+               *_phrase(g), {"LOWER": {"IN": _VENUE_BEFORE}}] for g in GENERIC]
     generic += [[{"LOWER": {"IN": PREPS}}, {"LOWER": {"IN": ["my", "our", "his", "her", "the"]}},
                  {"IS_ALPHA": True, "OP": "?"}, {"ORTH": {"IN": ["'", "'s"]}, "OP": "?"},
                  {"LOWER": "school"}, {"LOWER": {"IN": ["gate", "gates"]}}]]
@@ -153,7 +167,8 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     online = [[{"LOWER": "online"}], [{"LOWER": "social"}, {"LOWER": "media"}],
               [{"LOWER": "group"}, {"LOWER": "chat"}], [{"LOWER": "on"}, {"ORTH": "X"}],
               [{"LOWER": {"IN": ["dm", "dms"]}}], [{"LOWER": "the"}, {"LOWER": "comments"}]]
-    return {"ROAD": road, "GENERIC": generic, "BUS": bus, "HOME": home, "ONLINE": online}
+    return {"ROAD": road, "GENERIC": generic, "BUS": bus, "HOME": home, "ONLINE": online,
+            "VENUE_BEFORE": before}
 
 
 def _make_place_finder(nlp: Language) -> Any:
@@ -168,6 +183,7 @@ def _make_place_finder(nlp: Language) -> Any:
     def place_finder(doc: Doc) -> Doc:
         """Put every place mention (known names + patterns) in doc.spans['places']."""
         spans: list[Span] = []
+        before: list[tuple[int, int]] = []
         for ent in doc.ents:
             end = ent.end
             if ent.label_ != "ONLINE" and end < len(doc) and doc[end].lower_ in _AFTER_NAME:
@@ -177,6 +193,9 @@ def _make_place_finder(nlp: Language) -> Any:
             label = nlp.vocab.strings[match_id]
             if label == "BUS" and end < len(doc) and doc[end].lower_ in _NOT_ROUTE:
                 continue  # "a 17 year old"
+            if label == "VENUE_BEFORE":  # kept below only if a named place follows
+                before.append((start, end))
+                continue
             if label != "ONLINE":
                 cut = strip if label == "ROAD" else set(PREPS) if label == "BUS" else \
                     {*PREPS, "out", "of", "runs", "owns", "manages", "run", "own"} - (
@@ -184,6 +203,11 @@ def _make_place_finder(nlp: Language) -> Any:
                 while start < end - 1 and doc[start].lower_ in cut:
                     start += 1
             spans.append(Span(doc, start, end, label=label))
+        # "the chemist on" + "Dawes Road" (or "near" + "the" + "Hammersmith Apollo"): the venue
+        # without the preposition, which then merges with the named place
+        named = {s.start for s in spans if s.label_ in _NAMED_LABELS}
+        spans += [Span(doc, start, end - 1, label="GENERIC") for start, end in before
+                  if end in named or (end + 1 in named and doc[end].lower_ == "the")]
         doc.spans["places"] = spans
         return doc
 

@@ -114,3 +114,24 @@ def test_the_facts_set():
     assert ongoing >= 94
     assert injured >= 67
     assert dated >= 97
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a venue said before a named place, with no preposition in front of the venue
+    ("The launderette on Fulham Palace Road won't let me in any more", "launderette on Fulham"),
+    ("me and my sister were leaving a bar near the Lyric when he started", "bar near the Lyric"),
+    ("someone sprayed paint over our takeaway on Askew Road last night", "takeaway on Askew Road"),
+    ("there's a man at the taxi rank by Hammersmith station shouting at drivers", "rank by"),
+    ("the newsagent on Munster Road told my son to get out", "newsagent on Munster Road"),
+])
+def test_a_venue_before_a_named_place_is_part_of_the_place(text, place):
+    got = extract(text, NOW)["location"]["text"]
+    assert got and place.lower() in got.lower()
+
+
+def test_a_venue_with_no_named_place_after_it_is_not_made_a_place():
+    # "the chemist opposite": no named place follows, so the round-14 pattern adds nothing
+    got = extract("I live on Cambridge Grove and the chemist opposite won't serve me", NOW)
+    assert "chemist" not in (got["location"]["text"] or "").lower()
+    got = extract("The chemist opposite Brook Green won't serve me", NOW)
+    assert "chemist opposite brook green" in (got["location"]["text"] or "").lower()
