@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from bot.extraction.incident_words import INCIDENT_PATTERNS
-from bot.extraction.lexicon_cues import ROUND7_STRANDS
+from bot.extraction.lexicon_cues import ROUND7_STRANDS, ROUND14_STRANDS
 from bot.extraction.nations import RACE_PATTERNS
 
 STRAND_PATTERNS: dict[str, list[str]] = {
@@ -198,7 +198,7 @@ def _compile(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
     return {key: re.compile(_alternation(pats)) for key, pats in table.items()}
 
 
-for _strand, _patterns in ROUND7_STRANDS.items():  # round 7 (lexicon_cues.py)
+for _strand, _patterns in [*ROUND7_STRANDS.items(), *ROUND14_STRANDS.items()]:  # lexicon_cues.py
     STRAND_PATTERNS[_strand] = [*STRAND_PATTERNS[_strand], *_patterns]
 STRAND_RES = _compile(STRAND_PATTERNS)
 INCIDENT_RES = _compile(INCIDENT_PATTERNS)
