@@ -27,7 +27,8 @@ _INJURED_NO = re.compile(
     r"\b(it|they|he|she) missed( me| us| him| her)?\b|"
     r"\b(it|that) (didn'?t|did not) hurt\b|\b(he|she|they) (didn'?t|did not) (hurt|injure) (me|us|"
     r"him|her|them)\b|"
-    r"\bno (injur\w+|one (was |got )?(hurt|injured)|physical harm|marks?)\b|\bunhurt\b|"
+    r"\bno (injur\w+|one (was |got )?(hurt|injured)|physical harm|marks?\b(?! but))\b|"
+    r"\bunhurt\b|"
     r"\buninjured\b|"
     r""
     r"\bnot hurt\b|\b(i'?m|we'?re|he'?s|she'?s|they'?re) (ok|okay|fine|alright) physically\b|"
@@ -177,3 +178,9 @@ def ongoing_words(low: str) -> bool | None:
             ongoing_injured.REPEATED.search(low):
         return True
     return None
+
+
+def one_off(low: str) -> bool:
+    """A one-off said against the writer's own history ("never had anything like it"): it
+    outweighs two days named in the account, which are often the report's and the incident's."""
+    return bool(ongoing_injured.ONE_OFF.search(low))

@@ -26,7 +26,10 @@ DATE_RE = re.compile(
     r"earlier today|last night|"
     rf"(?:last|this past|this|on|past)\s+{_DAYS}{_PART}|"
     rf"{_DAYS}{_PART}(?:\s+just gone|\s+(?:of\s+)?last week)?|"
-    r"(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) (?:ago|back)|"
+    r"(?:a|one|two|three|four|five|six|\d{1,2}|a couple of|couple of) (?:days?|weeks?|months?) "
+    r"(?:ago|back)(?: today)?|"
+    rf"(?:two|three|four|\d) {_DAYS}s ago|"
+    r"(?:sat|sun|mon|tue|tues|wed|thu|thur|thurs|fri)\.? \d{1,2}(?:st|nd|rd|th)|"
     r"(?:an?|one|two|three|\d{1,2}|a few|a couple of) (?:hours?|minutes?|mins?) ago|"
     r"a fortnight ago|(?:over|at|on) the weekend|(?<=since )the weekend|"
     r"(?:last|this) (?:week|weekend|month)|"
@@ -114,6 +117,11 @@ def resolve(phrase: str, now: datetime) -> date | None:
     if phrase == "a fortnight ago":
         return today - timedelta(days=14)
     phrase = re.sub(r"\bback$", "ago", phrase)
+    phrase = re.sub(r"\b(a )?couple of\b", "2", re.sub(r"\s+today$", "", phrase))  # "ago today"
+    told = dates_calendar.weekdays_ago(phrase, today) or dates_calendar.short_weekday_date(
+        phrase, today)  # "two sundays ago", "sat 9th"
+    if told:
+        return told
     core = re.sub(r"\s+(morning|afternoon|evening|night|lunchtime|lunch time)$", "", phrase)
     if re.fullmatch(r"\d{1,2}/\d{1,2}", core):
         core = f"{core}/{now.year}"
@@ -201,7 +209,8 @@ def find_dates(text: str, now: datetime, limit: int = 12) -> list[tuple[int, dat
                 re.search(r"\b(every|each)\s*$", text[:m.start()]):
             continue  # "twice this month", "last month", "every friday": no one day
         with_date = dates_calendar.WEEKDAY_WITH_DATE.match(text[m.end():])
-        if re.search(_DAYS, phrase, re.IGNORECASE) and with_date and not with_date.group(1):
+        if re.search(_DAYS, phrase, re.IGNORECASE) and with_date and not with_date.group(1) \
+                and with_date.group(2):
             day = dates_calendar.weekday_with_bare_date(phrase, with_date.group(0), now.date())
             if day is not None:  # "Sunday 19th": no "the", so nothing else reads the 19th
                 out.append((m.start(), day, bool(m.group("since"))))

@@ -12,7 +12,10 @@
 - **A weekday with a bare date** (round 14: "Sunday 19th", "Tuesday morning, 28th"): no "the",
   so no date phrase follows to be read instead; the day is the latest one before today with
   that date on that weekday (or, if none in a year, with that date).
-- **"Tuesday last week"** (round 14): that weekday in the week before this one, not this week's.
+- **"Tuesday last week"** (round 14): that weekday in the week before this one, not this week's;
+  "two Sundays ago" (the Sunday a week before the last one); "Sat 9th" (a short weekday with a
+  bare date); "a week ago today", "a couple of days ago"; and a weekday followed by a date with
+  its month ("Tuesday 28 Sept") is dropped for the date, as with "Friday the 20th".
 - **Now, with an earlier event mentioned**: a danger now said with an emphatic now ("they're
   trying to get in NOW. Same lot that sprayed our wall last wk", "right now") happens today;
   the earlier date is history (a plain "now" is often "these days": "hiding is my life now").
@@ -26,7 +29,9 @@ from datetime import date, timedelta
 _BARE_ORDINAL = re.compile(r"\d{1,2}(st|nd|rd|th)?")
 # "the Tuesday before last": a week before the last Tuesday.
 BEFORE_LAST = re.compile(r"\s+before last\b")
-WEEKDAY_WITH_DATE = re.compile(r"^,?\s+(the\s+)?\d{1,2}(st|nd|rd|th)\b")
+WEEKDAY_WITH_DATE = re.compile(r"^,?\s+(the\s+)?\d{1,2}(st|nd|rd|th)\b|^,?\s+(the\s+)?\d{1,2}"
+                               r"(st|nd|rd|th)?(\s+of)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                               r"oct|nov|dec)", re.IGNORECASE)
 UNSURE_WHEN = re.compile(
     r"\bcould (have|'ve) (been (there|done|up|on)|happened)\b[^.!?]{0,30}\b(any ?time|for (days|"
     r"weeks|ages|a while|a few days)|all (week|weekend|month)|since|days|weeks|anytime|ages)\b|"
@@ -103,3 +108,26 @@ def weekday_last_week(phrase: str, today: date) -> date | None:
         return None
     monday_last_week = today - timedelta(days=today.weekday() + 7)
     return monday_last_week + timedelta(days=_WEEKDAYS.index(found.group("wd")))
+
+
+_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+          "sat": 5, "sun": 6}
+_COUNT = {"two": 2, "three": 3, "four": 4}
+
+
+def weekdays_ago(phrase: str, today: date) -> date | None:
+    """"two sundays ago": the Sunday a week before the last one (the last is "one ago")."""
+    found = re.fullmatch(r"(two|three|four|\d) (" + "|".join(_WEEKDAYS) + r")s ago", phrase)
+    if not found:
+        return None
+    count = _COUNT.get(found.group(1)) or int(found.group(1))
+    back = (today.weekday() - _WEEKDAYS.index(found.group(2))) % 7 or 7
+    return today - timedelta(days=back + 7 * (count - 1))
+
+
+def short_weekday_date(phrase: str, today: date) -> date | None:
+    """"sat 9th": a short weekday with a bare date, read as "Saturday 9th"."""
+    found = re.fullmatch(r"(\w+)\.? (\d{1,2})(?:st|nd|rd|th)", phrase)
+    if not found or found.group(1) not in _SHORT:
+        return None
+    return weekday_with_bare_date(_WEEKDAYS[_SHORT[found.group(1)]], found.group(2), today)

@@ -62,19 +62,33 @@ ONE_OFF = re.compile(
     r"\b(?:not|never) (?:witnessed|seen) the like\b|"
     r"\b(?:not|never) seen (?:that|this|it|anything like (?:it|this|that)) before\b|"
     r"\bfirst (?:bit of |lot of |sign of )?(?:bother|trouble)\b|"
-    r"\bthe first time in (?:my|our|his|her|their) (?:life|lives|\w+ years)\b")
+    r"\bthe first time in (?:my|our|his|her|their) (?:life|lives|\w+ years)\b|"
+    # read off the second facts set (tuning_14i)
+    r"\b(?:nobody|no one|no-one|no shop|no driver|no customer)(?: (?:at|in|on|round) "
+    r"(?:the |this |that |my |our |his |her )?\w+)? "
+    r"(?:has|had|'s|have) (?:ever|never)\b|"
+    r"\bnever (?:been|was) anything (?:\w+ )?like (?:it|this|that)\b|"
+    r"\bnever (?:once |ever )?happened\b(?! (?:again|since))|"
+    r"\bnever before (?:this|that|it|any|such|something|anything)\b|"
+    r"\bwithout (?:so much as )?a (?:single )?(?:cross word|problem|incident|issue|"
+    r"bit of bother)\b")
 REPEATED = re.compile(
     r"\b(?:about |roughly |at least |maybe )?once (?:a|every) (?:day|week|fortnight|month|year)\b|"
     r"\bthe last time (?:she|he|they|it) (?:came|was|were|did|happened|went)\b|"
-    r"\b(?:said|done|did|shouted|called) (?:things|stuff|something|it|this|that|the same) "
-    r"(?:to (?:me|us|him|her|them) )?before\b|"
+    r"\b(?:said|done|did|shouted|called) (?:things|stuff|something|it|this|that|the same)"
+    r"(?: \w+){0,5} before\b|\bonce before\b|"
+    r"\bdid (?:exactly |just )?(?:this|that|the same) (?:when|last|before|to)\b|"
+    r"\b(?:the )?same (?!(?:day|time|night|week|morning|evening|way|place|school|class|street|"
+    r"road|bus|train|stop|age|year|thing as)\b)(?:\w+ )?\w+,? "
+    r"(?:(?:who|that) )?(?:had|has|did|does|put|went|came|was|were|have|again|as|said)\b|"
     r"\b(?:earlier|previous|other) (?:logs?|incidents?|reports?|complaints?|occasions?)\b|"
     r"\bsame (?:fella|fellow|bloke|guy|lad|person|one|driver|neighbou?r|customer|kids|pupils|"
     r"family|couple)\b|"
     r"\b(?:been|got) \w+ed (?:\w+ ){0,4}before\b")
 HURT_MARKS = re.compile(
     rf"\b(?:left|leaving|with|there was|there were|got|has|had|have) (?:a |an |some |two |three |"
-    r"little |small )?(?:red |nasty |big |little |small |faint )?(?:marks?|welts?|weals?|"
+    r"little |small )?(?:red |nasty |big |little |small |faint |raised |angry |purple )?(?:marks?|"
+    r"welts?|weals?|"
     r"handprints?|finger ?marks|imprint)\b|"
     r"(?<!not )(?<!without )(?<!no )"
     r"\b(?:a|one|two|three|some|little|small|tiny|few|several) (?:little |small |tiny |deep |"
@@ -85,7 +99,14 @@ HURT_MARKS = re.compile(
     rf"\b(?:my|his|her|their) (?:\w+ )?{_BODY} (?:is|was|'s|are|were|got) (?:\w+ )?(?:stiff|"
     r"tender|red|burning|stinging|numb|scratched|grazed|bleeding|bloody)\b|"
     r"\b(?:limp(?:ing|ed)|cracked (?:a |his |her |my )?(?:ribs?|tooth|teeth|bone|skull|wrist)|"
-    r"stung like|puncture|blood on (?:my|his|her|their) \w+|bit (?:my|his|her|their) \w+)\b")
+    r"stung like|puncture|blood on (?:my|his|her|their) \w+|bit (?:my|his|her|their) \w+)\b|"
+    # read off the second facts set (tuning_14i): what a first-aider, nurse or dentist did
+    r"\b(?:put ice on|(?:come|came) up like|steri[- ]?strips?|glued (?:it|him|her)|"
+    r"patched (?:it|him|her) up|drew blood|black and blue|chipped (?:a |his |her |my )?(?:front )?"
+    r"(?:tooth|teeth)|cracked (?:a |his |her |my )?(?:\w+ )?(?:molar|tooth|teeth)|"
+    r"(?:split|cut) (?:my|his|her|their) (?:chin|forehead|elbow|ear|mouth|scalp)|"
+    r"lips? (?:was |were |is |are )?(?:split|cut|swollen|bleeding)|has ached|ached since)\b|"
+    rf"\b(?:my|his|her|their) (?:\w+ )?{_BODY} (?:\w+ )?(?:hurt|hurted|ached)\b")
 NOT_HURT = re.compile(
     r"\bno (?:real )?harm (?:done|to (?:me|him|her|us|them|anyone|my|his|her))\b|"
     r"\b(?:it )?didn'?t hurt\b|"
@@ -93,5 +114,9 @@ NOT_HURT = re.compile(
     r"\b(?:not|without) (?:a|one|a single) (?:mark|scratch|bruise)\b|"
     r"\bdidn'?t (?:leave a mark|touch (?:my|his|her) (?:skin|face|body))\b|"
     r"\b(?:i|we|she|he|they) (?:was|were|is|are) (?:ok|okay|fine|alright) apart from\b|"
+    r"\b(?:she|he|they|i|we) (?:was|were) (?:ok|okay|fine|alright|unhurt)\b(?! (?:to|with|about|"
+    r"until|till|at first|but))|"
+    r"\bno bruis\w*|\b(?:not|isn'?t|wasn'?t) sore\b|\b(?:was|were) not hit\b|"
+    r"\b(?:wasn'?t|weren'?t) hit\b|"
     r"\bnothing (?:was )?(?:hurt|broken|injured) (?:but|except|apart from) (?:my|his|her|their) "
     r"(?:pride|feelings|ego)\b")

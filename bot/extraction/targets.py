@@ -24,7 +24,7 @@ TARGETS: dict[str, tuple[str, float]] = {
 # `scoring.place_found`). Otherwise a floor is only ever raised.
 WHOLE_SET_TARGETS: dict[str, tuple[str, float]] = {
     "strands": ("f1", 0.945), "incident_types": ("f1", 0.875),
-    "reporter_role": ("accuracy", 0.925), "occurred_on": ("within_a_day", 0.935),
+    "reporter_role": ("accuracy", 0.925), "occurred_on": ("within_a_day", 0.945),
     "place": ("found", 0.825), "danger_now": ("recall", 0.965), "danger_now ": ("precision", 0.89)}
 # The fresh parts (parts.FRESH: tuned on by the classifiers, never by the rules): floors at what
 # round 14 measured there, less the same margin, re-set with the parts (2,690 accounts:
@@ -37,9 +37,10 @@ WHOLE_SET_TARGETS: dict[str, tuple[str, float]] = {
 # Round 14: with held_out_13 among the fresh parts recall fell to 0.963 (the alarm at 0.5 finds 2
 # more of 458 there, but takes the rules-fitted parts' precision under issue 8's 0.90: 10 false
 # alarms in 546), and the round's danger rules (danger_going.py) brought it back to 0.965.
-# Place's were raised in round 14 with the venue before a named place (fresh 0.758 -> 0.801).
+# Place's were raised in round 14 with the venue before a named place (fresh 0.758 -> 0.801),
+# and the date's with the dates read off the facts sets (fresh 0.932 -> 0.941).
 FRESH_FLOORS: dict[str, tuple[str, float]] = {
     "strands": ("f1", 0.935), "incident_types": ("f1", 0.865),
-    "reporter_role": ("accuracy", 0.915), "occurred_on": ("within_a_day", 0.925),
+    "reporter_role": ("accuracy", 0.915), "occurred_on": ("within_a_day", 0.935),
     "place": ("found", 0.795), "danger_now": ("recall", 0.96), "danger_now ": ("precision", 0.89)}
 GROUP_TARGETS = {"all": WHOLE_SET_TARGETS, "fresh": FRESH_FLOORS}

@@ -35,6 +35,13 @@ def _low(text: str) -> str:
     "never something like this in my life, I am here since many years",
     "She says it's the first time in her life anyone has touched her headscarf",
     "I take my guide dog to that cafe every week and I've never been spoken to like that",
+    # the second facts set's kinds (tuning_14i)
+    "in fifty years nobody has ever raised a hand to him",
+    "no one at the club had ever said a word about my turban",
+    "there has never been anything remotely like it on this street",
+    "she has shopped there for decades and it's never once happened",
+    "never before this happen to me, I am in this country since long time",
+    "we've lived here since the eighties without so much as a cross word",
 ])
 def test_a_one_off_said_against_the_writers_own_years(text):
     assert classify.ongoing_words(_low(text)) is False
@@ -49,6 +56,10 @@ def test_a_one_off_said_against_the_writers_own_years(text):
     "I've been turned away from that club before because of my accent",
     # the opposite of a one-off, though it says "never"
     "it never stops, and I've never had a moment's peace since they moved in",
+    "same two lads put our window through in the spring",
+    "the same bloke went for him at this stop back in June",
+    "he did exactly this when we met them at the cup game",
+    "it happened to her on that platform once before",
 ])
 def test_a_repeat_said_without_again(text):
     assert classify.ongoing_words(_low(text)) is True
@@ -63,6 +74,12 @@ def test_a_repeat_said_without_again(text):
     "she was limping by the time she got to the bus stop",
     "my neck is stiff from where he shoved me into the door",
     "his scalp was tender for days after they pulled his hair",
+    "the school nurse put ice on it and it came up like an egg",
+    "the first aider closed the cut with steri strips",
+    "he chipped his front tooth on the kerb",
+    "her knee has ached since she fell",
+    "his lips were split and swollen",
+    "my shoulder hurt so much I couldn't lift the kettle",
 ])
 def test_marks_and_small_wounds_are_hurt(text):
     assert classify.injured(_low(text)) is True
@@ -77,6 +94,9 @@ def test_marks_and_small_wounds_are_hurt(text):
     "my son is fine, not a scratch, but he is scared",
     "she said she was okay apart from being shaken",
     "nothing hurt but my pride",
+    "the bottle smashed by his feet but he was not hit",
+    "no bruising and she's not sore, just upset",
+    "she called up to me that she was fine",
 ])
 def test_no_harm_is_not_hurt(text):
     assert classify.injured(_low(text)) is False
@@ -92,28 +112,48 @@ def test_no_harm_is_not_hurt(text):
     ("it was friday of last week, by the river", "2027-09-24"),
     # "the" before the date: read as before (the date, not the weekday)
     ("on Friday the 17th a woman pulled my scarf", "2027-09-17"),
+    # read off the dates set (tuning_14h)
+    ("a couple of days ago a man spat at my daughter", "2027-09-27"),
+    ("a week ago today they wrote on our door", "2027-09-22"),
+    ("two Saturdays ago outside the Lyric", "2027-09-18"),
+    ("Sat 18th at the bus stop he shoved me", "2027-09-18"),
+    ("Tuesday 21 Sept, late, in the queue outside the club", "2027-09-21"),
 ])
 def test_a_weekday_with_its_date_and_a_weekday_last_week(text, day):
     assert extract(text, NOW)["occurred_on"] == day
 
 
-def test_the_facts_set():
-    """The rules say whether it happened before for 94 of its 100 accounts rightly (56 before
-    this round), whether anyone was hurt for 67 of 68 (45), and the day for 97 of 100 (89)."""
-    data = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
+def test_a_one_off_outweighs_two_days_said():
+    # the day it was told and the day it happened are two days, not two incidents
+    text = ("The nurse saw him on Monday. On Saturday a man at the bus stop pushed him over; he "
+            "says in seventy years nobody has ever done that to him.")
+    assert extract(text, NOW)["ongoing"] is False
+    assert extract("He pushed me on Saturday and again on Monday.", NOW)["ongoing"] is True
+
+
+@pytest.mark.parametrize(("name", "ongoing_min", "injured_min", "dated_min"), [
+    # before round 14: 56 / 45 / 89 (tuning_14f); 14i and 14h were read after 14f's rules
+    # (78 / 52 on 14i, 76 dated of 84 on 14h), so each set's figure before is the rules it taught
+    ("narratives_tuning14f.yml", 98, 68, 97),
+    ("narratives_tuning14i.yml", 98, 67, 83),
+    ("narratives_tuning14h.yml", 0, 0, 80),
+])
+def test_the_facts_sets(name, ongoing_min, injured_min, dated_min):
+    """How many of each facts set's accounts the rules read rightly: whether it happened
+    before, whether anyone was hurt, and the day within one."""
+    data = yaml.safe_load((FACTS.parent / name).read_text(encoding="utf-8"))
     now = datetime.fromisoformat(str(data["now"]))
     ongoing = injured = dated = 0
     for item in data["narratives"]:
         low = _low(item["text"])
-        ongoing += classify.ongoing_words(low) == item["ongoing"]
+        got = extract(item["text"], now)
+        ongoing += "ongoing" in item and got["ongoing"] == item["ongoing"]
         injured += "injured" in item and classify.injured(low) == item["injured"]
-        got = extract(item["text"], now)["occurred_on"]
-        dated += bool(got and item.get("date")) and abs(
-            (datetime.fromisoformat(got) - datetime.fromisoformat(str(item["date"]))).days) <= 1
+        dated += bool(got["occurred_on"] and item.get("date")) and abs(
+            (datetime.fromisoformat(got["occurred_on"])
+             - datetime.fromisoformat(str(item["date"]))).days) <= 1
     assert len(data["narratives"]) == 100
-    assert ongoing >= 94
-    assert injured >= 67
-    assert dated >= 97
+    assert ongoing >= ongoing_min and injured >= injured_min and dated >= dated_min
 
 
 @pytest.mark.parametrize(("text", "place"), [

@@ -69,13 +69,13 @@ def test_whole_set_floors_are_only_lowered_where_documented():
     # and the fresh parts changed, with a margin for another machine): raised, never lowered,
     # from here on
     floors = {"strands": 0.945, "incident_types": 0.875, "reporter_role": 0.925,
-              "occurred_on": 0.935, "place": 0.825, "danger_now": 0.965, "danger_now ": 0.89}
+              "occurred_on": 0.945, "place": 0.825, "danger_now": 0.965, "danger_now ": 0.89}
     assert set(WHOLE_SET_TARGETS) == set(TARGETS)
     for key, minimum in floors.items():
         assert WHOLE_SET_TARGETS[key][1] >= minimum
         assert WHOLE_SET_TARGETS[key][0] == TARGETS[key][0]
     fresh = {"strands": 0.935, "incident_types": 0.865, "reporter_role": 0.915,
-             "occurred_on": 0.925, "place": 0.795, "danger_now": 0.96, "danger_now ": 0.89}
+             "occurred_on": 0.935, "place": 0.795, "danger_now": 0.96, "danger_now ": 0.89}
     for key, minimum in fresh.items():
         assert FRESH_FLOORS[key][1] >= minimum
 
