@@ -56,7 +56,7 @@ _INJURED_YES = re.compile(
     r"swollen|bleeding|broken|bruised|grazed))\b"
 )
 _ONGOING_NO = re.compile(
-    r"\b((?<!not the )(?<!n't the )(?<!nt the )first time|one[- ]off|only once|"
+    r"\b((?<!not the )(?<!n't the )(?<!nt the )(?<!not )(?<!n't )first time|one[- ]off|only once|"
     r"never happened before|the only time|"
     r"nothing (like (this|that|it)|of the (sort|kind)) (has |had |'s )?(ever )?"
     r"happened( to (me|us|him|her|them))? before|never had (any |a )?(trouble|"
@@ -70,7 +70,7 @@ _ONGOING_YES = re.compile(
     r"\b(again|keeps?|kept|every (day|night|week|time|morning|evening|weekend|month)|all the time|"
     r"for (weeks|months|years|ages|a long time|a while|over a year|\w+ (weeks|months|years))|since|"
     r"still (happening|going on|doing|does|do|is|are|keep|continu\w*)|ongoing|repeatedly|repeated|"
-    r"(not|isn'?t|wasn'?t|aren'?t|ain'?t) the first time|"
+    r"(not|isn'?t|wasn'?t|aren'?t|ain'?t) (the )?first time|"
     r"(second|third|fourth|fifth|\d+(th|rd|nd)) time|many times|several times|"
     r"lots of times|loads of times|few times|times now|twice|(two|three|four|five|\d+) times|"
     r"gets? (picked on|bullied|called)|"

@@ -30,6 +30,7 @@ DATE_RE = re.compile(
     r"(?:ago|back)(?: today)?|"
     rf"(?:two|three|four|\d) {_DAYS}s ago|"
     r"(?:sat|sun|mon|tue|tues|wed|thu|thur|thurs|fri)\.? \d{1,2}(?:st|nd|rd|th)|"
+    r"(?:sat|sun|mon|tue|tues|wed|thu|thur|thurs|fri) (?:nite|night|morning|afternoon|evening)|"
     r"(?:an?|one|two|three|\d{1,2}|a few|a couple of) (?:hours?|minutes?|mins?) ago|"
     r"a fortnight ago|(?:over|at|on) the weekend|(?<=since )the weekend|"
     r"(?:last|this) (?:week|weekend|month)|"
@@ -91,6 +92,7 @@ def resolve(phrase: str, now: datetime) -> date | None:
     phrase = re.sub(r"^(on|this past|past)\s+", "", phrase)
     phrase = re.sub(r"^the (\d)", r"\1", phrase)
     phrase = re.sub(r"^(at|on) ", "", phrase)
+    phrase = dates_calendar.full_weekday(phrase)  # "sat nite" -> "saturday night"
     today = now.date()
     last_week = dates_calendar.weekday_last_week(phrase, today)  # "tuesday last week"
     if last_week:

@@ -131,3 +131,12 @@ def short_weekday_date(phrase: str, today: date) -> date | None:
     if not found or found.group(1) not in _SHORT:
         return None
     return weekday_with_bare_date(_WEEKDAYS[_SHORT[found.group(1)]], found.group(2), today)
+
+
+def full_weekday(phrase: str) -> str:
+    """"sat nite", "fri morning": a short weekday with a time of day, written out in full."""
+    found = re.fullmatch(r"(\w+) (nite|night|morning|afternoon|evening)", phrase)
+    if not found or found.group(1) not in _SHORT:
+        return phrase
+    part = "night" if found.group(2) == "nite" else found.group(2)
+    return f"{_WEEKDAYS[_SHORT[found.group(1)]]} {part}"

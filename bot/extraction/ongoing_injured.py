@@ -71,7 +71,13 @@ ONE_OFF = re.compile(
     r"\bnever (?:once |ever )?happened\b(?! (?:again|since))|"
     r"\bnever before (?:this|that|it|any|such|something|anything)\b|"
     r"\bwithout (?:so much as )?a (?:single )?(?:cross word|problem|incident|issue|"
-    r"bit of bother)\b")
+    r"bit of bother)\b|"
+    # read off the third facts set (tuning_14j): short texts and second-language voices
+    r"\b(?:nobody|no one|no-one) ever\b|\bnever before\b|\bnever (?:this|that) happen\w*|"
+    r"\b1st time\b|\ba first for (?:me|him|her|us|them)\b|\bone time only\b|"
+    r"\bcame (?:totally |just )?out (?:of )?(?:nowhere|the blue)\b|"
+    r"\bnever (?:done|said) anything (?:like (?:that|this|it)|to (?:me|us|him|her|them))\b|"
+    r"\bnever (?:see|saw|seen) (?:him|her|them) before\b|\bnever been treated like\b")
 REPEATED = re.compile(
     r"\b(?:about |roughly |at least |maybe )?once (?:a|every) (?:day|week|fortnight|month|year)\b|"
     r"\bthe last time (?:she|he|they|it) (?:came|was|were|did|happened|went)\b|"
@@ -81,6 +87,12 @@ REPEATED = re.compile(
     r"\b(?:the )?same (?!(?:day|time|night|week|morning|evening|way|place|school|class|street|"
     r"road|bus|train|stop|age|year|thing as)\b)(?:\w+ )?\w+,? "
     r"(?:(?:who|that) )?(?:had|has|did|does|put|went|came|was|were|have|again|as|said)\b|"
+    r"\b(?:came|were here|was here) (?:\w+ ){0,3}and did the same\b|"
+    r"\b\d+ times? (?:this|in|since)\b|\bis \d+ time\b|"
+    r"\bevery (?:lunch|lunchtime|break|breaktime|playtime|class|lesson|shift|match|game|visit|"
+    r"home game|school run)\b|"
+    r"\bdid (?:this|that|it) (?:\w+ ){0,3}(?:as well|too)\b|"
+    r"\b(?:do|did|does|done) (?:this|that|it) before\b|"
     r"\b(?:earlier|previous|other) (?:logs?|incidents?|reports?|complaints?|occasions?)\b|"
     r"\bsame (?:fella|fellow|bloke|guy|lad|person|one|driver|neighbou?r|customer|kids|pupils|"
     r"family|couple)\b|"
@@ -88,7 +100,7 @@ REPEATED = re.compile(
 HURT_MARKS = re.compile(
     rf"\b(?:left|leaving|with|there was|there were|got|has|had|have) (?:a |an |some |two |three |"
     r"little |small )?(?:red |nasty |big |little |small |faint |raised |angry |purple )?(?:marks?|"
-    r"welts?|weals?|"
+    r"welts?|weals?|scratch(?:es)?|bumps?|"
     r"handprints?|finger ?marks|imprint)\b|"
     r"(?<!not )(?<!without )(?<!no )"
     r"\b(?:a|one|two|three|some|little|small|tiny|few|several) (?:little |small |tiny |deep |"
@@ -105,7 +117,12 @@ HURT_MARKS = re.compile(
     r"patched (?:it|him|her) up|drew blood|black and blue|chipped (?:a |his |her |my )?(?:front )?"
     r"(?:tooth|teeth)|cracked (?:a |his |her |my )?(?:\w+ )?(?:molar|tooth|teeth)|"
     r"(?:split|cut) (?:my|his|her|their) (?:chin|forehead|elbow|ear|mouth|scalp)|"
-    r"lips? (?:was |were |is |are )?(?:split|cut|swollen|bleeding)|has ached|ached since)\b|"
+    r"(?:lips?|nose|mouth|ear|head|face) (?:was |were |is |are )?(?:split|cut|swollen|bleeding|"
+    r"bleed|bled)|has ached|ached since|bump on (?:my|his|her|their) \w+|"
+    r"blood (?:everywhere|all over)|(?:only |a |only a )?(?:little |bit of |some )pain|"
+    r"(?:it|that) hurts)\b|"
+    rf"\b(?:my|his|her|their) (?:\w+ )?{_BODY} (?:have|has|had|is in|was in) pain\b|"
+    rf"\b{_BODY} (?:still )?(?:aches|hurts|is sore)\b|"
     rf"\b(?:my|his|her|their) (?:\w+ )?{_BODY} (?:\w+ )?(?:hurt|hurted|ached)\b")
 NOT_HURT = re.compile(
     r"\bno (?:real )?harm (?:done|to (?:me|him|her|us|them|anyone|my|his|her))\b|"
@@ -117,6 +134,7 @@ NOT_HURT = re.compile(
     r"\b(?:she|he|they|i|we) (?:was|were) (?:ok|okay|fine|alright|unhurt)\b(?! (?:to|with|about|"
     r"until|till|at first|but))|"
     r"\bno bruis\w*|\b(?:not|isn'?t|wasn'?t) sore\b|\b(?:was|were) not hit\b|"
-    r"\b(?:wasn'?t|weren'?t) hit\b|"
+    r"\b(?:wasn'?t|weren'?t) hit\b|\bmissed (?:me|us)\b|"
+    r"\b(?:not|hasn'?t|has not|haven'?t|never) touched (?:me|us|him|her|them)\b|"
     r"\bnothing (?:was )?(?:hurt|broken|injured) (?:but|except|apart from) (?:my|his|her|their) "
     r"(?:pride|feelings|ego)\b")

@@ -114,11 +114,11 @@ def test_at_most_five_percent_of_fact_questions_ask_what_the_account_said(tally)
 
 
 # On text like the unseen, issue 11's 5 % is NOT met (docs/extraction.md, "Tell it once over
-# the set", round 14): ceilings at what round 14 measured at its end (fresh 18.8 % of 1,972 on
+# the set", round 14): ceilings at what round 14 measured at its end (fresh 18.1 % of 1,953 on
 # 2,690 accounts; held_out_14 20.5 % of 78, at its first score 23.8 % of 84; round 13: fresh
 # 20.0 %, held_out_13 23.2 %), with a question's room on the held-out set, so the share can
 # only fall.
-UNSEEN_CEILINGS = {"fresh": 0.195, "held out": 0.22}
+UNSEEN_CEILINGS = {"fresh": 0.19, "held out": 0.22}
 
 
 @pytest.mark.parametrize("group", list(UNSEEN_CEILINGS))
