@@ -34,19 +34,18 @@ from bot.extraction.danger_live import ABOUT_THE_REPORT, CLAUSE, FEARED, HABIT, 
 _PERSON_OBJ = (r"(?:me|us|him|her|them|my \w+|our \w+|his \w+|her \w+|their \w+|the (?:\w+ )?"
                r"(?:man|woman|lad|boy|girl|kid|child|owner|driver|guy|bloke|uncle|auntie|"
                r"lady|gentleman|customer|passenger|family))\b")
+_DOGS_ON = r"setting (?:\w+ ){0,2}(?:dogs?|staff(?:y|ie|ies)s?|pit ?bulls?) on"
 _HARM_ING = (r"(?:kicking|punching|hitting|beating|battering|stamping on|shoving|pushing|"
              r"grabbing|dragging|choking|strangling|slapping|headbutting|pinning|chasing|"
              r"cornering|surrounding|groping|touching|spitting (?:at|on)|shouting at|"
              r"screaming at|yelling at|swinging at|lunging at|throwing (?:[\w']+ ){0,3}?"
-             r"(?:at|on|over)|holding|setting (?:\w+ ){0,2}(?:dogs?|staff(?:y|ie|ies)s?|"
-             r"pit ?bulls?) on)")
+             rf"(?:at|on|over)|holding|{_DOGS_ON})")
 # An act in the present: "is shouting at my wife", or after another -ing ("and throwing them at").
 _DOING = re.compile(rf"\b(?:is|are|'s|'re|am|'m)\s+(?:still\s+|now\s+|right\s+now\s+)?"
                     rf"{_HARM_ING}\s+{_PERSON_OBJ}")
 _AUX_ING = re.compile(r"\b(?:is|are|'s|'re|am|'m)\s+(?:still\s+|now\s+)?\w+ing\b")
 _AND_DOING = re.compile(rf"\b(?:and|,)\s+(?:still\s+)?{_HARM_ING}\s+{_PERSON_OBJ}")
-_SETTING_DOGS = re.compile(rf"\bsetting (?:\w+ ){{0,2}}(?:dogs?|staff(?:y|ie|ies)s?|pit ?bulls?) "
-                           rf"on {_PERSON_OBJ}")
+_SETTING_DOGS = re.compile(rf"\b{_DOGS_ON} {_PERSON_OBJ}")
 _STILL_AT_IT = re.compile(
     r"^\W*(?:and\s+)?(?:still\s+(?:going\b(?! to| on)|at it|kicking|punching|hitting|throwing|"
     r"banging|shouting|screaming|following|chasing|behind (?:me|us)|on (?:the|my|our) (?:bus|"

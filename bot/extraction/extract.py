@@ -193,7 +193,7 @@ def decide(r: Reading, scores: Scores | None,
                                                 order, r.whole)
     result["occurred_on"], result["occurred_time"] = r.occurred_on, r.clock
     date_pos, words = r.date_pos, r.ongoing_words
-    several = r.several and not (words is False and classify.one_off(r.norm.lower()))
+    several = r.several and not (words is False and classify.one_off(r.low))
     result["ongoing"] = True if several else words
     result["location"], location_kind = dict(r.location), r.location_kind
     if scores is not None and r.place_rules is not None:
